@@ -1,0 +1,42 @@
+#pragma once
+// Small file-system helpers with Kiln's safety rules: writes are atomic (temporary file, then
+// rename) and moves never overwrite. Safe to call from any thread.
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiln {
+
+// Writes `data` to `path` through a temporary file in the same folder and a rename, so readers see
+// either the old or the new content, never a half-written file.
+Result<void> writeFileAtomic(const std::filesystem::path &path, std::string_view data);
+
+// Reads a whole regular file. Refuses files larger than `maxBytes`.
+Result<std::vector<unsigned char>> readFileBytes(const std::filesystem::path &path,
+                                                 std::uint64_t maxBytes);
+
+// A path that does not exist yet: `wanted` itself, or "name_1.ext", "name_2.ext", ...
+std::filesystem::path uniquePath(const std::filesystem::path &wanted);
+
+// Moves `from` to `to` (creating parent folders) without ever replacing an existing file; when
+// `to` exists the file lands at uniquePath(to). Returns where it landed.
+Result<std::filesystem::path> moveNoClobber(const std::filesystem::path &from,
+                                            const std::filesystem::path &to);
+
+// Copies without ever replacing an existing file; returns where the copy landed.
+Result<std::filesystem::path> copyNoClobber(const std::filesystem::path &from,
+                                            const std::filesystem::path &to);
+
+// A file or folder name made safe for every common file system: path separators, control
+// characters and characters Windows refuses become '-'; "." and ".." and empty names become "_".
+std::string sanitizeFileName(std::string_view name);
+
+// std::strerror of errno, for messages.
+std::string systemErrorText(int err);
+
+} // namespace kiln

@@ -1,0 +1,48 @@
+#pragma once
+// Verifies many image files in parallel (every pixel decoded, see imageverifier.h) and, on request,
+// moves the failures into the dataset's trash (.kiln/trash/), never deleting anything. Each move is
+// recorded in .kiln/journal.jsonl before it happens. Callable from any thread; blocks until done or
+// cancelled through kiln::Progress.
+
+#include "core/progress.h"
+#include "core/result.h"
+#include "data/imageverifier.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+struct FileVerdict {
+    std::string relPath;
+    VerifyResult result;
+};
+
+struct DatasetVerifyReport {
+    std::size_t checked = 0;
+    std::size_t ok = 0;
+    std::vector<FileVerdict> failures; // sorted by path
+    std::vector<std::string> quarantined; // relative paths moved to the trash
+    std::vector<std::string> quarantineErrors;
+    bool cancelled = false;
+    double seconds = 0;
+};
+
+struct DatasetVerifyOptions {
+    VerifyOptions image;
+    int threads = 0;          // 0: one per core
+    bool quarantine = false;  // move failures into <home>/.kiln/trash/<relPath>
+};
+
+// `root` is the folder the relative paths are under; `home` holds .kiln/ (see locateDataset()).
+DatasetVerifyReport verifyFiles(const std::filesystem::path &root, const std::vector<std::string> &relPaths,
+                                const std::filesystem::path &home, const DatasetVerifyOptions &options = {},
+                                Progress *progress = nullptr);
+
+// Moves root/relPath into home/.kiln/trash/<relPath> (a free name when taken), after appending a
+// "remove" entry with the reason to home/.kiln/journal.jsonl. Returns the trash path.
+Result<std::filesystem::path> moveToTrash(const std::filesystem::path &root, const std::string &relPath,
+                                          const std::filesystem::path &home, const std::string &reason);
+
+} // namespace kiln

@@ -1,0 +1,69 @@
+#pragma once
+// A Kiln project on disk (DESIGN.md, "A project on disk"):
+//   kiln-project.json, images/<class>/<file>, .kiln/{journal.jsonl,trash,cache}, runs/, exports/.
+// kiln-project.json carries a format version; a file written by a newer Kiln is refused with a
+// clear message rather than misread. Saves are atomic and keep keys this version does not know.
+// A Project is a value; it is not shared between threads while being modified.
+
+#include "core/result.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+struct ProjectRun {
+    std::string id;
+    std::string created; // ISO 8601
+    std::string summary; // e.g. final metrics, for lists
+};
+
+class Project {
+public:
+    static constexpr int kFormatVersion = 1;
+    static constexpr const char *kFileName = "kiln-project.json";
+
+    // Creates the folder layout and kiln-project.json. Refuses when `dir` already holds a project.
+    // A non-empty folder without a project is allowed (its images/ is adopted if present).
+    static Result<Project> create(const std::filesystem::path &dir, const std::string &name = {});
+    static Result<Project> open(const std::filesystem::path &dir);
+    static bool isProject(const std::filesystem::path &dir);
+
+    Result<void> save() const;
+
+    const std::filesystem::path &root() const { return m_root; }
+    std::filesystem::path projectFile() const { return m_root / kFileName; }
+    std::filesystem::path imagesDir() const { return m_root / "images"; }
+    std::filesystem::path kilnDir() const { return m_root / ".kiln"; }
+    std::filesystem::path trashDir() const { return m_root / ".kiln" / "trash"; }
+    std::filesystem::path journalFile() const { return m_root / ".kiln" / "journal.jsonl"; }
+    std::filesystem::path cacheDir() const { return m_root / ".kiln" / "cache"; }
+    std::filesystem::path runsDir() const { return m_root / "runs"; }
+    std::filesystem::path exportsDir() const { return m_root / "exports"; }
+
+    std::string name;
+    std::vector<std::string> classes; // the vocabulary at the last save, for display before a scan
+    double validPct = 0.2;
+    std::uint64_t seed = 42;
+    std::vector<ProjectRun> runs;
+    // Free-form string properties (e.g. "source": "fashion-mnist" for the demo).
+    QJsonObject properties;
+
+private:
+    std::filesystem::path m_root;
+    QJsonObject m_raw; // everything read, so unknown keys survive a save
+};
+
+// Where a dataset lives for a folder a user names: a project's images/ folder, or the folder itself.
+struct DatasetLocation {
+    std::filesystem::path imagesRoot; // what DatasetIndex scans
+    std::filesystem::path home;       // where .kiln/ (trash, journal) lives
+    bool isProject = false;
+};
+DatasetLocation locateDataset(const std::filesystem::path &dir);
+
+} // namespace kiln
