@@ -1,0 +1,403 @@
+#include "mainwindow.h"
+
+#include "datasetpage.h"
+#include "progresspanel.h"
+
+#include "core/progress.h"
+#include "data/csvio.h"
+#include "data/datasetindex.h"
+#include "data/demoproject.h"
+#include "data/folderimport.h"
+#include "data/idximport.h"
+#include "data/project.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace fs = std::filesystem;
+
+namespace kiln {
+
+namespace {
+
+fs::path toPath(const QString &s) { return fs::path(s.toStdString()); }
+QString toQ(const fs::path &p) { return QString::fromStdString(p.string()); }
+QString toQ(const std::string &s) { return QString::fromStdString(s); }
+
+enum PageRow { AcquireRow, DatasetRow, TrainRow, AnalyzeRow, ExportRow };
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_sideBar(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_datasetPage(new DatasetPage(this))
+    , m_jobPanel(new ProgressPanel(this))
+    , m_statusLabel(new QLabel(this))
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_sideBar);
+    row->addWidget(m_stack, 1);
+    layout->addLayout(row, 1);
+    layout->addWidget(m_jobPanel);
+    setCentralWidget(central);
+    m_stack->addWidget(m_datasetPage);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    buildSideBar();
+    buildMenus();
+    updateTitle();
+    resize(1280, 800);
+
+    connect(m_datasetPage, &DatasetPage::datasetLoaded, this, [this](int images, int classes) {
+        m_statusLabel->setText(tr("%1 images · %2 classes").arg(QLocale().toString(images)).arg(classes));
+        if (m_project) {
+            // Keep the project's vocabulary current for tools that read kiln-project.json.
+            const auto &now = m_datasetPage->index()->classes();
+            if (now != m_project->classes) {
+                m_project->classes = now;
+                if (auto saved = m_project->save(); !saved)
+                    showError(tr("Cannot save the project"), toQ(saved.message()));
+            }
+        }
+    });
+    connect(m_datasetPage, &DatasetPage::scanFailed, this, [this](const QString &message) {
+        showError(tr("Cannot read the dataset"), message);
+    });
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_jobProgress)
+        m_jobProgress->cancel = true;
+}
+
+void MainWindow::buildSideBar()
+{
+    struct Entry { QString name; QString tip; bool enabled; };
+    const Entry entries[] = {
+        {tr("Acquire"), tr("Search the web for images per class (coming in a later version)"), false},
+        {tr("Dataset"), tr("Browse, check and import the images"), true},
+        {tr("Train"), tr("Train a classifier (coming in a later version)"), false},
+        {tr("Analyze"), tr("Confusion matrix, top losses, embeddings (coming in a later version)"), false},
+        {tr("Export & Predict"), tr("Export models and predict (coming in a later version)"), false},
+    };
+    for (const auto &e : entries) {
+        auto *item = new QListWidgetItem(e.name, m_sideBar);
+        item->setToolTip(e.tip);
+        item->setSizeHint(QSize(150, 40));
+        if (!e.enabled)
+            item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+    }
+    m_sideBar->setFixedWidth(160);
+    m_sideBar->setCurrentRow(DatasetRow);
+    QFont f = m_sideBar->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_sideBar->setFont(f);
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row == DatasetRow)
+            m_stack->setCurrentWidget(m_datasetPage);
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open &Demo Project (Fashion-MNIST)"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    QMenu *import = file->addMenu(tr("&Import"));
+    import->addAction(tr("Image &Folder…"), this, &MainWindow::importFolderDialog);
+    import->addAction(tr("&IDX Files (MNIST family)…"), this, &MainWindow::importIdxDialog);
+    import->addAction(tr("&CSV (path,label)…"), this, &MainWindow::importCsvDialog);
+    file->addAction(tr("&Export CSV…"), this, &MainWindow::exportCsvDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *dataset = menuBar()->addMenu(tr("&Dataset"));
+    dataset->addAction(tr("&Rescan"), QKeySequence::Refresh, m_datasetPage, &DatasetPage::rescan);
+    dataset->addAction(tr("&Verify Images"), m_datasetPage, &DatasetPage::startVerify);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Kiln"), this, [this] {
+        QMessageBox::about(this, tr("About Kiln"),
+                           tr("<h3>Kiln %1</h3><p>A desktop studio for building image datasets and training image "
+                              "classifiers.</p><p>Qt %2</p>")
+                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+    rebuildRecentMenu();
+}
+
+QString MainWindow::projectRoot() const
+{
+    return m_project ? toQ(m_project->root()) : QString();
+}
+
+bool MainWindow::openProject(const QString &dir)
+{
+    auto project = Project::open(toPath(dir));
+    if (!project) {
+        showError(tr("Cannot open the project"), toQ(project.message()));
+        return false;
+    }
+    m_project = std::make_unique<Project>(std::move(project).value());
+    m_datasetPage->setDataset(m_project->imagesDir(), m_project->root(), m_project->validPct, m_project->seed);
+    addRecent(toQ(m_project->root()));
+    updateTitle();
+    Q_EMIT projectOpened(toQ(m_project->root()));
+    return true;
+}
+
+void MainWindow::openDemo()
+{
+    const fs::path dir = defaultDemoProjectDir();
+    if (Project::isProject(dir)) {
+        auto p = Project::open(dir);
+        if (p && p->properties.value("demo_complete").toBool()) {
+            openProject(toQ(dir));
+            return;
+        }
+    }
+    runJob(tr("Importing the Fashion-MNIST demo (once)"), [dir](Progress *progress) {
+        auto project = ensureDemoProject(dir, progress);
+        if (!project)
+            return JobOutcome{false, toQ(project.message()), {}};
+        return JobOutcome{true, tr("The demo project is ready."), toQ(project->root())};
+    });
+}
+
+void MainWindow::runJob(const QString &label, Job job)
+{
+    if (m_jobProgress) {
+        showError(tr("Busy"), tr("Another import is still running; wait for it or cancel it."));
+        return;
+    }
+    m_jobProgress = std::make_shared<Progress>();
+    m_jobPanel->start(label, m_jobProgress.get());
+    auto *watcher = new QFutureWatcher<JobOutcome>(this);
+    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const JobOutcome outcome = watcher->result();
+        m_jobPanel->finish();
+        m_jobProgress.reset();
+        if (!outcome.ok) {
+            showError(tr("The job did not finish"), outcome.message);
+        } else {
+            statusBar()->showMessage(outcome.message, 8000);
+            if (!outcome.openAfter.isEmpty())
+                openProject(outcome.openAfter);
+            else
+                m_datasetPage->rescan();
+        }
+        Q_EMIT jobFinished(outcome.ok, outcome.message);
+    });
+    watcher->setFuture(QtConcurrent::run([job = std::move(job), progress = m_jobProgress] { return job(progress.get()); }));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 15000);
+    if (QApplication::platformName() == QLatin1String("offscreen"))
+        return; // tests and headless runs: no modal dialog to block on
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::addRecent(const QString &dir)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentProjects").toStringList();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue("recentProjects", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentProjects").toStringList();
+    for (const QString &dir : recent)
+        m_recentMenu->addAction(dir, this, [this, dir] { openProject(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_project ? tr("%1 — Kiln").arg(toQ(m_project->name)) : tr("Kiln"));
+}
+
+bool MainWindow::requireProject()
+{
+    if (m_project)
+        return true;
+    showError(tr("No project"), tr("Create or open a project first (File → New Project)."));
+    return false;
+}
+
+void MainWindow::newProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose or create an empty folder for the new project"));
+    if (dir.isEmpty())
+        return;
+    auto project = Project::create(toPath(dir));
+    if (!project) {
+        showError(tr("Cannot create the project"), toQ(project.message()));
+        return;
+    }
+    openProject(dir);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Kiln project folder"));
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::importFolderDialog()
+{
+    if (!requireProject())
+        return;
+    const QString source = QFileDialog::getExistingDirectory(this, tr("Folder with one sub-folder per class"));
+    if (source.isEmpty())
+        return;
+    const fs::path out = m_project->imagesDir();
+    runJob(tr("Importing images"), [source, out](Progress *progress) {
+        auto summary = importFolder(toPath(source), out, progress);
+        if (!summary)
+            return JobOutcome{false, toQ(summary.message()), {}};
+        QString msg = tr("Copied %1 images in %2 classes.").arg(summary->copied).arg(summary->classes.size());
+        if (!summary->problems.empty())
+            msg += tr(" %1 could not be copied; first: %2").arg(summary->problems.size()).arg(toQ(summary->problems.front()));
+        return JobOutcome{true, msg, {}};
+    });
+}
+
+void MainWindow::importIdxDialog()
+{
+    if (!requireProject())
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Import IDX files"));
+    auto *form = new QFormLayout(&dialog);
+    auto pickRow = [&](QLineEdit *edit) {
+        auto *w = new QWidget(&dialog);
+        auto *h = new QHBoxLayout(w);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(edit, 1);
+        auto *browse = new QPushButton(tr("Browse…"), w);
+        h->addWidget(browse);
+        connect(browse, &QPushButton::clicked, &dialog, [&dialog, edit] {
+            const QString f = QFileDialog::getOpenFileName(&dialog, tr("IDX file"), QString(),
+                                                           tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
+            if (!f.isEmpty())
+                edit->setText(f);
+        });
+        return w;
+    };
+    auto *images = new QLineEdit(&dialog);
+    auto *labels = new QLineEdit(&dialog);
+    auto *subset = new QComboBox(&dialog);
+    subset->addItem(tr("Guess from the file name"), QString("auto"));
+    subset->addItem(tr("train"), QString("train"));
+    subset->addItem(tr("valid"), QString("valid"));
+    subset->addItem(tr("test"), QString("test"));
+    subset->addItem(tr("none (random split)"), QString());
+    auto *classes = new QLineEdit(&dialog);
+    classes->setPlaceholderText(tr("Comma-separated; empty: Fashion-MNIST names or digits"));
+    form->addRow(tr("Images file:"), pickRow(images));
+    form->addRow(tr("Labels file:"), pickRow(labels));
+    form->addRow(tr("Put into:"), subset);
+    form->addRow(tr("Class names:"), classes);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    dialog.resize(600, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const fs::path imagesPath = toPath(images->text()), labelsPath = toPath(labels->text());
+    std::string sub = subset->currentData().toString().toStdString();
+    if (sub == "auto")
+        sub = guessIdxSubset(imagesPath);
+    IdxImportOptions options;
+    for (const QString &c : classes->text().split(',', Qt::SkipEmptyParts))
+        options.classNames.push_back(c.trimmed().toStdString());
+    if (!sub.empty())
+        options.filePrefix = sub + "_";
+    const fs::path out = sub.empty() ? m_project->imagesDir() : m_project->imagesDir() / sub;
+    runJob(tr("Importing IDX"), [imagesPath, labelsPath, out, options](Progress *progress) {
+        auto summary = importIdx(imagesPath, labelsPath, out, options, progress);
+        if (!summary)
+            return JobOutcome{false, toQ(summary.message()), {}};
+        return JobOutcome{true, tr("Imported %1 images (%2 were already there).").arg(summary->written).arg(summary->alreadyPresent), {}};
+    });
+}
+
+void MainWindow::importCsvDialog()
+{
+    if (!requireProject())
+        return;
+    const QString csv = QFileDialog::getOpenFileName(this, tr("CSV file with path,label rows"), QString(),
+                                                     tr("CSV files (*.csv);;All files (*)"));
+    if (csv.isEmpty())
+        return;
+    const QString root = QFileDialog::getExistingDirectory(this, tr("Folder the CSV's paths are relative to"),
+                                                           QFileInfo(csv).absolutePath());
+    if (root.isEmpty())
+        return;
+    const fs::path out = m_project->imagesDir();
+    runJob(tr("Importing CSV"), [csv, root, out](Progress *progress) {
+        auto summary = importCsv(toPath(csv), toPath(root), out, progress);
+        if (!summary)
+            return JobOutcome{false, toQ(summary.message()), {}};
+        QString msg = tr("Copied %1 images.").arg(summary->copied);
+        if (!summary->problems.empty())
+            msg += tr(" %1 rows skipped; first: %2").arg(summary->problems.size()).arg(toQ(summary->problems.front()));
+        return JobOutcome{true, msg, {}};
+    });
+}
+
+void MainWindow::exportCsvDialog()
+{
+    const auto index = m_datasetPage->index();
+    if (!requireProject() || !index)
+        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export CSV"), toQ(m_project->root() / "dataset.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    if (auto written = exportCsv(*index, toPath(file)); !written)
+        showError(tr("Cannot export"), toQ(written.message()));
+    else
+        statusBar()->showMessage(tr("Wrote %1 rows to %2").arg(index->size()).arg(file), 8000);
+}
+
+} // namespace kiln

@@ -1,0 +1,83 @@
+#pragma once
+// The studio's main window: a side bar with a page per step of the loop (pages later issues build
+// are listed but disabled), the project menu (new, open, recent, import, export) and a progress
+// panel for long jobs. Wiring only; the work happens in the engine and the pages.
+
+#include <QMainWindow>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QListWidget;
+class QStackedWidget;
+class QMenu;
+class QLabel;
+
+namespace kiln {
+
+class DatasetPage;
+class Project;
+class ProgressPanel;
+struct Progress;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project folder; shows the error in the window and returns false when it cannot.
+    bool openProject(const QString &dir);
+    // Imports the Fashion-MNIST demo once (in the background), then opens it.
+    void openDemo();
+
+    DatasetPage *datasetPage() const { return m_datasetPage; }
+    QListWidget *sideBar() const { return m_sideBar; }
+    QString projectRoot() const;
+    QString lastError() const { return m_lastError; }
+    bool isBusy() const { return m_jobProgress != nullptr; }
+
+    static constexpr int kMaxRecent = 8;
+
+Q_SIGNALS:
+    void projectOpened(const QString &root);
+    void jobFinished(bool ok, const QString &message);
+
+private:
+    struct JobOutcome {
+        bool ok = true;
+        QString message;
+        QString openAfter; // a project to open when the job succeeded
+    };
+    using Job = std::function<JobOutcome(Progress *)>;
+
+    void buildMenus();
+    void buildSideBar();
+    void runJob(const QString &label, Job job);
+    void showError(const QString &title, const QString &message);
+    void addRecent(const QString &dir);
+    void rebuildRecentMenu();
+    void updateTitle();
+
+    void newProject();
+    void openProjectDialog();
+    void importIdxDialog();
+    void importFolderDialog();
+    void importCsvDialog();
+    void exportCsvDialog();
+    bool requireProject();
+
+    std::unique_ptr<Project> m_project;
+    std::shared_ptr<Progress> m_jobProgress;
+    QListWidget *m_sideBar;
+    QStackedWidget *m_stack;
+    DatasetPage *m_datasetPage;
+    ProgressPanel *m_jobPanel;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusLabel;
+    QString m_lastError;
+};
+
+} // namespace kiln

@@ -1,0 +1,132 @@
+#include "thumbnailcache.h"
+
+#include "data/datasetindex.h"
+#include "data/imageloader.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace kiln {
+
+namespace {
+constexpr int kBatch = 24;          // samples decoded by one job
+constexpr std::size_t kMaxPending = 600;
+} // namespace
+
+ThumbnailCache::ThumbnailCache(QObject *parent)
+    : QObject(parent)
+    , m_liveGeneration(std::make_shared<std::atomic<quint64>>(0))
+{
+    m_cache.setMaxCost(96 * 1024 * 1024);
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    m_dispatchTimer.setSingleShot(true);
+    m_dispatchTimer.setInterval(0);
+    connect(&m_dispatchTimer, &QTimer::timeout, this, &ThumbnailCache::dispatch);
+}
+
+ThumbnailCache::~ThumbnailCache()
+{
+    m_pending.clear();
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void ThumbnailCache::setIndex(std::shared_ptr<const DatasetIndex> index)
+{
+    m_index = std::move(index);
+    ++m_generation;
+    m_liveGeneration->store(m_generation);
+    m_cache.clear();
+    m_queued.clear();
+    m_failed.clear();
+    m_pending.clear();
+}
+
+void ThumbnailCache::setThumbnailSize(int side)
+{
+    if (side == m_side)
+        return;
+    m_side = side;
+    setIndex(m_index);
+}
+
+void ThumbnailCache::setCacheLimitBytes(qint64 bytes)
+{
+    m_cache.setMaxCost(std::max<qint64>(bytes, 1 << 20));
+}
+
+QImage ThumbnailCache::thumbnail(int sample)
+{
+    if (QImage *img = m_cache.object(sample))
+        return *img;
+    if (!m_index || sample < 0 || std::size_t(sample) >= m_index->size() || m_failed.contains(sample))
+        return {};
+    if (!m_queued.contains(sample)) {
+        m_queued.insert(sample);
+        m_pending.push_back(sample);
+        while (m_pending.size() > kMaxPending) {
+            m_queued.remove(m_pending.front());
+            m_pending.pop_front();
+        }
+        if (!m_dispatchTimer.isActive())
+            m_dispatchTimer.start();
+    }
+    return {};
+}
+
+void ThumbnailCache::dispatch()
+{
+    if (!m_index)
+        return;
+    const int maxJobs = m_pool.maxThreadCount() * 2;
+    while (!m_pending.empty() && m_inFlightJobs < maxJobs) {
+        std::vector<std::pair<int, std::filesystem::path>> batch;
+        while (!m_pending.empty() && int(batch.size()) < kBatch) {
+            const int s = m_pending.back(); // newest first
+            m_pending.pop_back();
+            batch.emplace_back(s, m_index->absolutePath(std::size_t(s)));
+        }
+        using Out = std::vector<std::pair<int, LoadedImage>>;
+        const int side = m_side;
+        auto *watcher = new QFutureWatcher<Out>(this);
+        const quint64 generation = m_generation;
+        connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            --m_inFlightJobs;
+            if (generation == m_generation && !watcher->future().isCanceled()) {
+                QList<int> ready;
+                for (auto &[s, loaded] : watcher->future().result()) {
+                    m_queued.remove(s);
+                    if (loaded.image.isNull()) {
+                        m_failed.insert(s);
+                    } else {
+                        const int cost = int(std::max<qsizetype>(1, loaded.image.sizeInBytes()));
+                        m_cache.insert(s, new QImage(std::move(loaded.image)), cost);
+                    }
+                    ready.append(s);
+                }
+                Q_EMIT thumbnailsReady(ready);
+            }
+            if (!m_pending.empty())
+                dispatch();
+        });
+        ++m_inFlightJobs;
+        watcher->setFuture(QtConcurrent::run(&m_pool, [batch = std::move(batch), side, generation,
+                                                       live = m_liveGeneration]() {
+            Out out;
+            out.reserve(batch.size());
+            for (const auto &[s, path] : batch) {
+                if (live->load() != generation)
+                    break; // the dataset changed: the result will be dropped anyway
+                out.emplace_back(s, loadThumbnail(path, side));
+            }
+            return out;
+        }));
+    }
+}
+
+} // namespace kiln

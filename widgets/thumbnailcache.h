@@ -1,0 +1,57 @@
+#pragma once
+// Thumbnails of a dataset's samples, decoded off the GUI thread into a bounded cache.
+// thumbnail() never blocks: it returns what is cached, or a null image and queues the sample.
+// The newest requests are served first (what the user looks at now), a burst of requests is
+// coalesced into one dispatch, and the queue is capped so a fast scroll does not pile up work.
+// GUI thread only.
+
+#include <QCache>
+#include <QImage>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace kiln {
+
+class DatasetIndex;
+
+class ThumbnailCache : public QObject {
+    Q_OBJECT
+public:
+    explicit ThumbnailCache(QObject *parent = nullptr);
+    ~ThumbnailCache() override;
+
+    void setIndex(std::shared_ptr<const DatasetIndex> index);
+    void setThumbnailSize(int side);
+    int thumbnailSize() const { return m_side; }
+    void setCacheLimitBytes(qint64 bytes);
+
+    QImage thumbnail(int sample);
+    bool isFailed(int sample) const { return m_failed.contains(sample); }
+    int pendingCount() const { return int(m_pending.size()); }
+
+Q_SIGNALS:
+    void thumbnailsReady(const QList<int> &samples);
+
+private:
+    void dispatch();
+
+    std::shared_ptr<const DatasetIndex> m_index;
+    QCache<int, QImage> m_cache;
+    QSet<int> m_queued;   // pending or in flight
+    QSet<int> m_failed;
+    std::deque<int> m_pending;
+    QThreadPool m_pool;
+    QTimer m_dispatchTimer;
+    int m_inFlightJobs = 0;
+    int m_side = 96;
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<quint64>> m_liveGeneration; // read by jobs to skip stale work
+};
+
+} // namespace kiln
