@@ -1,0 +1,55 @@
+#pragma once
+// Writes real image files and datasets for tests: valid images in every supported format and the
+// broken kinds the issue lists (truncated, empty, HTML, decompression bomb header, ...).
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiln::test {
+
+// A fresh temporary folder, removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
+    const std::filesystem::path &path() const { return m_path; }
+    std::filesystem::path operator/(const std::string &rel) const { return m_path / rel; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+std::vector<unsigned char> encodeImage(const std::string &ext, int width, int height, int channels = 3, int depth = 8,
+                                       int seed = 0);
+void writeBytes(const std::filesystem::path &path, const std::vector<unsigned char> &bytes);
+void writeText(const std::filesystem::path &path, const std::string &text);
+std::vector<unsigned char> readBytes(const std::filesystem::path &path);
+
+// A valid image of the given format (by extension) and size.
+void writeImage(const std::filesystem::path &path, int width = 32, int height = 24, int channels = 3, int depth = 8,
+                int seed = 0);
+// The first `keep` fraction of a valid image.
+void writeTruncated(const std::filesystem::path &path, const std::string &ext, double keep = 0.5);
+// A structurally valid PNG header claiming width x height pixels, with a tiny IDAT.
+void writePngHeaderClaiming(const std::filesystem::path &path, std::uint32_t width, std::uint32_t height);
+// A gray + alpha PNG (colour type 4), which OpenCV cannot write itself.
+void writeGrayAlphaPng(const std::filesystem::path &path, int width, int height);
+// The CMYK JPEG shipped in tests/data.
+std::filesystem::path cmykJpeg();
+
+// root/<class>/<class>_<i>.png for each class with `perClass` images.
+void makeDataset(const std::filesystem::path &root, const std::vector<std::string> &classes, int perClass,
+                 int side = 16);
+
+// Counts regular files below a folder (including hidden ones).
+std::size_t countFiles(const std::filesystem::path &root);
+
+// An IDX file of unsigned bytes with the given dimensions and data, optionally gzip-compressed.
+void writeIdx(const std::filesystem::path &path, const std::vector<std::uint32_t> &dims,
+              const std::vector<std::uint8_t> &data, bool gzip);
+
+} // namespace kiln::test
