@@ -30,9 +30,14 @@ ClassBalanceChart::ClassBalanceChart(QWidget *parent)
     m_test = makeBars(tr("test"), QColor(120, 144, 156));
     m_valid->moveAbove(m_train);
     m_test->moveAbove(m_valid);
+    // The legend sits in a row of its own below the bars, laid out horizontally.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->xAxis->ticker()->setTickCount(4);
     m_plot->xAxis->setLabel(tr("images"));
     m_plot->yAxis->setRangeReversed(true);
     m_plot->yAxis->grid()->setVisible(false);
@@ -62,7 +67,7 @@ void ClassBalanceChart::setCounts(const std::vector<QString> &classes, const std
         m_test->addToLegend();
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(0.3, double(classes.size()) + 0.7);
-    m_plot->xAxis->setRange(0, maxTotal * 1.45); // room on the right for the legend
+    m_plot->xAxis->setRange(0, maxTotal * 1.05);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -98,7 +98,7 @@ DatasetPage::DatasetPage(QWidget *parent)
     filters->addWidget(m_quarantine);
     filters->addWidget(m_verifyButton);
     centreLayout->addLayout(filters);
-    auto *centreSplit = new QSplitter(Qt::Vertical, centre);
+    auto *centreSplit = m_centreSplit = new QSplitter(Qt::Vertical, centre);
     centreSplit->addWidget(m_gallery);
     auto *verifyBox = new QWidget(centreSplit);
     auto *verifyLayout = new QVBoxLayout(verifyBox);
@@ -332,6 +332,10 @@ void DatasetPage::onVerifyDone(const DatasetVerifyReport &report)
     m_verifySummary->setText(text);
     m_verifySummary->setVisible(true);
     m_failureTable->setVisible(!report.failures.empty());
+    if (!report.failures.empty()) {
+        const int h = m_centreSplit->height();
+        m_centreSplit->setSizes({h * 3 / 5, h * 2 / 5});
+    }
     m_failureTable->resizeColumnToContents(VerifyFailureModel::FileColumn);
     m_failureTable->resizeColumnToContents(VerifyFailureModel::StatusColumn);
     Q_EMIT verifyFinished(int(report.checked), int(report.failures.size()));

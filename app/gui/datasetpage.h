@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace kiln {
@@ -99,6 +100,7 @@ private:
     ProgressPanel *m_verifyPanel;
     QLabel *m_verifySummary;
     QTableView *m_failureTable;
+    QSplitter *m_centreSplit = nullptr;
 };
 
 } // namespace kiln

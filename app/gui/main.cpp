@@ -24,7 +24,8 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot("screenshot", "Save a picture of the window to FILE once the dataset shows, then quit.",
                                   "FILE");
     QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
-    parser.addOptions({demo, screenshot, select});
+    QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
+    parser.addOptions({demo, screenshot, select, verify});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -34,11 +35,14 @@ int main(int argc, char **argv)
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().front());
 
-    if (parser.isSet(select) || parser.isSet(screenshot)) {
+    if (parser.isSet(select) || parser.isSet(screenshot) || parser.isSet(verify)) {
         const int row = parser.value(select).toInt();
         const QString file = parser.value(screenshot);
-        QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window, [&window, row, file] {
+        const bool verifyOnLoad = parser.isSet(verify);
+        QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window, [&window, row, file, verifyOnLoad] {
             auto *gallery = window.datasetPage()->gallery();
+            if (verifyOnLoad && !window.datasetPage()->isVerifying())
+                window.datasetPage()->startVerify();
             if (row > 0 && row < gallery->model()->rowCount())
                 gallery->setCurrentIndex(gallery->model()->index(row, 0));
             if (!file.isEmpty())

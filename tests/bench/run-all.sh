@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every benchmark side by side with its baseline and prints the figures. Needs the demo
+# project (imported by `kiln-cli demo`) and, for the baselines, `packaging/install-deps.sh --bench`.
+set -euo pipefail
+build="${1:-build}"
+project="$("$build/app/kiln-cli" demo)"
+list="$(mktemp)"
+trap 'rm -f "$list"' EXIT
+echo "== dataset: index and verify ($project)"
+"$build/tests/bench/bench_dataset" "$project" --files-out "$list"
+echo "== baseline: PIL Image.open(f).load() over the same files"
+/usr/bin/python3 "$(dirname "$0")/pil_verify.py" "$list"
+echo "== gallery: first thumbnails and scrolling the whole gallery"
+QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_gallery" "$project"
