@@ -1,0 +1,126 @@
+#pragma once
+// The training batch loader (engine-private: produces torch tensors). Worker threads decode and
+// transform samples into batches; a bounded window of batches is prepared ahead of the consumer.
+// Deterministic for a seed: the epoch's order and every sample's augmentation depend only on
+// (seed, epoch, sample), never on thread timing. A file that fails to decode is skipped, counted
+// and reported; it never stops training.
+//
+// Threads: construct, startEpoch() and next() from one consumer thread; workers are internal.
+
+#include "core/progress.h"
+#include "data/transforms.h"
+
+#include <ATen/core/Tensor.h>
+#include <opencv2/core.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace kiln {
+
+// The images of a dataset by index, with an optional in-memory cache of decoded pixels (filled
+// once up front when the estimate fits the budget). Thread-safe for concurrent reads.
+class ImageStore {
+public:
+    explicit ImageStore(std::vector<std::filesystem::path> paths);
+
+    // Decodes everything into memory when the estimated size is at most `budgetBytes`. Images
+    // larger than `maxSide` are stored downscaled to it (the pipeline resizes anyway).
+    // Returns true when the cache is in use.
+    bool cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads, Progress *progress = nullptr);
+    bool cached() const { return m_cached; }
+
+    // The decoded image (BGR order, any depth), or an empty Mat with `error` set.
+    cv::Mat get(std::size_t i, std::string *error = nullptr) const;
+    std::size_t size() const { return m_paths.size(); }
+    const std::filesystem::path &path(std::size_t i) const { return m_paths[i]; }
+
+private:
+    std::vector<std::filesystem::path> m_paths;
+    std::vector<cv::Mat> m_cache;
+    std::vector<std::string> m_cacheErrors;
+    bool m_cached = false;
+};
+
+struct Batch {
+    at::Tensor images;                // N x C x H x W float32, normalised
+    at::Tensor labels;                // N int64
+    std::vector<std::size_t> samples; // indices into the loader's sample list
+};
+
+struct LoaderFailure {
+    std::string path;
+    std::string reason;
+};
+
+class BatchLoader {
+public:
+    struct Options {
+        int batchSize = 64;
+        bool shuffle = false;
+        bool dropLast = false;
+        bool train = false; // augment (when the pipeline enables it)
+        std::uint64_t seed = 42;
+        int workers = 1;
+        int prefetch = 4; // batches ready ahead of the consumer
+    };
+
+    BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<std::size_t> samples, std::vector<int> labels,
+                PipelineConfig pipeline, Options options);
+    ~BatchLoader();
+    BatchLoader(const BatchLoader &) = delete;
+    BatchLoader &operator=(const BatchLoader &) = delete;
+
+    std::size_t batchesPerEpoch() const;
+    std::size_t sampleCount() const { return m_samples.size(); }
+    // Starts producing the batches of `epoch`; abandons any batches of the previous epoch.
+    void startEpoch(int epoch);
+    // The next batch in order, or nullopt at the end of the epoch. Blocks while it is prepared.
+    std::optional<Batch> next();
+
+    // Files that failed to decode so far (each reported once).
+    std::vector<LoaderFailure> failures() const;
+    std::size_t failureCount() const;
+    const PipelineConfig &pipeline() const { return m_pipeline; }
+
+private:
+    void stopWorkers();
+    void workerLoop();
+    Batch build(std::size_t batchIndex);
+
+    std::shared_ptr<const ImageStore> m_store;
+    std::vector<std::size_t> m_samples; // store indices
+    std::vector<int> m_labels;          // parallel to m_samples
+    PipelineConfig m_pipeline;
+    Options m_options;
+
+    int m_epoch = 0;
+    std::vector<std::size_t> m_order; // positions into m_samples for this epoch
+    std::size_t m_batches = 0;
+    std::size_t m_nextToBuild = 0;
+    std::size_t m_nextToReturn = 0;
+    std::map<std::size_t, Batch> m_ready;
+    bool m_stopping = false;
+    std::vector<std::thread> m_workers;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_workAvailable;
+    std::condition_variable m_batchReady;
+
+    mutable std::mutex m_failureMutex;
+    std::map<std::string, std::string> m_failures;
+};
+
+// Per-channel mean and standard deviation of up to `maxImages` images after the pipeline's resize
+// (no augmentation), for normalising data that has no pretrained statistics.
+void datasetStatistics(const ImageStore &store, const std::vector<std::size_t> &samples, const PipelineConfig &pipeline,
+                       std::size_t maxImages, std::array<float, 3> &mean, std::array<float, 3> &std);
+
+} // namespace kiln

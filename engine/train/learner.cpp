@@ -1,0 +1,793 @@
+#include "train/learner.h"
+
+#include "core/fileutil.h"
+#include "data/batchloader.h"
+#include "models/models.h"
+#include "models/statedict.h"
+#include "train/optimizer.h"
+
+#include <torch/cuda.h>
+#include <torch/nn/functional/loss.h>
+#include <torch/csrc/jit/serialization/pickle.h>
+#include <torch/utils.h>
+#include <ATen/Parallel.h>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+namespace F = torch::nn::functional;
+using Clock = std::chrono::steady_clock;
+
+namespace kiln {
+
+const char *scheduleName(ScheduleKind s)
+{
+    switch (s) {
+    case ScheduleKind::OneCycle: return "one-cycle";
+    case ScheduleKind::FineTune: return "fine-tune";
+    case ScheduleKind::Constant: return "constant";
+    }
+    return "one-cycle";
+}
+
+bool parseSchedule(const std::string &name, ScheduleKind &out)
+{
+    for (ScheduleKind s : {ScheduleKind::OneCycle, ScheduleKind::FineTune, ScheduleKind::Constant})
+        if (name == scheduleName(s)) {
+            out = s;
+            return true;
+        }
+    return false;
+}
+
+DeviceInfo configureDevice(const TrainConfig &config)
+{
+    DeviceInfo info;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    info.threads = config.threads > 0 ? config.threads : cores;
+    at::set_num_threads(info.threads);
+    if (config.device != "cpu" && torch::cuda::is_available()) {
+        info.cuda = true;
+        info.name = "cuda:0";
+    } else {
+        info.name = "cpu";
+    }
+    return info;
+}
+
+void resolveInputShape(const TrainData &data, const TrainConfig &config, int &size, int &channels)
+{
+    size = config.size;
+    channels = config.channels;
+    if ((size > 0 && channels > 0) || data.trainPaths.empty())
+        return;
+    cv::Mat first;
+    for (std::size_t i = 0; i < data.trainPaths.size() && first.empty() && i < 20; ++i)
+        first = cv::imread(data.trainPaths[i].string(), cv::IMREAD_UNCHANGED);
+    if (channels <= 0)
+        channels = (!config.pretrained.empty() || first.empty() || first.channels() >= 3) ? 3 : 1;
+    if (size <= 0) {
+        const int side = first.empty() ? 224 : std::max(first.cols, first.rows);
+        size = (config.arch == Architecture::SimpleCnn || side <= 64) ? std::min(side, 224) : 224;
+        if (config.arch == Architecture::SimpleCnn && size > 64)
+            size = 64;
+    }
+}
+
+namespace {
+
+// ---- run files -----------------------------------------------------------------------------------
+
+const char *kMetricsHeader = "epoch,phase,train_loss,valid_loss,accuracy,error_rate,time\n";
+
+std::string formatMetricsRow(const EpochMetrics &m)
+{
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%d,%s,%.6f,%.6f,%.6f,%.6f,%.2f\n", m.epoch, m.phase.c_str(), m.trainLoss, m.validLoss,
+                  m.accuracy, m.errorRate, m.seconds);
+    return buf;
+}
+
+std::vector<EpochMetrics> readMetrics(const fs::path &file)
+{
+    std::vector<EpochMetrics> out;
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line); // header
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string cell;
+        std::vector<std::string> cells;
+        while (std::getline(ss, cell, ','))
+            cells.push_back(cell);
+        if (cells.size() < 7)
+            continue;
+        EpochMetrics m;
+        m.epoch = std::stoi(cells[0]);
+        m.phase = cells[1];
+        m.trainLoss = std::stod(cells[2]);
+        m.validLoss = std::stod(cells[3]);
+        m.accuracy = std::stod(cells[4]);
+        m.errorRate = std::stod(cells[5]);
+        m.seconds = std::stod(cells[6]);
+        out.push_back(m);
+    }
+    return out;
+}
+
+Result<void> writeMetrics(const fs::path &file, const std::vector<EpochMetrics> &rows)
+{
+    std::string text = kMetricsHeader;
+    for (const auto &r : rows)
+        text += formatMetricsRow(r);
+    const fs::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        out.flush();
+        if (!out)
+            return Error{"Cannot write " + file.string()};
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec)
+        return Error{"Cannot write " + file.string() + ": " + ec.message()};
+    return Ok{};
+}
+
+// ---- the learner -------------------------------------------------------------------------------------
+
+struct Phase {
+    std::string name;  // "frozen" or ""
+    int epochs = 0;
+    bool frozen = false;
+    OneCycle cycle;    // used unless constant
+    bool constant = false;
+    std::vector<double> groupScale; // per-group multiplier of the cycle's lr (discriminative lrs)
+};
+
+class Learner {
+public:
+    Learner(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks)
+        : m_data(data)
+        , m_config(config)
+        , m_hooks(hooks)
+    {
+    }
+
+    Result<void> setup();
+    Result<TrainSummary> fit(const fs::path &runDir, bool resume);
+    Result<LrFindResult> lrFind(double startLr, double endLr, int numIt);
+
+private:
+    void message(const std::string &m)
+    {
+        if (m_hooks.message)
+            m_hooks.message(m);
+    }
+    bool stopRequested() const { return m_hooks.stop && m_hooks.stop->load(); }
+    std::vector<Phase> makePhases(double lr) const;
+    void applyFreeze(bool frozen);
+    Result<double> trainEpoch(const Phase &phase, int phaseEpoch, int globalEpoch, int totalEpochs, bool &stopped);
+    void validate(double &loss, double &accuracy);
+    torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &labels);
+    Result<void> saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs);
+    Result<void> loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs);
+    std::vector<std::pair<std::string, torch::Tensor>> snapshot();
+    void restore(const std::vector<std::pair<std::string, torch::Tensor>> &state);
+
+    const TrainData &m_data;
+    TrainConfig m_config;
+    const TrainHooks &m_hooks;
+    DeviceInfo m_device;
+    torch::Device m_torchDevice{torch::kCPU};
+    ModelSpec m_spec;
+    PipelineConfig m_pipeline;
+    std::shared_ptr<ClassifierImpl> m_model;
+    std::unique_ptr<Optimizer> m_optimizer;
+    std::unique_ptr<BatchLoader> m_train;
+    std::unique_ptr<BatchLoader> m_valid;
+    double m_smoothAvg = 0;
+    long m_smoothCount = 0;
+    long m_iteration = 0; // batches trained in the current phase
+    double m_lastEpochRate = 0;
+};
+
+Result<void> Learner::setup()
+{
+    if (m_data.classes.size() < 2)
+        return Error{"Training needs at least two classes; this dataset has " + std::to_string(m_data.classes.size())
+                     + ". Add a folder of images for each class."};
+    if (m_data.trainPaths.empty())
+        return Error{"There are no training images."};
+    if (m_data.validPaths.empty())
+        return Error{"There are no validation images: set a validation share above 0 (--valid-pct), or add a valid/ folder."};
+    if (m_config.batchSize < 1 || m_config.epochs < 1)
+        return Error{"The batch size and the number of epochs must be at least 1."};
+
+    m_device = configureDevice(m_config);
+    m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    int size = 0, channels = 0;
+    resolveInputShape(m_data, m_config, size, channels);
+    m_config.size = size;
+    m_config.channels = channels;
+
+    m_spec.arch = m_config.arch;
+    m_spec.head = m_config.head;
+    m_spec.inChannels = channels;
+    m_spec.numClasses = int(m_data.classes.size());
+    torch::manual_seed(m_config.seed);
+    m_model = makeClassifier(m_spec);
+    if (!m_config.pretrained.empty()) {
+        if (channels != 3)
+            return Error{"Pretrained weights need 3-channel input."};
+        auto dict = readStateDict(m_config.pretrained);
+        if (!dict)
+            return dict.error();
+        const auto report = loadStateDict(*m_model, dict.value(), m_model->headPrefixes());
+        std::ostringstream m;
+        m << "pretrained weights: " << report.matched.size() << " tensors matched, " << report.missing.size()
+          << " missing, " << report.unexpected.size() << " unexpected, " << report.shapeMismatch.size() << " of another shape";
+        if (report.matched.empty())
+            return Error{"None of the tensors in " + m_config.pretrained + " match " + architectureName(m_config.arch)
+                         + "; is it a torchvision " + architectureName(m_config.arch) + " state dict?"};
+        message(m.str());
+    }
+    m_model->to(m_torchDevice);
+
+    auto store = std::make_shared<ImageStore>(std::vector<fs::path>{});
+    // One store for both splits: train first, then valid.
+    std::vector<fs::path> all = m_data.trainPaths;
+    all.insert(all.end(), m_data.validPaths.begin(), m_data.validPaths.end());
+    store = std::make_shared<ImageStore>(std::move(all));
+    const int workersForCache = m_device.threads;
+    if (store->cacheIfFits(m_config.cacheBudgetBytes, std::max(2 * size, 64), workersForCache))
+        message("decoded images cached in memory");
+
+    m_pipeline.size = size;
+    m_pipeline.resize = m_config.resize;
+    m_pipeline.channels = channels;
+    m_pipeline.augment.enabled = m_config.augment;
+    m_pipeline.augment.minScale = m_config.minScale;
+    std::vector<std::size_t> trainIdx(m_data.trainPaths.size()), validIdx(m_data.validPaths.size());
+    for (std::size_t i = 0; i < trainIdx.size(); ++i)
+        trainIdx[i] = i;
+    for (std::size_t i = 0; i < validIdx.size(); ++i)
+        validIdx[i] = trainIdx.size() + i;
+    if (m_config.pretrained.empty()) {
+        datasetStatistics(*store, trainIdx, m_pipeline, 2000, m_pipeline.mean, m_pipeline.std);
+    } // else ImageNet statistics (the defaults)
+
+    const int workers = m_config.workers > 0 ? m_config.workers : (store->cached() ? 1 : m_device.threads);
+    BatchLoader::Options trainOptions;
+    trainOptions.batchSize = m_config.batchSize;
+    trainOptions.shuffle = true;
+    trainOptions.dropLast = m_data.trainPaths.size() >= std::size_t(m_config.batchSize);
+    trainOptions.train = true;
+    trainOptions.seed = m_config.seed;
+    trainOptions.workers = workers;
+    m_train = std::make_unique<BatchLoader>(store, trainIdx, m_data.trainLabels, m_pipeline, trainOptions);
+    BatchLoader::Options validOptions = trainOptions;
+    validOptions.batchSize = m_config.batchSize * 2;
+    validOptions.shuffle = false;
+    validOptions.dropLast = false;
+    validOptions.train = false;
+    m_valid = std::make_unique<BatchLoader>(store, validIdx, m_data.validLabels, m_pipeline, validOptions);
+
+    m_optimizer = std::make_unique<Optimizer>(m_config.optimizer, *m_model, m_config.weightDecay);
+    std::ostringstream m;
+    m << "device " << m_device.name << ", " << m_device.threads << " threads; " << architectureName(m_config.arch) << " at "
+      << size << " px, " << channels << (channels == 1 ? " channel" : " channels") << "; " << m_data.trainPaths.size()
+      << " training and " << m_data.validPaths.size() << " validation images";
+    message(m.str());
+    return Ok{};
+}
+
+std::vector<Phase> Learner::makePhases(double lr) const
+{
+    std::vector<Phase> phases;
+    const int groups = 3;
+    if (m_config.schedule == ScheduleKind::FineTune) {
+        Phase frozen;
+        frozen.name = "frozen";
+        frozen.epochs = std::max(0, m_config.freezeEpochs);
+        frozen.frozen = true;
+        frozen.cycle.lrMax = lr;
+        frozen.cycle.pctStart = 0.99;
+        frozen.groupScale.assign(groups, 1.0);
+        if (frozen.epochs > 0)
+            phases.push_back(frozen);
+        Phase thawed;
+        thawed.epochs = m_config.epochs;
+        const double base = lr / 2;
+        thawed.cycle.lrMax = base;
+        thawed.cycle.pctStart = 0.3;
+        thawed.cycle.div = 5.0;
+        const auto lrs = sliceLrs(base / 100, base, groups);
+        for (double g : lrs)
+            thawed.groupScale.push_back(g / base);
+        phases.push_back(thawed);
+    } else {
+        Phase p;
+        p.epochs = m_config.epochs;
+        p.cycle.lrMax = lr;
+        p.cycle.pctStart = m_config.pctStart;
+        p.constant = m_config.schedule == ScheduleKind::Constant;
+        p.groupScale.assign(groups, 1.0);
+        phases.push_back(p);
+    }
+    return phases;
+}
+
+void Learner::applyFreeze(bool frozen)
+{
+    if (frozen)
+        m_model->freezeBody();
+    else
+        m_model->unfreeze();
+}
+
+torch::Tensor Learner::lossOf(const torch::Tensor &logits, const torch::Tensor &labels)
+{
+    return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
+}
+
+Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globalEpoch, int totalEpochs, bool &stopped)
+{
+    m_model->train();
+    // Dropout draws depend only on (seed, epoch): a resumed run continues identically.
+    torch::manual_seed(m_config.seed * 7919 + std::uint64_t(globalEpoch));
+    m_train->startEpoch(globalEpoch);
+    const long batches = long(m_train->batchesPerEpoch());
+    const double phaseIters = double(phase.epochs) * double(batches);
+    m_iteration = long(phaseEpoch) * batches;
+    const auto start = Clock::now();
+    auto lastTick = start;
+    long images = 0, imagesSinceTick = 0;
+    double rate = 0;
+    long b = 0;
+    while (auto batch = m_train->next()) {
+        if (m_hooks.pausePoint)
+            m_hooks.pausePoint();
+        if (stopRequested()) {
+            stopped = true;
+            return 0.0;
+        }
+        const double pos = double(m_iteration) / phaseIters;
+        const double lr = phase.constant ? phase.cycle.lrMax : phase.cycle.lr(pos);
+        const double mom = phase.constant ? (m_config.optimizer == OptimizerKind::Sgd ? m_config.momentum : 0.9)
+                                          : phase.cycle.mom(pos);
+        std::vector<double> lrs;
+        for (double s : phase.groupScale)
+            lrs.push_back(lr * s);
+        m_optimizer->setLearningRates(lrs);
+        m_optimizer->setMomentum(mom);
+
+        auto x = batch->images.to(m_torchDevice);
+        auto y = batch->labels.to(m_torchDevice);
+        m_optimizer->zeroGrad();
+        auto loss = lossOf(m_model->forward(x), y);
+        const double value = loss.item<double>();
+        if (!std::isfinite(value)) {
+            std::ostringstream m;
+            m << "The loss became " << (std::isnan(value) ? "NaN" : "infinite") << " at epoch " << globalEpoch << ", batch " << b
+              << " (learning rate " << lr << "). Training stopped; the last good checkpoint is kept. "
+              << "Try a lower learning rate (run lr-find) or check the data.";
+            return Error{m.str()};
+        }
+        loss.backward();
+        m_optimizer->step();
+
+        ++m_smoothCount;
+        m_smoothAvg = 0.98 * m_smoothAvg + 0.02 * value;
+        const double smooth = m_smoothAvg / (1 - std::pow(0.98, double(m_smoothCount)));
+        images += long(batch->samples.size());
+        imagesSinceTick += long(batch->samples.size());
+        const auto now = Clock::now();
+        const double dt = std::chrono::duration<double>(now - lastTick).count();
+        if (dt > 0.5 || rate == 0) {
+            rate = dt > 0 ? double(imagesSinceTick) / dt : 0;
+            lastTick = now;
+            imagesSinceTick = 0;
+        }
+        if (m_hooks.batch) {
+            BatchTelemetry t;
+            t.epoch = globalEpoch;
+            t.batch = int(b);
+            t.batches = int(batches);
+            t.loss = value;
+            t.smoothLoss = smooth;
+            t.lr = lrs.back();
+            t.mom = mom;
+            t.imagesPerSecond = rate;
+            t.position = (double(globalEpoch) + double(b + 1) / double(batches)) / double(totalEpochs);
+            m_hooks.batch(t);
+        }
+        ++m_iteration;
+        ++b;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    m_lastEpochRate = seconds > 0 ? double(images) / seconds : 0;
+    return m_smoothCount ? m_smoothAvg / (1 - std::pow(0.98, double(m_smoothCount))) : 0.0;
+}
+
+void Learner::validate(double &loss, double &accuracy)
+{
+    m_model->eval();
+    torch::NoGradGuard guard;
+    double total = 0, correct = 0, count = 0;
+    m_valid->startEpoch(0);
+    while (auto batch = m_valid->next()) {
+        auto x = batch->images.to(m_torchDevice);
+        auto y = batch->labels.to(m_torchDevice);
+        auto logits = m_model->forward(x);
+        total += F::cross_entropy(logits, y, F::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
+        correct += logits.argmax(1).eq(y).sum().item<double>();
+        count += double(batch->samples.size());
+    }
+    loss = count > 0 ? total / count : std::nan("");
+    accuracy = count > 0 ? correct / count : 0;
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> Learner::snapshot()
+{
+    std::vector<std::pair<std::string, torch::Tensor>> state;
+    for (const auto &p : m_model->named_parameters())
+        state.emplace_back(p.key(), p.value().detach().clone());
+    for (const auto &b : m_model->named_buffers())
+        state.emplace_back(b.key(), b.value().detach().clone());
+    return state;
+}
+
+void Learner::restore(const std::vector<std::pair<std::string, torch::Tensor>> &state)
+{
+    torch::NoGradGuard guard;
+    auto params = m_model->named_parameters();
+    auto buffers = m_model->named_buffers();
+    for (const auto &[name, value] : state) {
+        if (auto *p = params.find(name))
+            p->copy_(value);
+        else if (auto *b = buffers.find(name))
+            b->copy_(value);
+    }
+}
+
+using TensorMap = std::map<std::string, torch::Tensor>;
+
+// Checkpoints are pickled dicts of named tensors (Python's torch.load reads them too), written
+// through a temporary file and a rename.
+Result<void> writeTensorMap(const fs::path &file, const TensorMap &tensors)
+{
+    c10::Dict<std::string, at::Tensor> dict;
+    for (const auto &[k, v] : tensors)
+        dict.insert(k, v);
+    const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
+    return writeFileAtomic(file, std::string_view(bytes.data(), bytes.size()));
+}
+
+Result<TensorMap> readTensorMap(const fs::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return Error{"Cannot open " + file.string()};
+    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
+    const c10::IValue value = torch::pickle_load(bytes);
+    if (!value.isGenericDict())
+        return Error{file.string() + " is not a Kiln checkpoint"};
+    TensorMap out;
+    for (const auto &entry : value.toGenericDict())
+        out[entry.key().toStringRef()] = entry.value().toTensor();
+    return out;
+}
+
+Result<void> Learner::saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs)
+{
+    try {
+        TensorMap t;
+        for (const auto &p : m_model->named_parameters())
+            t["model." + p.key()] = p.value().detach().cpu();
+        for (const auto &b : m_model->named_buffers())
+            t["model." + b.key()] = b.value().detach().cpu();
+        m_optimizer->save(t);
+        t["meta.epochs_done"] = torch::tensor(std::int64_t(epochsDone));
+        t["meta.best_loss"] = torch::tensor(bestLoss, torch::kDouble);
+        t["meta.best_epoch"] = torch::tensor(std::int64_t(bestEpoch));
+        t["meta.bad_epochs"] = torch::tensor(std::int64_t(badEpochs));
+        t["meta.smooth_avg"] = torch::tensor(m_smoothAvg, torch::kDouble);
+        t["meta.smooth_count"] = torch::tensor(std::int64_t(m_smoothCount));
+        t["meta.rng"] = at::detail::getDefaultCPUGenerator().get_state();
+        if (auto w = writeTensorMap(file, t); !w)
+            return Error{"Cannot write the checkpoint: " + w.message()};
+    } catch (const std::exception &e) {
+        return Error{"Cannot write the checkpoint " + file.string() + ": " + e.what()};
+    }
+    return Ok{};
+}
+
+Result<void> Learner::loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs)
+{
+    try {
+        auto read = readTensorMap(file);
+        if (!read)
+            return read.error();
+        const TensorMap &t = read.value();
+        auto get = [&](const std::string &k) {
+            auto it = t.find(k);
+            if (it == t.end())
+                throw std::runtime_error("missing " + k);
+            return it->second;
+        };
+        torch::NoGradGuard guard;
+        for (auto &p : m_model->named_parameters())
+            p.value().copy_(get("model." + p.key()));
+        for (auto &b : m_model->named_buffers())
+            b.value().copy_(get("model." + b.key()));
+        m_optimizer->load(t);
+        epochsDone = int(get("meta.epochs_done").item<std::int64_t>());
+        bestLoss = get("meta.best_loss").item<double>();
+        bestEpoch = int(get("meta.best_epoch").item<std::int64_t>());
+        badEpochs = int(get("meta.bad_epochs").item<std::int64_t>());
+        m_smoothAvg = get("meta.smooth_avg").item<double>();
+        m_smoothCount = long(get("meta.smooth_count").item<std::int64_t>());
+        {
+            at::Generator generator = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            generator.set_state(get("meta.rng"));
+        }
+    } catch (const std::exception &e) {
+        return Error{"Cannot read the checkpoint " + file.string() + " (" + e.what()
+                     + "). It may come from another model or a damaged file; start a new run."};
+    }
+    return Ok{};
+}
+
+Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
+{
+    const auto fitStart = Clock::now();
+    TrainSummary summary;
+    summary.runDir = runDir.string();
+    summary.device = m_device.name;
+    summary.threads = m_device.threads;
+    summary.classes = m_data.classes;
+    summary.size = m_config.size;
+    summary.channels = m_config.channels;
+    summary.mean.assign(m_pipeline.mean.begin(), m_pipeline.mean.begin() + m_config.channels);
+    summary.std.assign(m_pipeline.std.begin(), m_pipeline.std.begin() + m_config.channels);
+    std::error_code ec;
+    fs::create_directories(runDir / "checkpoints", ec);
+    if (ec)
+        return Error{"Cannot create the run folder " + runDir.string() + ": " + ec.message()};
+    const fs::path lastCkpt = runDir / "checkpoints" / "last.pt";
+    const fs::path bestCkpt = runDir / "checkpoints" / "best.pt";
+    const fs::path metricsFile = runDir / "metrics.csv";
+
+    double lr = m_config.lr;
+    if (lr <= 0) {
+        if (resume)
+            return Error{"The run's learning rate is unknown; resume needs the run.json written when it started."};
+        message("finding a learning rate (lr_find)...");
+        auto found = lrFind(1e-7, 10.0, 100);
+        if (!found)
+            return found.error();
+        if (!found->suggestions.valid)
+            return Error{"lr_find could not suggest a learning rate (too few batches); pass --lr explicitly."};
+        lr = found->suggestions.valley;
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "lr_find suggests %.3g (valley); training with it", lr);
+        message(buf);
+    }
+    summary.learningRate = lr;
+    const auto phases = makePhases(lr);
+    int totalEpochs = 0;
+    for (const auto &p : phases)
+        totalEpochs += p.epochs;
+
+    int epochsDone = 0, bestEpoch = -1, badEpochs = 0;
+    double bestLoss = std::numeric_limits<double>::infinity();
+    if (resume) {
+        if (!fs::exists(lastCkpt)) {
+            message("no checkpoint in the run yet: starting from the beginning");
+        } else {
+            auto loaded = loadCheckpoint(lastCkpt, epochsDone, bestLoss, bestEpoch, badEpochs);
+            if (!loaded)
+                return loaded.error();
+            auto rows = readMetrics(metricsFile);
+            rows.resize(std::min<std::size_t>(rows.size(), std::size_t(epochsDone)));
+            summary.epochs = rows;
+            message("resuming after epoch " + std::to_string(epochsDone - 1) + " of " + std::to_string(totalEpochs));
+        }
+    }
+    if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+        return w.error();
+
+    int globalEpoch = 0;
+    bool stop = false;
+    for (const auto &phase : phases) {
+        applyFreeze(phase.frozen);
+        for (int e = 0; e < phase.epochs && !stop; ++e, ++globalEpoch) {
+            if (globalEpoch < epochsDone)
+                continue;
+            const auto epochStart = Clock::now();
+            bool stopped = false;
+            auto trainLoss = trainEpoch(phase, e, globalEpoch, totalEpochs, stopped);
+            if (!trainLoss)
+                return trainLoss.error();
+            if (stopped) {
+                summary.stopped = true;
+                stop = true;
+                message("stopped by request after " + std::to_string(globalEpoch) + " finished epoch(s); the checkpoint of the last finished epoch is kept");
+                break;
+            }
+            EpochMetrics m;
+            m.epoch = globalEpoch;
+            m.phase = phase.name;
+            m.trainLoss = trainLoss.value();
+            validate(m.validLoss, m.accuracy);
+            m.errorRate = 1.0 - m.accuracy;
+            m.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+            m.imagesPerSecond = m_lastEpochRate;
+            if (!std::isfinite(m.validLoss))
+                return Error{"The validation loss became NaN at epoch " + std::to_string(globalEpoch)
+                             + "; training stopped and the last good checkpoint is kept. Try a lower learning rate."};
+            summary.epochs.push_back(m);
+            const bool improved = m.validLoss < bestLoss;
+            if (improved) {
+                bestLoss = m.validLoss;
+                bestEpoch = globalEpoch;
+                badEpochs = 0;
+            } else {
+                ++badEpochs;
+            }
+            if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+                return w.error();
+            if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
+                return c.error();
+            if (m_config.keepBest && improved) {
+                std::error_code cec;
+                fs::copy_file(lastCkpt, bestCkpt.string() + ".tmp", fs::copy_options::overwrite_existing, cec);
+                fs::rename(bestCkpt.string() + ".tmp", bestCkpt, cec);
+            }
+            if (m_hooks.epoch)
+                m_hooks.epoch(m);
+            const bool lastPhase = &phase == &phases.back();
+            if (lastPhase && m_config.earlyStopPatience > 0 && badEpochs >= m_config.earlyStopPatience) {
+                summary.earlyStopped = true;
+                message("early stopping: valid_loss did not improve for " + std::to_string(badEpochs) + " epoch(s)");
+                stop = true;
+            }
+        }
+        if (stop)
+            break;
+    }
+    if (m_config.keepBest && bestEpoch >= 0 && fs::exists(bestCkpt) && !summary.stopped) {
+        int d = 0, be = 0, bad = 0;
+        double bl = 0;
+        if (loadCheckpoint(bestCkpt, d, bl, be, bad))
+            message("kept the model of epoch " + std::to_string(bestEpoch) + " (lowest valid_loss)");
+    }
+    summary.bestEpoch = bestEpoch;
+    summary.bestValidLoss = bestLoss;
+    summary.skippedFiles = m_train->failureCount() + m_valid->failureCount();
+    for (const auto &f : m_train->failures())
+        message("skipped " + f.path + ": " + f.reason);
+    for (const auto &f : m_valid->failures())
+        message("skipped " + f.path + ": " + f.reason);
+    summary.seconds = std::chrono::duration<double>(Clock::now() - fitStart).count();
+    return summary;
+}
+
+double weightChecksum(torch::nn::Module &model)
+{
+    torch::NoGradGuard guard;
+    double sum = 0;
+    for (const auto &p : model.parameters())
+        sum += p.to(torch::kDouble).sum().item<double>();
+    for (const auto &b : model.buffers())
+        sum += b.to(torch::kDouble).sum().item<double>();
+    return sum;
+}
+
+Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt)
+{
+    const auto saved = snapshot();
+    const double checksumBefore = weightChecksum(*m_model);
+    const Optimizer savedOptimizer = m_optimizer->clone();
+    applyFreeze(m_config.schedule == ScheduleKind::FineTune);
+    LrFindResult result;
+    result.numIt = numIt;
+    double avg = 0, best = std::numeric_limits<double>::infinity();
+    m_model->train();
+    int it = 0;
+    for (int epoch = 0; it < numIt; ++epoch) {
+        m_train->startEpoch(1000000 + epoch);
+        bool any = false;
+        while (it < numIt) {
+            auto batch = m_train->next();
+            if (!batch)
+                break;
+            any = true;
+            if (stopRequested())
+                break;
+            const double lr = lrFindRate(startLr, endLr, it, numIt);
+            m_optimizer->setLearningRates(std::vector<double>(3, lr));
+            m_optimizer->setMomentum(0.9);
+            m_optimizer->zeroGrad();
+            auto loss = lossOf(m_model->forward(batch->images.to(m_torchDevice)), batch->labels.to(m_torchDevice));
+            const double value = loss.item<double>();
+            avg = 0.98 * avg + 0.02 * value;
+            const double smooth = avg / (1 - std::pow(0.98, double(it + 1)));
+            result.lrs.push_back(lr);
+            result.losses.push_back(smooth);
+            if (m_hooks.batch) {
+                BatchTelemetry t;
+                t.batch = it;
+                t.batches = numIt;
+                t.loss = value;
+                t.smoothLoss = smooth;
+                t.lr = lr;
+                t.position = double(it + 1) / numIt;
+                m_hooks.batch(t);
+            }
+            ++it;
+            if (!std::isfinite(smooth) || smooth > 4 * best)
+                break;
+            best = std::min(best, smooth);
+            loss.backward();
+            m_optimizer->step();
+            if (!std::isfinite(smooth) || smooth > 4 * best)
+                break;
+        }
+        if (!any || stopRequested() || (result.losses.size() && (!std::isfinite(result.losses.back()) || result.losses.back() > 4 * best)))
+            break;
+    }
+    result.checksumBefore = checksumBefore;
+    result.checksumDuring = weightChecksum(*m_model);
+    restore(saved);
+    *m_optimizer = savedOptimizer;
+    applyFreeze(false);
+    result.checksumAfter = weightChecksum(*m_model);
+    result.suggestions = suggestLearningRates(result.lrs, result.losses, numIt);
+    return result;
+}
+
+} // namespace
+
+Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const fs::path &runDir, bool resume,
+                                const TrainHooks &hooks)
+{
+    try {
+        Learner learner(data, config, hooks);
+        if (auto s = learner.setup(); !s)
+            return s.error();
+        return learner.fit(runDir, resume);
+    } catch (const c10::Error &e) {
+        return Error{std::string("LibTorch failed: ") + e.what_without_backtrace()};
+    } catch (const std::exception &e) {
+        return Error{std::string("Training failed: ") + e.what()};
+    }
+}
+
+Result<LrFindResult> findLearningRate(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks,
+                                      double startLr, double endLr, int numIt)
+{
+    try {
+        Learner learner(data, config, hooks);
+        if (auto s = learner.setup(); !s)
+            return s.error();
+        return learner.lrFind(startLr, endLr, numIt);
+    } catch (const c10::Error &e) {
+        return Error{std::string("LibTorch failed: ") + e.what_without_backtrace()};
+    } catch (const std::exception &e) {
+        return Error{std::string("lr_find failed: ") + e.what()};
+    }
+}
+
+} // namespace kiln

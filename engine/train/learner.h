@@ -1,0 +1,46 @@
+#pragma once
+// The learner: trains a classifier with fastai's schedules and behaviour (see
+// ../shared/reference/fastai-training.md). Torch-free interface over a LibTorch implementation.
+// Everything here runs synchronously on the calling thread (the training worker's thread);
+// progress and results leave through TrainHooks. Qt-free, so the numeric core builds alone.
+//
+// A run folder holds metrics.csv (one row per finished epoch) and checkpoints/last.pt (model,
+// optimizer, schedule position and RNG state after the last finished epoch, written atomically),
+// plus checkpoints/best.pt with keep-best.
+
+#include "core/result.h"
+#include "train/trainconfig.h"
+
+#include <filesystem>
+#include <string>
+
+namespace kiln {
+
+struct DeviceInfo {
+    std::string name; // "cpu" or "cuda:0 (<gpu name>)"
+    bool cuda = false;
+    int threads = 1;
+};
+
+// Picks the device (CUDA when available and not refused) and sets LibTorch's thread count to the
+// configured number or the machine's cores. LibTorch defaults to one thread here otherwise.
+DeviceInfo configureDevice(const TrainConfig &config);
+
+// Trains from scratch into runDir, or, with `resume`, continues the run in runDir from its last
+// checkpoint with the same configuration. Stops cleanly between batches when hooks.stop is set
+// (the last finished epoch's checkpoint stays). A NaN or infinite loss ends the run with an Error
+// that says where it happened; the last good checkpoint is kept.
+Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const std::filesystem::path &runDir,
+                                bool resume, const TrainHooks &hooks);
+
+// fastai's lr_find: exponentially growing learning rate from startLr to endLr over numIt batches,
+// no validation, stops when the smoothed loss exceeds 4x its best. Works on a fresh model built
+// from the config (frozen body for fine-tune, as fastai's vision learner); returns the curve and
+// the four suggestions.
+Result<LrFindResult> findLearningRate(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks,
+                                      double startLr = 1e-7, double endLr = 10.0, int numIt = 100);
+
+// The size and channel count a run will use for `config` on `data` (resolves the automatic choices).
+void resolveInputShape(const TrainData &data, const TrainConfig &config, int &size, int &channels);
+
+} // namespace kiln
