@@ -14,3 +14,6 @@ echo "\$ kiln-cli dataset info \"$project\""
 echo
 echo "\$ kiln-cli dataset verify \"$project\""
 "$build/app/kiln-cli" dataset verify "$project"
+echo
+echo "\$ kiln-cli train \"$project\" --arch simple_cnn --epochs ${KILN_DEMO_EPOCHS:-1} --bs 128"
+"$build/app/kiln-cli" train "$project" --arch simple_cnn --epochs "${KILN_DEMO_EPOCHS:-1}" --bs 128

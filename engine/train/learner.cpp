@@ -242,6 +242,8 @@ Result<void> Learner::setup()
         message(m.str());
     }
     m_model->to(m_torchDevice);
+    if (!m_device.cuda)
+        useChannelsLast(*m_model);
 
     auto store = std::make_shared<ImageStore>(std::vector<fs::path>{});
     // One store for both splits: train first, then valid.
@@ -371,7 +373,7 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
         m_optimizer->setLearningRates(lrs);
         m_optimizer->setMomentum(mom);
 
-        auto x = batch->images.to(m_torchDevice);
+        auto x = channelsLast(batch->images.to(m_torchDevice));
         auto y = batch->labels.to(m_torchDevice);
         m_optimizer->zeroGrad();
         auto loss = lossOf(m_model->forward(x), y);
@@ -426,7 +428,7 @@ void Learner::validate(double &loss, double &accuracy)
     double total = 0, correct = 0, count = 0;
     m_valid->startEpoch(0);
     while (auto batch = m_valid->next()) {
-        auto x = batch->images.to(m_torchDevice);
+        auto x = channelsLast(batch->images.to(m_torchDevice));
         auto y = batch->labels.to(m_torchDevice);
         auto logits = m_model->forward(x);
         total += F::cross_entropy(logits, y, F::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
@@ -720,7 +722,7 @@ Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt)
             m_optimizer->setLearningRates(std::vector<double>(3, lr));
             m_optimizer->setMomentum(0.9);
             m_optimizer->zeroGrad();
-            auto loss = lossOf(m_model->forward(batch->images.to(m_torchDevice)), batch->labels.to(m_torchDevice));
+            auto loss = lossOf(m_model->forward(channelsLast(batch->images.to(m_torchDevice))), batch->labels.to(m_torchDevice));
             const double value = loss.item<double>();
             avg = 0.98 * avg + 0.02 * value;
             const double smooth = avg / (1 - std::pow(0.98, double(it + 1)));

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
+
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -155,4 +158,84 @@ TEST(Cli, DemoImportsFashionMnistFromASmallCopy)
     EXPECT_EQ(info.json().value("images").toInt(), 40);
     EXPECT_TRUE(info.json().value("split").toObject().value("by_folder").toBool());
     EXPECT_EQ(info.json().value("split").toObject().value("valid").toInt(), 20);
+}
+
+TEST(Cli, TrainWritesARunAndResumesAfterAKill)
+{
+    TempDir dir;
+    // 2 x 120 images of 32 px through import-idx, so the project is a real one.
+    const std::uint32_t n = 240;
+    std::vector<std::uint8_t> pixels(std::size_t(n) * 32 * 32), labels(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        labels[i] = std::uint8_t(i % 2);
+        for (int y = 0; y < 32; ++y)
+            for (int x = 0; x < 32; ++x)
+                pixels[std::size_t(i) * 1024 + std::size_t(y * 32 + x)] =
+                    std::uint8_t(((x < 16) == (i % 2 == 0) ? 180 : 30) + (i * 13 + std::uint32_t(x * 5 + y * 3)) % 40);
+    }
+    test::writeIdx(dir / "images.idx", {n, 32, 32}, pixels, false);
+    test::writeIdx(dir / "labels.idx", {n}, labels, false);
+    ASSERT_EQ(cli({"dataset", "import-idx", q(dir / "images.idx"), q(dir / "labels.idx"), q(dir / "proj"), "--classes", "left,right",
+                   "--subset", "none"})
+                  .code,
+              0);
+
+    const QStringList common{"--epochs", "4", "--bs", "16", "--lr", "5e-3", "--no-aug", "--threads", "1", "--seed", "5"};
+    auto straight = cli(QStringList{"train", q(dir / "proj"), "--out", q(dir / "a"), "--json"} + common);
+    ASSERT_EQ(straight.code, 0) << straight.err.toStdString();
+    const QJsonArray epochs = straight.json().value("epochs").toArray();
+    ASSERT_EQ(epochs.size(), 4);
+    EXPECT_GT(epochs.last().toObject().value("accuracy").toDouble(), 0.95);
+    EXPECT_TRUE(fs::exists(dir / "a/run.json"));
+    EXPECT_TRUE(fs::exists(dir / "a/metrics.csv"));
+    EXPECT_TRUE(fs::exists(dir / "a/checkpoints/last.pt"));
+    auto project = Project::open(dir / "proj");
+    ASSERT_TRUE(project.ok());
+    ASSERT_EQ(project->runs.size(), 1u);
+
+    // Kill the same run (SIGKILL) once its first checkpoint exists, then resume it.
+    QProcess victim;
+    victim.start(KILN_CLI_PATH, QStringList{"train", q(dir / "proj"), "--out", q(dir / "b")} + common);
+    ASSERT_TRUE(victim.waitForStarted());
+    const fs::path ckpt = dir / "b/checkpoints/last.pt";
+    for (int i = 0; i < 600 && !fs::exists(ckpt) && victim.state() != QProcess::NotRunning; ++i)
+        QThread::msleep(50);
+    victim.kill();
+    victim.waitForFinished();
+    ASSERT_TRUE(fs::exists(ckpt)) << "the run ended before its first checkpoint";
+    auto resumed = cli({"train", "--resume", q(dir / "b"), "--json"});
+    ASSERT_EQ(resumed.code, 0) << resumed.err.toStdString();
+    const QJsonArray after = resumed.json().value("epochs").toArray();
+    ASSERT_EQ(after.size(), 4);
+    // The epochs trained after the resume match the uninterrupted run exactly.
+    EXPECT_DOUBLE_EQ(after.last().toObject().value("valid_loss").toDouble(), epochs.last().toObject().value("valid_loss").toDouble());
+}
+
+TEST(Cli, TrainRefusesBadInput)
+{
+    TempDir dir;
+    test::makeDataset(dir / "one", {"only"}, 4);
+    auto one = cli({"train", q(dir / "one"), "--lr", "1e-3"});
+    EXPECT_EQ(one.code, 1);
+    EXPECT_TRUE(one.err.contains("at least two classes")) << one.err.toStdString();
+    auto missing = cli({"train", q(dir / "nope")});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_TRUE(missing.err.contains("does not exist"));
+    auto badArch = cli({"train", q(dir / "one"), "--arch", "vgg"});
+    EXPECT_EQ(badArch.code, 2);
+    auto badResume = cli({"train", "--resume", q(dir / "nothing")});
+    EXPECT_EQ(badResume.code, 1);
+}
+
+TEST(Cli, LrFindPrintsSuggestionsAndWritesTheCurve)
+{
+    TempDir dir;
+    test::makeDataset(dir / "data", {"a", "b"}, 40, 12);
+    auto r = cli({"lr-find", q(dir / "data"), "--bs", "4", "--num-it", "40", "--out", q(dir / "curve.csv"), "--json"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_GT(r.json().value("valley").toDouble(), 0);
+    const auto bytes = test::readBytes(dir / "curve.csv");
+    const std::string csv(bytes.begin(), bytes.end());
+    EXPECT_EQ(csv.rfind("lr,loss\n", 0), 0u);
+    EXPECT_GT(std::count(csv.begin(), csv.end(), '\n'), 20);
 }
