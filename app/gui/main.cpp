@@ -2,6 +2,7 @@
 #include "datasetpage.h"
 #include "galleryview.h"
 #include "mainwindow.h"
+#include "trainpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,7 +26,10 @@ int main(int argc, char **argv)
                                   "FILE");
     QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
     QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
-    parser.addOptions({demo, screenshot, select, verify});
+    QCommandLineOption page("page", "Show this page first: dataset or train.", "NAME");
+    QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
+    QCommandLineOption delay("screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS");
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -35,18 +39,29 @@ int main(int argc, char **argv)
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().front());
 
-    if (parser.isSet(select) || parser.isSet(screenshot) || parser.isSet(verify)) {
+    if (parser.value(page) == "train")
+        window.showPage(2);
+    if (parser.isSet(select) || parser.isSet(screenshot) || parser.isSet(verify) || parser.isSet(train)) {
         const int row = parser.value(select).toInt();
         const QString file = parser.value(screenshot);
         const bool verifyOnLoad = parser.isSet(verify);
-        QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window, [&window, row, file, verifyOnLoad] {
+        const int trainEpochs = parser.value(train).toInt();
+        const int delayMs = parser.isSet(delay) ? parser.value(delay).toInt() : 2500;
+        QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window,
+                         [&window, row, file, verifyOnLoad, trainEpochs, delayMs] {
             auto *gallery = window.datasetPage()->gallery();
             if (verifyOnLoad && !window.datasetPage()->isVerifying())
                 window.datasetPage()->startVerify();
+            if (trainEpochs > 0 && !window.trainPage()->isBusy()) {
+                auto config = window.trainPage()->config();
+                config.epochs = trainEpochs;
+                window.trainPage()->setConfig(config);
+                window.trainPage()->start();
+            }
             if (row > 0 && row < gallery->model()->rowCount())
                 gallery->setCurrentIndex(gallery->model()->index(row, 0));
             if (!file.isEmpty())
-                QTimer::singleShot(2500, &window, [&window, file] {
+                QTimer::singleShot(delayMs, &window, [&window, file] {
                     window.grab().save(file);
                     QApplication::quit();
                 });

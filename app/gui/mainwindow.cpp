@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "datasetpage.h"
+#include "trainpage.h"
 #include "progresspanel.h"
 
 #include "core/progress.h"
@@ -12,6 +13,7 @@
 #include "data/project.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -51,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sideBar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_datasetPage(new DatasetPage(this))
+    , m_trainPage(new TrainPage(this))
     , m_jobPanel(new ProgressPanel(this))
     , m_statusLabel(new QLabel(this))
 {
@@ -64,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_jobPanel);
     setCentralWidget(central);
     m_stack->addWidget(m_datasetPage);
+    m_stack->addWidget(m_trainPage);
     statusBar()->addWidget(m_statusLabel, 1);
 
     buildSideBar();
@@ -73,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_datasetPage, &DatasetPage::datasetLoaded, this, [this](int images, int classes) {
         m_statusLabel->setText(tr("%1 images · %2 classes").arg(QLocale().toString(images)).arg(classes));
+        if (m_project)
+            m_trainPage->setDataset(m_project->root(), m_datasetPage->index());
         if (m_project) {
             // Keep the project's vocabulary current for tools that read kiln-project.json.
             const auto &now = m_datasetPage->index()->classes();
@@ -100,7 +106,7 @@ void MainWindow::buildSideBar()
     const Entry entries[] = {
         {tr("Acquire"), tr("Search the web for images per class (coming in a later version)"), false},
         {tr("Dataset"), tr("Browse, check and import the images"), true},
-        {tr("Train"), tr("Train a classifier (coming in a later version)"), false},
+        {tr("Train"), tr("Train a classifier and watch it learn"), true},
         {tr("Analyze"), tr("Confusion matrix, top losses, embeddings (coming in a later version)"), false},
         {tr("Export & Predict"), tr("Export models and predict (coming in a later version)"), false},
     };
@@ -119,6 +125,8 @@ void MainWindow::buildSideBar()
     connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == DatasetRow)
             m_stack->setCurrentWidget(m_datasetPage);
+        else if (row == TrainRow)
+            m_stack->setCurrentWidget(m_trainPage);
     });
 }
 
@@ -150,6 +158,30 @@ void MainWindow::buildMenus()
                                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
     });
     rebuildRecentMenu();
+}
+
+void MainWindow::showPage(int row)
+{
+    m_sideBar->setCurrentRow(row);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_trainPage->isBusy()) {
+        if (QApplication::platformName() != QLatin1String("offscreen")) {
+            const auto answer = QMessageBox::question(
+                this, tr("Training is running"),
+                tr("Stop the training run and quit? The checkpoint of the last finished epoch is kept, and the run can be "
+                   "resumed with kiln-cli train --resume."),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes) {
+                event->ignore();
+                return;
+            }
+        }
+        m_trainPage->shutdown();
+    }
+    event->accept();
 }
 
 QString MainWindow::projectRoot() const

@@ -18,6 +18,7 @@ class QLabel;
 namespace kiln {
 
 class DatasetPage;
+class TrainPage;
 class Project;
 class ProgressPanel;
 struct Progress;
@@ -34,12 +35,17 @@ public:
     void openDemo();
 
     DatasetPage *datasetPage() const { return m_datasetPage; }
+    TrainPage *trainPage() const { return m_trainPage; }
+    void showPage(int row);
     QListWidget *sideBar() const { return m_sideBar; }
     QString projectRoot() const;
     QString lastError() const { return m_lastError; }
     bool isBusy() const { return m_jobProgress != nullptr; }
 
     static constexpr int kMaxRecent = 8;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 Q_SIGNALS:
     void projectOpened(const QString &root);
@@ -74,6 +80,7 @@ private:
     QListWidget *m_sideBar;
     QStackedWidget *m_stack;
     DatasetPage *m_datasetPage;
+    TrainPage *m_trainPage;
     ProgressPanel *m_jobPanel;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;

@@ -104,6 +104,31 @@ LoadedImage decode(const std::filesystem::path &path, int fitSide, int maxSide)
 
 } // namespace
 
+std::vector<QImage> augmentedPreviews(const std::filesystem::path &path, const PipelineConfig &config, int count,
+                                      std::uint64_t seed)
+{
+    std::vector<QImage> out;
+    auto bytes = readFileBytes(path, 512ull << 20);
+    if (!bytes)
+        return out;
+    cv::Mat decoded;
+    try {
+        decoded = cv::imdecode(cv::Mat(1, int(bytes->size()), CV_8UC1, bytes->data()), cv::IMREAD_UNCHANGED);
+    } catch (const cv::Exception &) {
+        return out;
+    }
+    if (decoded.empty())
+        return out;
+    for (int i = 0; i < count; ++i) {
+        auto rng = sampleRng(seed, std::uint64_t(i), 0);
+        cv::Mat prepared = prepareImage(decoded, config, true, rng);
+        if (prepared.channels() == 3)
+            cv::cvtColor(prepared, prepared, cv::COLOR_RGB2BGR); // toQImage expects OpenCV's order
+        out.push_back(toQImage(prepared));
+    }
+    return out;
+}
+
 LoadedImage loadThumbnail(const std::filesystem::path &path, int maxSide)
 {
     return decode(path, std::max(1, maxSide), 20000);

@@ -2,7 +2,12 @@
 // Decoding images for display: thumbnails and full views as QImage (never QPixmap), so the work can
 // run on any thread. The dimension cap is checked from the header before pixels are allocated.
 
+#include "data/transforms.h"
+
 #include <QImage>
+
+#include <cstdint>
+#include <vector>
 
 #include <filesystem>
 #include <string>
@@ -22,5 +27,11 @@ LoadedImage loadThumbnail(const std::filesystem::path &path, int maxSide);
 
 // Decodes `path` at full size (capped at `maxSide` pixels a side) for a large view.
 LoadedImage loadImage(const std::filesystem::path &path, int maxSide = 20000);
+
+// `count` versions of one image as the training pipeline would show them to the model (resize,
+// then augmentation drawn with `seed`), for a live preview of augmentation settings. Empty when
+// the image cannot be decoded.
+std::vector<QImage> augmentedPreviews(const std::filesystem::path &path, const PipelineConfig &config, int count,
+                                      std::uint64_t seed);
 
 } // namespace kiln

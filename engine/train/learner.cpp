@@ -48,6 +48,11 @@ bool parseSchedule(const std::string &name, ScheduleKind &out)
     return false;
 }
 
+bool cudaAvailable()
+{
+    return torch::cuda::is_available();
+}
+
 DeviceInfo configureDevice(const TrainConfig &config)
 {
     DeviceInfo info;
@@ -143,6 +148,28 @@ Result<void> writeMetrics(const fs::path &file, const std::vector<EpochMetrics> 
     return Ok{};
 }
 
+// batches.csv: one row per training batch (epoch, batch, loss, smooth_loss, lr, mom), so a finished
+// run's curves can be drawn again. Rows of epochs after `keepEpochs` are dropped on a resume.
+const char *kBatchesHeader = "epoch,batch,loss,smooth_loss,lr,mom\n";
+
+void trimBatchLog(const fs::path &file, int keepEpochs)
+{
+    std::ifstream in(file);
+    std::string text = kBatchesHeader, line;
+    std::getline(in, line);
+    while (std::getline(in, line))
+        if (!line.empty() && std::atoi(line.c_str()) < keepEpochs)
+            text += line + "\n";
+    in.close();
+    (void)writeFileAtomic(file, text);
+}
+
+void appendBatchLog(const fs::path &file, const std::string &rows)
+{
+    std::ofstream out(file, std::ios::app | std::ios::binary);
+    out << rows;
+}
+
 // ---- the learner -------------------------------------------------------------------------------------
 
 struct Phase {
@@ -199,6 +226,7 @@ private:
     long m_smoothCount = 0;
     long m_iteration = 0; // batches trained in the current phase
     double m_lastEpochRate = 0;
+    std::string m_batchLog; // rows of batches.csv for the epoch in progress
 };
 
 Result<void> Learner::setup()
@@ -259,6 +287,11 @@ Result<void> Learner::setup()
     m_pipeline.channels = channels;
     m_pipeline.augment.enabled = m_config.augment;
     m_pipeline.augment.minScale = m_config.minScale;
+    m_pipeline.augment.flipP = m_config.flipP;
+    m_pipeline.augment.maxRotate = m_config.maxRotate;
+    m_pipeline.augment.maxZoom = m_config.maxZoom;
+    m_pipeline.augment.maxWarp = m_config.maxWarp;
+    m_pipeline.augment.maxLighting = m_config.maxLighting;
     std::vector<std::size_t> trainIdx(m_data.trainPaths.size()), validIdx(m_data.validPaths.size());
     for (std::size_t i = 0; i < trainIdx.size(); ++i)
         trainIdx[i] = i;
@@ -348,6 +381,7 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
     // Dropout draws depend only on (seed, epoch): a resumed run continues identically.
     torch::manual_seed(m_config.seed * 7919 + std::uint64_t(globalEpoch));
     m_train->startEpoch(globalEpoch);
+    m_batchLog.clear();
     const long batches = long(m_train->batchesPerEpoch());
     const double phaseIters = double(phase.epochs) * double(batches);
     m_iteration = long(phaseEpoch) * batches;
@@ -399,6 +433,11 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
             rate = dt > 0 ? double(imagesSinceTick) / dt : 0;
             lastTick = now;
             imagesSinceTick = 0;
+        }
+        {
+            char row[160];
+            std::snprintf(row, sizeof row, "%d,%ld,%.6g,%.6g,%.6g,%.4f\n", globalEpoch, b, value, smooth, lrs.back(), mom);
+            m_batchLog += row;
         }
         if (m_hooks.batch) {
             BatchTelemetry t;
@@ -609,6 +648,8 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
     }
     if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
         return w.error();
+    const fs::path batchesFile = runDir / "batches.csv";
+    trimBatchLog(batchesFile, epochsDone);
 
     int globalEpoch = 0;
     bool stop = false;
@@ -650,6 +691,7 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             }
             if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
                 return w.error();
+            appendBatchLog(batchesFile, m_batchLog);
             if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
                 return c.error();
             if (m_config.keepBest && improved) {

@@ -22,6 +22,9 @@ struct DeviceInfo {
     int threads = 1;
 };
 
+// True when LibTorch sees a CUDA device.
+bool cudaAvailable();
+
 // Picks the device (CUDA when available and not refused) and sets LibTorch's thread count to the
 // configured number or the machine's cores. LibTorch defaults to one thread here otherwise.
 DeviceInfo configureDevice(const TrainConfig &config);

@@ -34,6 +34,11 @@ struct TrainConfig {
     double lr = 0;              // 0: pick lr_find's valley suggestion
     bool augment = true;
     double minScale = 1.0;      // RandomResizedCrop when < 1
+    double flipP = 0.5;         // aug_transforms strengths (fastai's defaults)
+    double maxRotate = 10.0;
+    double maxZoom = 1.1;
+    double maxWarp = 0.2;
+    double maxLighting = 0.2;
     double validPct = 0.2;      // random split share (ignored when the dataset is split by folder)
     std::uint64_t seed = 42;
     OptimizerKind optimizer = OptimizerKind::AdamW;

@@ -123,6 +123,11 @@ QJsonObject trainConfigToJson(const TrainConfig &c)
                        {"lr", c.lr},
                        {"augment", c.augment},
                        {"min_scale", c.minScale},
+                       {"flip_p", c.flipP},
+                       {"max_rotate", c.maxRotate},
+                       {"max_zoom", c.maxZoom},
+                       {"max_warp", c.maxWarp},
+                       {"max_lighting", c.maxLighting},
                        {"valid_pct", c.validPct},
                        {"seed", double(c.seed)},
                        {"optimizer", c.optimizer == OptimizerKind::AdamW ? "adamw" : "sgd"},
@@ -156,6 +161,11 @@ Result<TrainConfig> trainConfigFromJson(const QJsonObject &o)
     c.lr = o.value("lr").toDouble();
     c.augment = o.value("augment").toBool(true);
     c.minScale = o.value("min_scale").toDouble(1.0);
+    c.flipP = o.value("flip_p").toDouble(0.5);
+    c.maxRotate = o.value("max_rotate").toDouble(10.0);
+    c.maxZoom = o.value("max_zoom").toDouble(1.1);
+    c.maxWarp = o.value("max_warp").toDouble(0.2);
+    c.maxLighting = o.value("max_lighting").toDouble(0.2);
     c.validPct = o.value("valid_pct").toDouble(0.2);
     c.seed = std::uint64_t(o.value("seed").toDouble(42));
     c.optimizer = o.value("optimizer").toString() == "sgd" ? OptimizerKind::Sgd : OptimizerKind::AdamW;

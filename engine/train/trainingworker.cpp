@@ -1,5 +1,6 @@
 #include "train/trainingworker.h"
 
+#include "train/learner.h"
 #include "train/trainer.h"
 
 namespace kiln {
@@ -102,17 +103,40 @@ void TrainingWorker::resumeRun(const QString &runDir)
         Q_EMIT failed(QString::fromStdString(result.message()));
 }
 
+void TrainingWorker::findLearningRate(const QString &datasetDir, const TrainConfig &config)
+{
+    m_stop = false;
+    m_paused = false;
+    const TrainHooks hooks = makeHooks();
+    auto data = loadTrainData(datasetDir.toStdString(), config.validPct, config.seed);
+    if (!data) {
+        Q_EMIT failed(QString::fromStdString(data.message()));
+        return;
+    }
+    auto result = kiln::findLearningRate(data.value(), config, hooks);
+    if (result)
+        Q_EMIT learningRateFound(result.value());
+    else
+        Q_EMIT failed(QString::fromStdString(result.message()));
+}
+
 TrainingController::TrainingController(QObject *parent)
     : QObject(parent)
     , m_worker(new TrainingWorker)
 {
     qRegisterMetaType<kiln::TrainConfig>();
     qRegisterMetaType<kiln::TrainSummary>();
+    qRegisterMetaType<kiln::LrFindResult>();
     m_thread.setObjectName("kiln-training");
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &TrainingController::startRequested, m_worker, &TrainingWorker::train);
     connect(this, &TrainingController::resumeRequested, m_worker, &TrainingWorker::resumeRun);
+    connect(this, &TrainingController::lrFindRequested, m_worker, &TrainingWorker::findLearningRate);
+    connect(m_worker, &TrainingWorker::learningRateFound, this, [this] {
+        m_running = false;
+        Q_EMIT runEnded();
+    });
     connect(m_worker, &TrainingWorker::finished, this, [this] {
         m_running = false;
         Q_EMIT runEnded();
@@ -139,6 +163,12 @@ void TrainingController::resumeRun(const QString &runDir)
 {
     m_running = true;
     Q_EMIT resumeRequested(runDir);
+}
+
+void TrainingController::findLearningRate(const QString &datasetDir, const TrainConfig &config)
+{
+    m_running = true;
+    Q_EMIT lrFindRequested(datasetDir, config);
 }
 
 void TrainingController::shutdown()

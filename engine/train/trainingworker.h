@@ -44,11 +44,13 @@ public Q_SLOTS:
     // Run on the worker's thread; each returns when the run ends.
     void train(const QString &datasetDir, const kiln::TrainConfig &config, const QString &runDir);
     void resumeRun(const QString &runDir);
+    void findLearningRate(const QString &datasetDir, const kiln::TrainConfig &config);
 
 Q_SIGNALS:
     void dataAvailable();
     void finished(const kiln::TrainSummary &summary);
     void failed(const QString &message);
+    void learningRateFound(const kiln::LrFindResult &result);
 
 private:
     TrainHooks makeHooks();
@@ -76,6 +78,7 @@ public:
 
     void start(const QString &datasetDir, const TrainConfig &config, const QString &runDir);
     void resumeRun(const QString &runDir);
+    void findLearningRate(const QString &datasetDir, const TrainConfig &config);
     void pause() { m_worker->pause(); }
     void resume() { m_worker->resume(); }
     void stop() { m_worker->requestStop(); }
@@ -85,6 +88,7 @@ public:
 Q_SIGNALS:
     void startRequested(const QString &datasetDir, const kiln::TrainConfig &config, const QString &runDir);
     void resumeRequested(const QString &runDir);
+    void lrFindRequested(const QString &datasetDir, const kiln::TrainConfig &config);
     void runEnded();
 
 private:
@@ -97,3 +101,4 @@ private:
 
 Q_DECLARE_METATYPE(kiln::TrainConfig)
 Q_DECLARE_METATYPE(kiln::TrainSummary)
+Q_DECLARE_METATYPE(kiln::LrFindResult)

@@ -12,3 +12,7 @@ echo "== baseline: PIL Image.open(f).load() over the same files"
 /usr/bin/python3 "$(dirname "$0")/pil_verify.py" "$list"
 echo "== gallery: first thumbnails and scrolling the whole gallery"
 QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_gallery" "$project"
+echo "== training throughput beside PyTorch"
+bash "$(dirname "$0")/run-train.sh" "$build"
+echo "== Train page responsiveness (1 epoch of the demo)"
+QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_trainpage" "$project" 1

@@ -1,0 +1,108 @@
+// Benchmark: the Train page's responsiveness (issue 4). Run on demand:
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/bench_trainpage PROJECT [EPOCHS]
+// 1) Trains PROJECT from the Train page (simple_cnn, bs 64) while a 5 ms timer measures
+//    event-loop lateness; prints p50/p99/max lateness and redraws per second.
+// 2) Redraws a plot of 100,000 batches (300,000 points) and prints the time per redraw and per
+//    zoom step.
+#include "trainingplot.h"
+#include "trainpage.h"
+
+#include "data/datasetindex.h"
+#include "data/project.h"
+#include "qcustomplot_include.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace kiln;
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_trainpage PROJECT [EPOCHS]\n");
+        return 2;
+    }
+    const DatasetLocation loc = locateDataset(argv[1]);
+    auto index = DatasetIndex::scan(loc.imagesRoot);
+    if (!index) {
+        std::fprintf(stderr, "%s\n", index.message().c_str());
+        return 1;
+    }
+    TrainPage page;
+    page.resize(1280, 800);
+    page.show();
+    page.setDataset(argv[1], std::make_shared<const DatasetIndex>(std::move(index).value()));
+    TrainConfig c = page.config();
+    c.epochs = argc > 2 ? std::atoi(argv[2]) : 1;
+    c.batchSize = 64;
+    c.lr = 3e-3;
+    page.setConfig(c);
+
+    std::vector<double> lateness;
+    QElapsedTimer tick;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        if (tick.isValid())
+            lateness.push_back(std::max(0.0, tick.nsecsElapsed() / 1e6 - 5.0));
+        tick.restart();
+    });
+    QSignalSpy finished(&page, &TrainPage::runFinished);
+    const int replots0 = page.plot()->replotCount();
+    QElapsedTimer clock;
+    clock.start();
+    probe.start();
+    page.start();
+    while (finished.isEmpty() && page.state() != TrainPage::State::Failed)
+        app.processEvents(QEventLoop::AllEvents, 5);
+    probe.stop();
+    const double seconds = clock.elapsed() / 1000.0;
+    std::sort(lateness.begin(), lateness.end());
+    auto pct = [&](double p) { return lateness.empty() ? 0.0 : lateness[std::size_t(double(lateness.size() - 1) * p)]; };
+    std::printf("training: %d epoch(s) in %.1f s; event-loop lateness p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+                "(target p99 < 50 ms); %.1f redraws/s (target <= 25)\n",
+                c.epochs, seconds, pct(0.5), pct(0.99), lateness.empty() ? 0.0 : lateness.back(),
+                (page.plot()->replotCount() - replots0) / seconds);
+
+    TrainingPlot plot;
+    plot.resize(1000, 600);
+    plot.show();
+    std::vector<BatchTelemetry> batches;
+    for (int i = 0; i < 100000; ++i) {
+        BatchTelemetry b;
+        b.epoch = i / 1000;
+        b.batch = i % 1000;
+        b.batches = 1000;
+        b.loss = 2.0 / (1 + i * 0.001) + 0.2 * ((i * 7919) % 100) / 100.0;
+        b.smoothLoss = 2.0 / (1 + i * 0.001);
+        b.lr = 1e-3;
+        batches.push_back(b);
+    }
+    plot.addBatches(batches);
+    plot.replotIfDirty();
+    app.processEvents();
+    QElapsedTimer t;
+    t.start();
+    const int frames = 20;
+    for (int i = 0; i < frames; ++i)
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const double redraw = t.elapsed() / double(frames);
+    t.restart();
+    for (int i = 0; i < frames; ++i) {
+        plot.plot()->xAxis->scaleRange(i % 2 ? 1.25 : 0.8);
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    const double zoom = t.elapsed() / double(frames);
+    std::printf("plot: %d points; %.1f ms per full redraw, %.1f ms per zoom step (interactive below ~40 ms)\n",
+                plot.pointCount(), redraw, zoom);
+    return 0;
+}
