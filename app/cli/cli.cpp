@@ -55,7 +55,8 @@ Training commands:
         [--resize squish|crop|pad] [--bs N] [--epochs N] [--schedule one-cycle|fine-tune|constant]
         [--lr X|auto] [--no-aug] [--min-scale F] [--valid-pct F] [--seed N] [--out RUN_DIR]
         [--opt adamw|sgd] [--wd X] [--label-smoothing F] [--freeze-epochs N] [--early-stop N]
-        [--keep-best] [--linear-head] [--threads N] [--workers N] [--device auto|cpu|cuda] [--json]
+        [--keep-best] [--linear-head] [--threads N] [--workers N] [--device auto|cpu|cuda]
+        [--flip-p F] [--max-rotate DEG] [--max-zoom F] [--max-warp F] [--max-lighting F] [--json]
       Train a classifier; prints fastai's epoch table and writes RUN_DIR/run.json, metrics.csv and
       checkpoints/. Defaults: simple_cnn, size from the data, bs 64, 1 epoch, one-cycle, lr auto
       (lr_find's valley), the project's split. RUN_DIR defaults to PROJECT/runs/<date>-<arch>.
@@ -212,19 +213,30 @@ bool parseInt(const std::string &s, long long &out)
     }
 }
 
+// The split a folder uses: its project's valid share and seed, or the defaults for a plain image
+// folder. A damaged project file is an error, not a silent default.
+Result<SplitOptions> splitOf(const fs::path &dir)
+{
+    SplitOptions split;
+    if (Project::isProject(dir)) {
+        auto project = Project::open(dir);
+        if (!project)
+            return project.error();
+        split.validPct = project->validPct;
+        split.seed = project->seed;
+    }
+    return split;
+}
+
 int datasetInfo(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1)
         return io.usage("usage: kiln-cli dataset info DIR [--valid-pct F] [--seed N] [--json]");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    SplitOptions split;
-    if (loc.isProject) {
-        auto project = Project::open(a.positional[0]);
-        if (!project)
-            return io.fail(project.message());
-        split.validPct = project->validPct;
-        split.seed = project->seed;
-    }
+    auto projectSplit = splitOf(a.positional[0]);
+    if (!projectSplit)
+        return io.fail(projectSplit.message());
+    SplitOptions split = projectSplit.value();
     if (a.has("--valid-pct") && !parseDouble(a.get("--valid-pct"), split.validPct))
         return io.usage("--valid-pct takes a number between 0 and 1");
     long long seed = 0;
@@ -300,11 +312,8 @@ int datasetVerify(const Args &a, const Io &io)
     if (a.positional.size() != 1)
         return io.usage("usage: kiln-cli dataset verify DIR [--quarantine] [--threads N] [--max-side PX] [--json]");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    if (loc.isProject) {
-        auto project = Project::open(a.positional[0]);
-        if (!project)
-            return io.fail(project.message());
-    }
+    if (auto projectSplit = splitOf(a.positional[0]); !projectSplit)
+        return io.fail(projectSplit.message());
     DatasetVerifyOptions options;
     options.quarantine = a.has("--quarantine");
     long long v = 0;
@@ -481,14 +490,10 @@ int datasetExportCsv(const Args &a, const Io &io)
     if (a.positional.size() != 2)
         return io.usage("usage: kiln-cli dataset export-csv DIR OUT");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    SplitOptions split;
-    if (loc.isProject) {
-        auto project = Project::open(a.positional[0]);
-        if (!project)
-            return io.fail(project.message());
-        split.validPct = project->validPct;
-        split.seed = project->seed;
-    }
+    auto projectSplit = splitOf(a.positional[0]);
+    if (!projectSplit)
+        return io.fail(projectSplit.message());
+    SplitOptions split = projectSplit.value();
     auto index = DatasetIndex::scan(loc.imagesRoot, split);
     if (!index)
         return io.fail(index.message());
@@ -561,6 +566,16 @@ bool parseTrainOptions(const Args &a, const Io &io, const fs::path &dataset, Tra
         if (!parseDouble(a.get("--min-scale"), d) || !(d > 0 && d <= 1))
             return bad("--min-scale takes a number in (0, 1]");
         c.minScale = d;
+    }
+    struct Strength { const char *flag; double lo, hi; double *target; };
+    for (const Strength &st : {Strength{"--flip-p", 0, 1, &c.flipP}, Strength{"--max-rotate", 0, 180, &c.maxRotate},
+                               Strength{"--max-zoom", 1, 4, &c.maxZoom}, Strength{"--max-warp", 0, 1, &c.maxWarp},
+                               Strength{"--max-lighting", 0, 0.95, &c.maxLighting}}) {
+        if (!a.has(st.flag))
+            continue;
+        if (!parseDouble(a.get(st.flag), d) || d < st.lo || d > st.hi)
+            return bad(std::string(st.flag) + " takes a number from " + std::to_string(st.lo) + " to " + std::to_string(st.hi));
+        *st.target = d;
     }
     if (a.has("--valid-pct")) {
         if (!parseDouble(a.get("--valid-pct"), d) || !(d >= 0 && d < 1))
@@ -826,7 +841,8 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         static const std::set<std::string> trainValued{"--arch", "--pretrained", "--size", "--resize", "--bs", "--epochs",
                                                        "--schedule", "--lr", "--min-scale", "--valid-pct", "--seed", "--out",
                                                        "--opt", "--wd", "--label-smoothing", "--freeze-epochs", "--early-stop",
-                                                       "--threads", "--workers", "--device"};
+                                                       "--threads", "--workers", "--device", "--flip-p", "--max-rotate",
+                                                       "--max-zoom", "--max-warp", "--max-lighting"};
         static Command trainCmd{trainFlags, trainValued, train};
         static Command lrCmd{trainFlags, trainValued, lrFind};
         if (trainCmd.valued.count("--resume") == 0)

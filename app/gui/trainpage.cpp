@@ -466,12 +466,7 @@ void TrainPage::updatePreview()
     pipeline.size = std::min(c.size, 256);
     parseResizeMethod(m_resize->currentText().toStdString(), pipeline.resize);
     pipeline.channels = 3;
-    pipeline.augment.enabled = c.augment;
-    pipeline.augment.flipP = c.flipP;
-    pipeline.augment.maxRotate = c.maxRotate;
-    pipeline.augment.maxZoom = c.maxZoom;
-    pipeline.augment.maxWarp = c.maxWarp;
-    pipeline.augment.maxLighting = c.maxLighting;
+    pipeline.augment = augmentConfigOf(c);
     const fs::path image = m_index->absolutePath(0);
     auto *watcher = new QFutureWatcher<std::vector<QImage>>(this);
     connect(watcher, &QFutureWatcher<std::vector<QImage>>::finished, this, [this, watcher] {
@@ -645,52 +640,16 @@ bool TrainPage::openRun(const QString &runDir)
 {
     if (m_controller->isRunning())
         return false;
-    QFile metrics(runDir + "/metrics.csv");
-    if (!metrics.open(QIODevice::ReadOnly))
+    const fs::path dir = runDir.toStdString();
+    if (!fs::exists(dir / "metrics.csv"))
         return false;
     m_plot->clear();
     m_metrics->clear();
-    QTextStream in(&metrics);
-    in.readLine();
-    while (!in.atEnd()) {
-        const QStringList c = in.readLine().split(',');
-        if (c.size() < 7)
-            continue;
-        EpochMetrics m;
-        m.epoch = c[0].toInt();
-        m.phase = c[1].toStdString();
-        m.trainLoss = c[2].toDouble();
-        m.validLoss = c[3].toDouble();
-        m.accuracy = c[4].toDouble();
-        m.errorRate = c[5].toDouble();
-        m.seconds = c[6].toDouble();
+    for (const auto &m : readRunMetrics(dir)) {
         m_metrics->append(m);
         m_plot->addEpoch(m);
     }
-    QFile batches(runDir + "/batches.csv");
-    if (batches.open(QIODevice::ReadOnly)) {
-        QTextStream bin(&batches);
-        bin.readLine();
-        std::vector<BatchTelemetry> rows;
-        std::map<int, int> perEpoch;
-        while (!bin.atEnd()) {
-            const QStringList c = bin.readLine().split(',');
-            if (c.size() < 6)
-                continue;
-            BatchTelemetry b;
-            b.epoch = c[0].toInt();
-            b.batch = c[1].toInt();
-            b.loss = c[2].toDouble();
-            b.smoothLoss = c[3].toDouble();
-            b.lr = c[4].toDouble();
-            b.mom = c[5].toDouble();
-            perEpoch[b.epoch] = std::max(perEpoch[b.epoch], b.batch + 1);
-            rows.push_back(b);
-        }
-        for (auto &b : rows)
-            b.batches = perEpoch[b.epoch];
-        m_plot->addBatches(rows);
-    }
+    m_plot->addBatches(readRunBatches(dir));
     m_plot->setAutoScale(true);
     m_runDir = runDir;
     m_overfit->setVisible(m_metrics->overfitting());

@@ -101,10 +101,12 @@ std::string formatMetricsRow(const EpochMetrics &m)
     return buf;
 }
 
-std::vector<EpochMetrics> readMetrics(const fs::path &file)
+} // namespace
+
+std::vector<EpochMetrics> readRunMetrics(const fs::path &runDir)
 {
     std::vector<EpochMetrics> out;
-    std::ifstream in(file);
+    std::ifstream in(runDir / "metrics.csv");
     std::string line;
     std::getline(in, line); // header
     while (std::getline(in, line)) {
@@ -127,6 +129,27 @@ std::vector<EpochMetrics> readMetrics(const fs::path &file)
     }
     return out;
 }
+
+std::vector<BatchTelemetry> readRunBatches(const fs::path &runDir)
+{
+    std::vector<BatchTelemetry> rows;
+    std::ifstream in(runDir / "batches.csv");
+    std::string line;
+    std::getline(in, line); // header
+    std::map<int, int> perEpoch;
+    while (std::getline(in, line)) {
+        BatchTelemetry b;
+        if (std::sscanf(line.c_str(), "%d,%d,%lf,%lf,%lf,%lf", &b.epoch, &b.batch, &b.loss, &b.smoothLoss, &b.lr, &b.mom) != 6)
+            continue;
+        perEpoch[b.epoch] = std::max(perEpoch[b.epoch], b.batch + 1);
+        rows.push_back(b);
+    }
+    for (auto &b : rows)
+        b.batches = perEpoch[b.epoch];
+    return rows;
+}
+
+namespace {
 
 Result<void> writeMetrics(const fs::path &file, const std::vector<EpochMetrics> &rows)
 {
@@ -285,13 +308,7 @@ Result<void> Learner::setup()
     m_pipeline.size = size;
     m_pipeline.resize = m_config.resize;
     m_pipeline.channels = channels;
-    m_pipeline.augment.enabled = m_config.augment;
-    m_pipeline.augment.minScale = m_config.minScale;
-    m_pipeline.augment.flipP = m_config.flipP;
-    m_pipeline.augment.maxRotate = m_config.maxRotate;
-    m_pipeline.augment.maxZoom = m_config.maxZoom;
-    m_pipeline.augment.maxWarp = m_config.maxWarp;
-    m_pipeline.augment.maxLighting = m_config.maxLighting;
+    m_pipeline.augment = augmentConfigOf(m_config);
     std::vector<std::size_t> trainIdx(m_data.trainPaths.size()), validIdx(m_data.validPaths.size());
     for (std::size_t i = 0; i < trainIdx.size(); ++i)
         trainIdx[i] = i;
@@ -640,7 +657,7 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             auto loaded = loadCheckpoint(lastCkpt, epochsDone, bestLoss, bestEpoch, badEpochs);
             if (!loaded)
                 return loaded.error();
-            auto rows = readMetrics(metricsFile);
+            auto rows = readRunMetrics(runDir);
             rows.resize(std::min<std::size_t>(rows.size(), std::size_t(epochsDone)));
             summary.epochs = rows;
             message("resuming after epoch " + std::to_string(epochsDone - 1) + " of " + std::to_string(totalEpochs));

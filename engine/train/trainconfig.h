@@ -59,6 +59,20 @@ struct TrainConfig {
     int abortAfterEpoch = 0;
 };
 
+// The augmentation a configuration asks for, as the image pipeline takes it.
+inline AugmentConfig augmentConfigOf(const TrainConfig &c)
+{
+    AugmentConfig a;
+    a.enabled = c.augment;
+    a.minScale = c.minScale;
+    a.flipP = c.flipP;
+    a.maxRotate = c.maxRotate;
+    a.maxZoom = c.maxZoom;
+    a.maxWarp = c.maxWarp;
+    a.maxLighting = c.maxLighting;
+    return a;
+}
+
 struct BatchTelemetry {
     int epoch = 0;        // 0-based, across phases
     int batch = 0;        // 0-based within the epoch

@@ -4,6 +4,7 @@
 // whole gallery a page at a time while a 5 ms timer measures event-loop lateness (how long the GUI
 // thread was blocked). Prints the maximum and the 99th percentile.
 #include "datasetpage.h"
+#include "latencyprobe.h"
 #include "galleryview.h"
 #include "thumbnailcache.h"
 
@@ -54,16 +55,7 @@ int main(int argc, char **argv)
 
     // Scroll the whole gallery while measuring lateness.
     QScrollBar *bar = page.gallery()->verticalScrollBar();
-    std::vector<double> lateness;
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(5);
-    QObject::connect(&probe, &QTimer::timeout, &page, [&] {
-        if (tick.isValid())
-            lateness.push_back(std::max(0.0, tick.nsecsElapsed() / 1e6 - 5.0));
-        tick.restart();
-    });
+    test::LatencyProbe probe;
     QTimer scroller;
     scroller.setInterval(int(1000.0 / pagesPerSecond));
     int steps = 0;
@@ -78,12 +70,11 @@ int main(int argc, char **argv)
     probe.start();
     scroller.start();
     app.exec();
-    std::sort(lateness.begin(), lateness.end());
-    const double p99 = lateness.empty() ? 0 : lateness[std::size_t(double(lateness.size() - 1) * 0.99)];
-    const double maxLate = lateness.empty() ? 0 : lateness.back();
+    const double p99 = probe.percentile(0.99);
+    const double maxLate = probe.max();
     std::printf("scroll: %d pages (%d rows) in %.1f s at %.0f pages/s; event-loop lateness p99 %.1f ms, max %.1f ms "
                 "(target: never > 50 ms); %zu samples\n",
                 steps, page.gallery()->model()->rowCount(), scrollClock.elapsed() / 1000.0, pagesPerSecond, p99, maxLate,
-                lateness.size());
+                probe.samples());
     return 0;
 }

@@ -4,6 +4,7 @@
 //    event-loop lateness; prints p50/p99/max lateness and redraws per second.
 // 2) Redraws a plot of 100,000 batches (300,000 points) and prints the time per redraw and per
 //    zoom step.
+#include "latencyprobe.h"
 #include "trainingplot.h"
 #include "trainpage.h"
 
@@ -46,16 +47,7 @@ int main(int argc, char **argv)
     c.lr = 3e-3;
     page.setConfig(c);
 
-    std::vector<double> lateness;
-    QElapsedTimer tick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(5);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        if (tick.isValid())
-            lateness.push_back(std::max(0.0, tick.nsecsElapsed() / 1e6 - 5.0));
-        tick.restart();
-    });
+    test::LatencyProbe probe;
     QSignalSpy finished(&page, &TrainPage::runFinished);
     const int replots0 = page.plot()->replotCount();
     QElapsedTimer clock;
@@ -66,11 +58,9 @@ int main(int argc, char **argv)
         app.processEvents(QEventLoop::AllEvents, 5);
     probe.stop();
     const double seconds = clock.elapsed() / 1000.0;
-    std::sort(lateness.begin(), lateness.end());
-    auto pct = [&](double p) { return lateness.empty() ? 0.0 : lateness[std::size_t(double(lateness.size() - 1) * p)]; };
     std::printf("training: %d epoch(s) in %.1f s; event-loop lateness p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                 "(target p99 < 50 ms); %.1f redraws/s (target <= 25)\n",
-                c.epochs, seconds, pct(0.5), pct(0.99), lateness.empty() ? 0.0 : lateness.back(),
+                c.epochs, seconds, probe.percentile(0.5), probe.percentile(0.99), probe.max(),
                 (page.plot()->replotCount() - replots0) / seconds);
 
     TrainingPlot plot;

@@ -15,15 +15,21 @@ gflops() { grep '^RESULT' | awk '{print $4}'; }
 sgemm=$("$bench" sgemm --threads "$threads" | result)
 echo "sgemm 2048x2048 with $threads threads: $sgemm GFLOP/s"
 printf "%-22s %12s %12s %7s %18s\n" benchmark "kiln img/s" "torch img/s" ratio "kiln GFLOP/s (eff)"
+echo "(best of $rounds alternating runs each; efficiency = achieved training FLOP/s over sgemm FLOP/s)"
+# The machine is shared and noisy: each side runs ROUNDS times, alternating, and keeps its best.
+rounds="${ROUNDS:-3}"
+max() { echo "$1 $2" | awk '{print ($1 > $2) ? $1 : $2}'; }
 run_pair() {
   local name="$1"; shift
   local kargs="$1"; shift
   local pargs="$1"; shift
-  local kout pout
-  kout=$($bench $kargs --threads "$threads")
-  pout=$($py $pargs --threads "$threads")
-  local k p g
-  k=$(echo "$kout" | result); p=$(echo "$pout" | result); g=$(echo "$kout" | gflops)
+  local k=0 p=0 g=0 kout pout
+  for _ in $(seq "$rounds"); do
+    kout=$($bench $kargs --threads "$threads")
+    pout=$($py $pargs --threads "$threads")
+    if awk "BEGIN{exit !($(echo "$kout" | result) > $k)}"; then k=$(echo "$kout" | result); g=$(echo "$kout" | gflops); fi
+    p=$(max "$p" "$(echo "$pout" | result)")
+  done
   printf "%-22s %12.1f %12.1f %6.2fx %10.1f (%.0f%%)\n" "$name" "$k" "$p" "$(echo "$k / $p" | bc -l)" "$g" "$(echo "100 * $g / $sgemm" | bc -l)"
 }
 run_pair simple_cnn_memory "memory $fm/train-images-idx3-ubyte.gz $fm/train-labels-idx1-ubyte.gz --bs 128 --steps 60" \
