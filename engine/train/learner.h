@@ -26,7 +26,9 @@ struct DeviceInfo {
 bool cudaAvailable();
 
 // Picks the device (CUDA when available and not refused) and sets LibTorch's thread count to the
-// configured number or the machine's cores. LibTorch defaults to one thread here otherwise.
+// configured number or the machine's cores (LibTorch defaults to one thread here otherwise). Also
+// tunes glibc's allocator once per process so per-batch activation buffers are reused, not
+// returned to the kernel (see learner.cpp).
 DeviceInfo configureDevice(const TrainConfig &config);
 
 // Trains from scratch into runDir, or, with `resume`, continues the run in runDir from its last

@@ -48,9 +48,11 @@ void Optimizer::setMomentum(double mom)
 
 void Optimizer::zeroGrad()
 {
+    // Dropping the gradients (set_to_none) lets the next backward write them instead of adding
+    // to zeroed memory.
     for (auto &p : m_params)
         if (p.tensor.grad().defined())
-            p.tensor.mutable_grad().zero_();
+            p.tensor.mutable_grad().reset();
 }
 
 void Optimizer::step()

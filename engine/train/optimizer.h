@@ -23,7 +23,7 @@ public:
 
     void setLearningRates(const std::vector<double> &perGroup); // the last value repeats
     void setMomentum(double mom);
-    void zeroGrad();
+    void zeroGrad(); // sets gradients to none
     void step();
 
     // A deep copy (state tensors cloned), for lr_find's restore.

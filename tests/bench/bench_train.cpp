@@ -10,6 +10,7 @@
 #include "data/datasetindex.h"
 #include "data/idximport.h"
 #include "models/models.h"
+#include "train/learner.h"
 #include "train/optimizer.h"
 
 #include <torch/torch.h>
@@ -31,6 +32,15 @@ std::map<std::string, std::string> options(int argc, char **argv, int from)
     for (int i = from; i + 1 < argc; i += 2)
         o[argv[i]] = argv[i + 1];
     return o;
+}
+
+// The learner's process setup: threads and allocator (configureDevice), as a training run has it.
+void setupLikeTheLearner(int threads)
+{
+    TrainConfig c;
+    c.threads = threads;
+    c.device = "cpu";
+    configureDevice(c);
 }
 
 int intOption(const std::map<std::string, std::string> &o, const char *key, int def)
@@ -55,11 +65,14 @@ double sgemmFlops()
 struct Stepper {
     std::shared_ptr<ClassifierImpl> model;
     std::unique_ptr<Optimizer> optimizer;
+    bool channelsLastLayout;
     explicit Stepper(const ModelSpec &spec)
         : model(makeClassifier(spec))
         , optimizer(std::make_unique<Optimizer>(OptimizerKind::AdamW, *model, 0.01))
+        , channelsLastLayout(spec.arch != Architecture::SimpleCnn)
     {
-        useChannelsLast(*model); // as the learner does on the CPU
+        if (channelsLastLayout)
+            useChannelsLast(*model); // as the learner does on the CPU
         model->train();
         optimizer->setLearningRates({1e-3});
         optimizer->setMomentum(0.9);
@@ -67,7 +80,7 @@ struct Stepper {
     void step(const torch::Tensor &x, const torch::Tensor &y)
     {
         optimizer->zeroGrad();
-        auto loss = torch::nn::functional::cross_entropy(model->forward(channelsLast(x)), y);
+        auto loss = torch::nn::functional::cross_entropy(model->forward(channelsLastLayout ? channelsLast(x) : x), y);
         loss.backward();
         optimizer->step();
     }
@@ -91,13 +104,13 @@ int main(int argc, char **argv)
     const std::string mode = argv[1];
     if (mode == "sgemm") {
         const auto o = options(argc, argv, 2);
-        at::set_num_threads(intOption(o, "--threads", 2));
+        setupLikeTheLearner(intOption(o, "--threads", 2));
         std::printf("RESULT sgemm %.2f\n", sgemmFlops() / 1e9);
         return 0;
     }
     if (mode == "memory") {
         const auto o = options(argc, argv, 4);
-        at::set_num_threads(intOption(o, "--threads", 2));
+        setupLikeTheLearner(intOption(o, "--threads", 2));
         const int bs = intOption(o, "--bs", 128), steps = intOption(o, "--steps", 60);
         auto images = readIdx(argv[2]);
         auto labels = readIdx(argv[3]);
@@ -133,7 +146,7 @@ int main(int argc, char **argv)
     if (mode == "folder") {
         const auto o = options(argc, argv, 3);
         const int threads = intOption(o, "--threads", 2);
-        at::set_num_threads(threads);
+        setupLikeTheLearner(threads);
         const int bs = intOption(o, "--bs", 128), limit = intOption(o, "--limit", 10000);
         auto index = DatasetIndex::scan(argv[2]);
         if (!index) {
@@ -183,7 +196,7 @@ int main(int argc, char **argv)
     if (mode == "resnet18") {
         const int size = std::atoi(argv[2]);
         const auto o = options(argc, argv, 3);
-        at::set_num_threads(intOption(o, "--threads", 2));
+        setupLikeTheLearner(intOption(o, "--threads", 2));
         const int bs = intOption(o, "--bs", 32), steps = intOption(o, "--steps", 10);
         ModelSpec spec;
         spec.arch = Architecture::ResNet18;

@@ -5,6 +5,7 @@
 set -euo pipefail
 build="${1:-build}"
 threads="${THREADS:-2}"
+rounds="${ROUNDS:-3}"
 fm=/usr/share/datasets/fashion-mnist
 project="$("$build/app/kiln-cli" demo)"
 bench="$build/tests/bench/bench_train"
@@ -17,7 +18,6 @@ echo "sgemm 2048x2048 with $threads threads: $sgemm GFLOP/s"
 printf "%-22s %12s %12s %7s %18s\n" benchmark "kiln img/s" "torch img/s" ratio "kiln GFLOP/s (eff)"
 echo "(best of $rounds alternating runs each; efficiency = achieved training FLOP/s over sgemm FLOP/s)"
 # The machine is shared and noisy: each side runs ROUNDS times, alternating, and keeps its best.
-rounds="${ROUNDS:-3}"
 max() { echo "$1 $2" | awk '{print ($1 > $2) ? $1 : $2}'; }
 run_pair() {
   local name="$1"; shift
