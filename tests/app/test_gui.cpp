@@ -109,6 +109,7 @@ TEST(MainWindow, OpensProjectsAndExplainsBadOnes)
 }
 
 #include "latencyprobe.h"
+#include "syntheticbatches.h"
 #include "lrfinderplot.h"
 #include "metricstablemodel.h"
 #include "qcustomplot_include.h"
@@ -238,17 +239,7 @@ TEST(TrainingPlot, HundredThousandPointsStayInteractive)
     TrainingPlot plot;
     plot.resize(900, 500);
     plot.show();
-    std::vector<BatchTelemetry> batches;
-    for (int i = 0; i < 100000; ++i) {
-        BatchTelemetry b;
-        b.epoch = i / 1000;
-        b.batch = i % 1000;
-        b.batches = 1000;
-        b.loss = 2.0 / (1 + i * 0.001) + 0.1 * ((i * 7919) % 100) / 100.0;
-        b.smoothLoss = 2.0 / (1 + i * 0.001);
-        b.lr = 1e-3;
-        batches.push_back(b);
-    }
+    const auto batches = test::syntheticBatches(100000);
     plot.addBatches(batches);
     plot.replotIfDirty();
     // Redraw speed with this many points is measured by tests/bench/bench_trainpage.

@@ -5,6 +5,7 @@
 // 2) Redraws a plot of 100,000 batches (300,000 points) and prints the time per redraw and per
 //    zoom step.
 #include "latencyprobe.h"
+#include "syntheticbatches.h"
 #include "trainingplot.h"
 #include "trainpage.h"
 
@@ -66,17 +67,7 @@ int main(int argc, char **argv)
     TrainingPlot plot;
     plot.resize(1000, 600);
     plot.show();
-    std::vector<BatchTelemetry> batches;
-    for (int i = 0; i < 100000; ++i) {
-        BatchTelemetry b;
-        b.epoch = i / 1000;
-        b.batch = i % 1000;
-        b.batches = 1000;
-        b.loss = 2.0 / (1 + i * 0.001) + 0.2 * ((i * 7919) % 100) / 100.0;
-        b.smoothLoss = 2.0 / (1 + i * 0.001);
-        b.lr = 1e-3;
-        batches.push_back(b);
-    }
+    const auto batches = test::syntheticBatches(100000);
     plot.addBatches(batches);
     plot.replotIfDirty();
     app.processEvents();
