@@ -1,0 +1,68 @@
+#pragma once
+// What kiln-cli's commands share: argument parsing, output (text or --json), progress lines.
+// Private to app/cli.
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiln {
+struct Progress;
+}
+
+namespace kiln::cli {
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options; // "--x" -> value ("" for flags)
+    std::string error;
+
+    bool has(const std::string &k) const { return options.count(k) != 0; }
+    std::string get(const std::string &k, const std::string &def = {}) const
+    {
+        auto it = options.find(k);
+        return it == options.end() ? def : it->second;
+    }
+};
+
+// Splits raw arguments from `from` on into positionals and options; unknown options are an error.
+Args parse(const std::vector<std::string> &raw, std::size_t from, const std::set<std::string> &flags,
+           const std::set<std::string> &valued);
+
+struct Io {
+    std::FILE *out;
+    std::FILE *err;
+    bool json = false;
+
+    void print(const std::string &s) const { std::fputs(s.c_str(), out); }
+    int fail(const std::string &message) const
+    {
+        std::fprintf(err, "kiln-cli: error: %s\n", message.c_str());
+        return 1;
+    }
+    int usage(const std::string &message) const
+    {
+        std::fprintf(err, "kiln-cli: %s\nRun 'kiln-cli --help' for the commands and their options.\n", message.c_str());
+        return 2;
+    }
+    void printJson(const QJsonObject &o) const;
+};
+
+QString qs(const std::string &s);
+std::string formatDuration(double seconds);
+// Runs `job` on a worker thread while drawing a progress line on `err` when it is a terminal.
+void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job);
+bool parseDouble(const std::string &s, double &out);
+bool parseInt(const std::string &s, long long &out);
+
+// The training commands (traincommands.cpp).
+int train(const Args &a, const Io &io);
+int lrFind(const Args &a, const Io &io);
+
+} // namespace kiln::cli
