@@ -1,7 +1,6 @@
 #include "cli/cli.h"
 #include "cli/clicommon.h"
 
-#include "core/fileutil.h"
 #include "core/progress.h"
 #include "data/csvio.h"
 #include "data/datasetindex.h"
@@ -9,8 +8,6 @@
 #include "data/demoproject.h"
 #include "data/idximport.h"
 #include "data/project.h"
-#include "train/learner.h"
-#include "train/trainer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

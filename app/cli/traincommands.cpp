@@ -1,12 +1,6 @@
 #include "cli/clicommon.h"
 
 #include "core/fileutil.h"
-#include "core/progress.h"
-#include "data/csvio.h"
-#include "data/datasetindex.h"
-#include "data/datasetverifier.h"
-#include "data/demoproject.h"
-#include "data/idximport.h"
 #include "data/project.h"
 #include "train/learner.h"
 #include "train/trainer.h"
@@ -15,14 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <functional>
-#include <map>
-#include <set>
-#include <sstream>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
