@@ -58,8 +58,9 @@ Training commands:
       Train a classifier; prints fastai's epoch table and writes RUN_DIR/run.json, metrics.csv and
       checkpoints/. Defaults: simple_cnn, size from the data, bs 64, 1 epoch, one-cycle, lr auto
       (lr_find's valley), the project's split. RUN_DIR defaults to PROJECT/runs/<date>-<arch>.
-  train --resume RUN_DIR [--json]
-      Continue a run after its last finished epoch (after a stop, a crash or a kill).
+  train [PROJECT] --resume RUN_DIR [--json]
+      Continue a run after its last finished epoch (after a stop, a crash or a kill), with the
+      configuration saved in RUN_DIR/run.json.
   lr-find PROJECT [model and data options as for train] [--out CURVE.csv] [--start-lr X]
         [--end-lr X] [--num-it N] [--json]
       fastai's learning-rate finder: prints the valley, slide, minimum and steep suggestions and

@@ -215,8 +215,9 @@ int train(const Args &a, const Io &io)
     hooks.message = [&](const std::string &m) { printer.message(m); };
     Result<TrainSummary> result = Error{"not run"};
     if (a.has("--resume")) {
-        if (!a.positional.empty())
-            return io.usage("usage: kiln-cli train --resume RUN_DIR (the run knows its project)");
+        // The run knows its project and configuration; a PROJECT argument is accepted and ignored.
+        if (a.positional.size() > 1)
+            return io.usage("usage: kiln-cli train [PROJECT] --resume RUN_DIR");
         result = resumeTraining(a.get("--resume"), hooks);
     } else {
         if (a.positional.size() != 1)
