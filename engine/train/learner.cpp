@@ -1,28 +1,19 @@
 #include "train/learner.h"
 
-#include "core/fileutil.h"
 #include "data/batchloader.h"
 #include "models/models.h"
 #include "models/statedict.h"
 #include "train/optimizer.h"
 #include "train/runfiles.h"
 
-#include <torch/cuda.h>
 #include <torch/nn/functional/loss.h>
-#include <torch/csrc/jit/serialization/pickle.h>
 #include <torch/utils.h>
-#include <ATen/Parallel.h>
-
-#include <opencv2/imgcodecs.hpp>
 
 #include <chrono>
-#include <malloc.h>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <map>
+#include <limits>
 #include <sstream>
-#include <thread>
 
 namespace fs = std::filesystem;
 namespace F = torch::nn::functional;
@@ -139,11 +130,10 @@ Result<void> Learner::setup()
     if (m_channelsLast)
         useChannelsLast(*m_model);
 
-    auto store = std::make_shared<ImageStore>(std::vector<fs::path>{});
     // One store for both splits: train first, then valid.
     std::vector<fs::path> all = m_data.trainPaths;
     all.insert(all.end(), m_data.validPaths.begin(), m_data.validPaths.end());
-    store = std::make_shared<ImageStore>(std::move(all));
+    auto store = std::make_shared<ImageStore>(std::move(all));
     const int workersForCache = m_device.threads;
     if (store->cacheIfFits(m_config.cacheBudgetBytes, std::max(2 * size, 64), workersForCache))
         message("decoded images cached in memory");
