@@ -16,7 +16,7 @@ public:
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(kIntervalMs);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
             if (m_tick.isValid())
                 m_lateness.push_back(std::max(0.0, m_tick.nsecsElapsed() / 1e6 - kIntervalMs));
             m_tick.restart();
