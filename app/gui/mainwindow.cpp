@@ -77,9 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_datasetPage, &DatasetPage::datasetLoaded, this, [this](int images, int classes) {
         m_statusLabel->setText(tr("%1 images · %2 classes").arg(QLocale().toString(images)).arg(classes));
-        if (m_project)
-            m_trainPage->setDataset(m_project->root(), m_datasetPage->index());
         if (m_project) {
+            m_trainPage->setDataset(m_project->root(), m_datasetPage->index());
             // Keep the project's vocabulary current for tools that read kiln-project.json.
             const auto &now = m_datasetPage->index()->classes();
             if (now != m_project->classes) {

@@ -68,7 +68,6 @@ public:
         m_images = std::move(images);
         update();
     }
-    int count() const { return int(m_images.size()); }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -376,11 +375,6 @@ void TrainPage::buildForm(QWidget *host)
     layout->addStretch();
 }
 
-int TrainPage::previewCount() const
-{
-    return static_cast<PreviewStrip *>(m_preview)->count();
-}
-
 TrainConfig TrainPage::config() const
 {
     TrainConfig c;
@@ -489,7 +483,6 @@ QString TrainPage::stateText() const
 void TrainPage::setState(State state, const QString &detail)
 {
     m_state = state;
-    m_stateDetail = detail;
     QString text;
     switch (state) {
     case State::Idle: text = tr("Ready"); break;
@@ -530,8 +523,7 @@ void TrainPage::start()
     m_metrics->clear();
     m_overfit->setVisible(false);
     m_log->clear();
-    m_totalEpochs = c.epochs + (c.schedule == ScheduleKind::FineTune ? c.freezeEpochs : 0);
-    m_epochBar->setRange(0, m_totalEpochs);
+    m_epochBar->setRange(0, c.epochs + (c.schedule == ScheduleKind::FineTune ? c.freezeEpochs : 0));
     m_epochBar->setValue(0);
     m_batchBar->setValue(0);
     m_speed->clear();

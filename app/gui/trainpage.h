@@ -64,10 +64,6 @@ public:
     LrFinderPlot *lrPlot() const { return m_lrPlot; }
     MetricsTableModel *metrics() const { return m_metrics; }
     QListWidget *runList() const { return m_runs; }
-    QLabel *overfitLabel() const { return m_overfit; }
-    QDoubleSpinBox *lrBox() const { return m_lr; }
-    QString lastRunDir() const { return m_runDir; }
-    int previewCount() const;
 
 Q_SIGNALS:
     void stateChanged(kiln::TrainPage::State state);
@@ -84,12 +80,10 @@ private:
     std::shared_ptr<const DatasetIndex> m_index;
     TrainingController *m_controller;
     State m_state = State::Idle;
-    QString m_stateDetail;
     QString m_runDir;
     QTimer m_drainTimer;
     QTimer m_previewTimer;
     QElapsedTimer m_runClock;
-    int m_totalEpochs = 0;
 
     // form
     QComboBox *m_arch;

@@ -216,9 +216,7 @@ Result<TrainSummary> trainInto(const fs::path &datasetDir, TrainConfig config, c
     if (auto w = writeJson(runJson, run); !w)
         return w.error();
 
-    // A learning rate found by lr_find is recorded so that a resume uses the same one.
-    TrainHooks wrapped = hooks;
-    auto result = trainModel(data.value(), config, runDir, resume, wrapped);
+    auto result = trainModel(data.value(), config, runDir, resume, hooks);
     if (!result) {
         run.insert("status", "failed");
         run.insert("error", q(result.message()));
@@ -226,6 +224,7 @@ Result<TrainSummary> trainInto(const fs::path &datasetDir, TrainConfig config, c
         return result.error();
     }
     if (config.lr <= 0) {
+        // Record the rate lr_find chose, so that a resume uses the same one.
         QJsonObject c = run.value("config").toObject();
         c.insert("lr", result->learningRate);
         c.insert("lr_found", true);
