@@ -1,6 +1,5 @@
 #include "data/batchloader.h"
 
-#include "core/fileutil.h"
 #include "data/datasetindex.h"
 #include "data/imageverifier.h"
 
@@ -12,38 +11,6 @@
 
 namespace kiln {
 
-namespace {
-
-cv::Mat decodeFile(const std::filesystem::path &path, std::string *error)
-{
-    auto bytes = readFileBytes(path, 512ull << 20);
-    if (!bytes) {
-        if (error)
-            *error = bytes.message();
-        return {};
-    }
-    // The same container checks as Verify, so a truncated file is never half-used.
-    const ImageHeader header = readImageHeader(bytes->data(), bytes->size());
-    if (header.truncated || header.format == ImageFormat::Text || header.format == ImageFormat::Unknown
-        || header.format == ImageFormat::Gif || (header.dimensionsKnown && (header.width > 20000 || header.height > 20000))) {
-        if (error)
-            *error = verifyImageData(bytes->data(), bytes->size()).reason;
-        return {};
-    }
-    cv::Mat m;
-    try {
-        m = cv::imdecode(cv::Mat(1, int(bytes->size()), CV_8UC1, bytes->data()), cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception &e) {
-        if (error)
-            *error = e.msg;
-        return {};
-    }
-    if (m.empty() && error)
-        *error = "the image could not be decoded";
-    return m;
-}
-
-} // namespace
 
 ImageStore::ImageStore(std::vector<std::filesystem::path> paths)
     : m_paths(std::move(paths))
@@ -58,7 +25,7 @@ bool ImageStore::cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads
     std::uint64_t sampleBytes = 0;
     int sampled = 0;
     for (std::size_t i = 0; i < m_paths.size() && sampled < 8; i += std::max<std::size_t>(1, m_paths.size() / 8)) {
-        cv::Mat m = decodeFile(m_paths[i], nullptr);
+        cv::Mat m = decodeImageFile(m_paths[i], nullptr);
         if (m.empty())
             continue;
         const double s = std::min(1.0, double(maxSide) / std::max(m.cols, m.rows));
@@ -76,7 +43,7 @@ bool ImageStore::cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < m_paths.size();) {
-            cv::Mat m = decodeFile(m_paths[i], &m_cacheErrors[i]);
+            cv::Mat m = decodeImageFile(m_paths[i], &m_cacheErrors[i]);
             if (!m.empty() && std::max(m.cols, m.rows) > maxSide) {
                 const double s = double(maxSide) / std::max(m.cols, m.rows);
                 cv::Mat small;
@@ -104,7 +71,7 @@ cv::Mat ImageStore::get(std::size_t i, std::string *error) const
             *error = m_cacheErrors[i];
         return m_cache[i];
     }
-    return decodeFile(m_paths[i], error);
+    return decodeImageFile(m_paths[i], error);
 }
 
 BatchLoader::BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<std::size_t> samples, std::vector<int> labels,

@@ -2,6 +2,7 @@
 
 #include "core/fileutil.h"
 #include "data/imageformat.h"
+#include "data/imageverifier.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -108,15 +109,7 @@ std::vector<QImage> augmentedPreviews(const std::filesystem::path &path, const P
                                       std::uint64_t seed)
 {
     std::vector<QImage> out;
-    auto bytes = readFileBytes(path, 512ull << 20);
-    if (!bytes)
-        return out;
-    cv::Mat decoded;
-    try {
-        decoded = cv::imdecode(cv::Mat(1, int(bytes->size()), CV_8UC1, bytes->data()), cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception &) {
-        return out;
-    }
+    const cv::Mat decoded = decodeImageFile(path);
     if (decoded.empty())
         return out;
     for (int i = 0; i < count; ++i) {

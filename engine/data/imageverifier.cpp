@@ -37,7 +37,11 @@ std::string dims(int w, int h) { return std::to_string(w) + "x" + std::to_string
 
 } // namespace
 
-VerifyResult verifyImageData(const unsigned char *data, std::size_t size, const VerifyOptions &options)
+namespace {
+
+// Verification that can keep the decoded pixels (`pixels` may be null) and choose the decode flags.
+VerifyResult verifyAndDecode(const unsigned char *data, std::size_t size, const VerifyOptions &options, int imreadFlags,
+                             cv::Mat *pixels)
 {
     VerifyResult r;
     r.fileBytes = size;
@@ -79,7 +83,7 @@ VerifyResult verifyImageData(const unsigned char *data, std::size_t size, const 
     cv::Mat decoded;
     try {
         const cv::Mat buffer(1, static_cast<int>(size), CV_8UC1, const_cast<unsigned char *>(data));
-        decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+        decoded = cv::imdecode(buffer, imreadFlags);
     } catch (const cv::Exception &e) {
         return fail(r, VerifyStatus::Unreadable, "the " + fmt + " decoder failed: " + e.msg);
     }
@@ -90,7 +94,31 @@ VerifyResult verifyImageData(const unsigned char *data, std::size_t size, const 
     r.channels = decoded.channels();
     r.bitDepth = static_cast<int>(decoded.elemSize1() * 8);
     r.status = VerifyStatus::Ok;
+    if (pixels)
+        *pixels = std::move(decoded);
     return r;
+}
+
+} // namespace
+
+VerifyResult verifyImageData(const unsigned char *data, std::size_t size, const VerifyOptions &options)
+{
+    return verifyAndDecode(data, size, options, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION, nullptr);
+}
+
+cv::Mat decodeImageFile(const std::filesystem::path &path, std::string *error, const VerifyOptions &options)
+{
+    auto bytes = readFileBytes(path, options.maxFileBytes);
+    if (!bytes) {
+        if (error)
+            *error = bytes.message();
+        return {};
+    }
+    cv::Mat pixels;
+    const VerifyResult r = verifyAndDecode(bytes->data(), bytes->size(), options, cv::IMREAD_UNCHANGED, &pixels);
+    if (!r.ok() && error)
+        *error = r.reason;
+    return pixels;
 }
 
 VerifyResult verifyImageFile(const std::filesystem::path &path, const VerifyOptions &options)

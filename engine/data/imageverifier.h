@@ -5,6 +5,8 @@
 
 #include "data/imageformat.h"
 
+#include <opencv2/core.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -39,5 +41,11 @@ struct VerifyResult {
 VerifyResult verifyImageFile(const std::filesystem::path &path, const VerifyOptions &options = {});
 VerifyResult verifyImageData(const unsigned char *data, std::size_t size,
                              const VerifyOptions &options = {});
+
+// Reads, checks and decodes a file with exactly the checks above (so a truncated or oversized file
+// is never half-used), keeping the pixels (BGR order, any depth, EXIF orientation applied). Returns
+// an empty Mat with `error` set to the verification reason on failure.
+cv::Mat decodeImageFile(const std::filesystem::path &path, std::string *error = nullptr,
+                        const VerifyOptions &options = {});
 
 } // namespace kiln
