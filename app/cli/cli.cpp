@@ -6,6 +6,7 @@
 #include "data/datasetindex.h"
 #include "data/datasetverifier.h"
 #include "data/demoproject.h"
+#include "data/editjournal.h"
 #include "data/idximport.h"
 #include "data/project.h"
 
@@ -65,6 +66,26 @@ Training commands:
         [--end-lr X] [--num-it N] [--json]
       fastai's learning-rate finder: prints the valley, slide, minimum and steep suggestions and
       writes the (lr, smoothed loss) curve as CSV.
+
+Analysis and cleaning commands:
+  interpret RUN_DIR [--split valid|train|both] [--top-losses K] [--most-confused MIN]
+        [--out PREDICTIONS.csv] [--no-cache] [--threads N] [--device auto|cpu|cuda] [--json]
+      Predict the run's validation (or training) images and print the confusion matrix, the
+      most-confused pairs, per-class precision/recall/F1 and the top losses (default 10).
+      Predictions are saved in RUN_DIR/predictions/ and reused while model and files match.
+  relabel PROJECT FILE... CLASS
+      Move images to another class folder (FILE: a path inside the dataset, or to the file).
+  remove PROJECT FILE... [--reason TEXT]
+      Move images into PROJECT/.kiln/trash/ (nothing is deleted).
+  restore PROJECT TRASHED_FILE...
+      Move images from the trash back to where they came from.
+  apply PROJECT EDITS.csv
+      Apply many edits as one undo step; rows are file,action[,class] with action relabel,
+      remove, restore or keep (e.g. the top losses you reviewed).
+  undo PROJECT / redo PROJECT
+      Reverse the last edit (relabel, remove, restore, apply, verify --quarantine) / re-apply it.
+  Every edit is written to PROJECT/.kiln/journal.jsonl before files move; an edit interrupted by
+  a crash is finished or rolled back the next time the project is opened.
 
 Options for every command:
   --json       machine-readable output on stdout
@@ -430,6 +451,21 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         for (const char *k : {"--start-lr", "--end-lr", "--num-it"})
             lrCmd.valued.insert(k);
         cmd = args[0] == "train" ? &trainCmd : &lrCmd;
+    } else if (args[0] == "interpret") {
+        static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
+        cmd = &c;
+    } else if (args[0] == "relabel" || args[0] == "remove" || args[0] == "restore") {
+        static const Command relabelCmd{{}, {}, [](const Args &x, const Io &y) { return editFiles(x, y, int(EditKind::Relabel)); }};
+        static const Command removeCmd{{}, {"--reason"}, [](const Args &x, const Io &y) { return editFiles(x, y, int(EditKind::Remove)); }};
+        static const Command restoreCmd{{}, {}, [](const Args &x, const Io &y) { return editFiles(x, y, int(EditKind::Restore)); }};
+        cmd = args[0] == "relabel" ? &relabelCmd : args[0] == "remove" ? &removeCmd : &restoreCmd;
+    } else if (args[0] == "undo" || args[0] == "redo") {
+        static const Command undoCmd{{}, {}, [](const Args &x, const Io &y) { return undoRedo(x, y, true); }};
+        static const Command redoCmd{{}, {}, [](const Args &x, const Io &y) { return undoRedo(x, y, false); }};
+        cmd = args[0] == "undo" ? &undoCmd : &redoCmd;
+    } else if (args[0] == "apply") {
+        static const Command c{{}, {}, applyEdits};
+        cmd = &c;
     } else if (args[0] == "demo") {
         static const Command demoCmd{{}, {"--dir"}, demo};
         cmd = &demoCmd;

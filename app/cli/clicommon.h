@@ -64,5 +64,10 @@ bool parseInt(const std::string &s, long long &out);
 // The training commands (traincommands.cpp).
 int train(const Args &a, const Io &io);
 int lrFind(const Args &a, const Io &io);
+// Interpretation and label edits (analysiscommands.cpp).
+int interpret(const Args &a, const Io &io);
+int editFiles(const Args &a, const Io &io, int kind); // kind: an EditKind
+int undoRedo(const Args &a, const Io &io, bool undo);
+int applyEdits(const Args &a, const Io &io);
 
 } // namespace kiln::cli

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <map>
 #include <set>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -229,21 +230,45 @@ Result<DatasetIndex> DatasetIndex::scan(const fs::path &root, const SplitOptions
     return index;
 }
 
+namespace {
+
+// The part of a path that survives a relabel: everything after the class folder.
+std::string_view splitKey(const std::string &relPath)
+{
+    const auto slash = relPath.find('/');
+    return slash == std::string::npos ? std::string_view(relPath) : std::string_view(relPath).substr(slash + 1);
+}
+
+std::uint64_t splitRank(std::string_view key, std::uint64_t seed)
+{
+    std::uint64_t h = 0xcbf29ce484222325ull ^ seed; // FNV-1a, then a splitmix64 finaliser
+    for (unsigned char c : key)
+        h = (h ^ c) * 0x100000001b3ull;
+    h += 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+    return h ^ (h >> 31);
+}
+
+} // namespace
+
 void DatasetIndex::assignRandomSplit(const SplitOptions &options)
 {
     m_splitOptions = options;
     if (m_splitByFolder)
         return;
-    // Sorted by path so the draw does not depend on class order or directory order.
-    std::vector<std::size_t> order(m_samples.size());
+    // Samples are ranked by a seeded hash of their path below the class folder, so the draw does
+    // not depend on directory order, and a relabelled image (moved to another class folder) keeps
+    // its split: cleaning a dataset does not reshuffle validation images into training.
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(m_samples.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return m_samples[a].relPath < m_samples[b].relPath; });
-    const auto perm = seededPermutation(order.size(), options.seed);
+        order[i] = {splitRank(splitKey(m_samples[i].relPath), options.seed), i};
+    std::sort(order.begin(), order.end(), [&](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : m_samples[a.second].relPath < m_samples[b.second].relPath;
+    });
     const auto nValid = static_cast<std::size_t>(std::llround(options.validPct * double(order.size())));
-    for (std::size_t k = 0; k < perm.size(); ++k)
-        m_samples[order[perm[k]]].split = k < nValid ? Split::Valid : Split::Train;
+    for (std::size_t k = 0; k < order.size(); ++k)
+        m_samples[order[k].second].split = k < nValid ? Split::Valid : Split::Train;
 }
 
 std::vector<std::size_t> DatasetIndex::classCounts() const

@@ -53,8 +53,10 @@ public:
     // any class folder, unreadable sub-folders, symlink loops.
     const std::vector<std::string> &warnings() const { return m_warnings; }
 
-    // Re-draws the random split (no effect on a folder split). Deterministic for a seed, independent
-    // of file-system order: samples are in sorted order before the draw.
+    // Re-draws the random split (no effect on a folder split): exactly round(validPct * n) samples,
+    // chosen by a seeded hash of each path below its class folder. Deterministic for a seed,
+    // independent of file-system order, and stable under relabelling (an image moved to another
+    // class folder keeps its split).
     void assignRandomSplit(const SplitOptions &options);
 
 private:

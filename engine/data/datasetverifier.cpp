@@ -1,6 +1,7 @@
 #include "data/datasetverifier.h"
 
 #include "core/fileutil.h"
+#include "data/editjournal.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -20,45 +21,35 @@ namespace kiln {
 
 namespace {
 
-Result<void> appendJournal(const fs::path &home, const QJsonObject &entry)
+// Moves the failures into the trash as one undoable edit of the dataset's journal.
+void quarantine(const fs::path &root, const fs::path &home, DatasetVerifyReport &report)
 {
-    const fs::path dir = home / ".kiln";
+    if (report.failures.empty())
+        return;
+    auto journal = EditJournal::open(home);
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    const fs::path journal = dir / "journal.jsonl";
-    QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact);
-    line.append('\n');
-    const int fd = ::open(journal.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Error{"Cannot write the journal " + journal.string() + ": " + systemErrorText(errno)};
-    const bool ok = ::write(fd, line.constData(), std::size_t(line.size())) == line.size() && ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok)
-        return Error{"Cannot write the journal " + journal.string() + ": " + systemErrorText(err)};
-    return Ok{};
+    if (journal && !fs::equivalent(journal->imagesRoot(), root, ec))
+        journal = Error{"the images of " + home.string() + " are not in " + root.string()};
+    if (!journal) {
+        report.quarantineErrors.push_back("Cannot move the failures to the trash: " + journal.message());
+        return;
+    }
+    std::vector<EditRequest> requests;
+    for (const auto &f : report.failures)
+        requests.push_back({EditKind::Remove, f.relPath, {},
+                            std::string(verifyStatusName(f.result.status)) + ": " + f.result.reason});
+    auto outcome = journal->apply(requests);
+    if (!outcome) {
+        report.quarantineErrors.push_back(outcome.message());
+        return;
+    }
+    for (const auto &m : outcome->moves)
+        report.quarantined.push_back(m.from.lexically_relative(root).generic_string());
+    for (const auto &f : outcome->failures)
+        report.quarantineErrors.push_back(f);
 }
 
 } // namespace
-
-Result<fs::path> moveToTrash(const fs::path &root, const std::string &relPath, const fs::path &home,
-                             const std::string &reason)
-{
-    const fs::path from = root / relPath;
-    const fs::path wanted = home / ".kiln" / "trash" / relPath;
-    const fs::path to = uniquePath(wanted);
-    std::error_code ec;
-    const fs::path homeRel = fs::relative(from, home, ec);
-    const fs::path trashRel = fs::relative(to, home, ec);
-    QJsonObject entry{{"time", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                      {"op", "remove"},
-                      {"file", QString::fromStdString(homeRel.generic_string())},
-                      {"trash", QString::fromStdString(trashRel.generic_string())},
-                      {"reason", QString::fromStdString(reason)}};
-    if (auto j = appendJournal(home, entry); !j)
-        return j.error();
-    return moveNoClobber(from, to);
-}
 
 DatasetVerifyReport verifyFiles(const fs::path &root, const std::vector<std::string> &relPaths, const fs::path &home,
                                 const DatasetVerifyOptions &options, Progress *progress)
@@ -104,14 +95,7 @@ DatasetVerifyReport verifyFiles(const fs::path &root, const std::vector<std::str
     std::sort(report.failures.begin(), report.failures.end(),
               [](const FileVerdict &a, const FileVerdict &b) { return a.relPath < b.relPath; });
     if (options.quarantine && !report.cancelled) {
-        for (const auto &f : report.failures) {
-            auto moved = moveToTrash(root, f.relPath, home,
-                                     std::string(verifyStatusName(f.result.status)) + ": " + f.result.reason);
-            if (moved)
-                report.quarantined.push_back(f.relPath);
-            else
-                report.quarantineErrors.push_back(f.relPath + ": " + moved.message());
-        }
+        quarantine(root, home, report);
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

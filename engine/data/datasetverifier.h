@@ -1,7 +1,7 @@
 #pragma once
 // Verifies many image files in parallel (every pixel decoded, see imageverifier.h) and, on request,
-// moves the failures into the dataset's trash (.kiln/trash/), never deleting anything. Each move is
-// recorded in .kiln/journal.jsonl before it happens. Callable from any thread; blocks until done or
+// moves the failures into the dataset's trash (.kiln/trash/), never deleting anything, as one
+// undoable edit of the dataset's journal (see editjournal.h). Callable from any thread; blocks until done or
 // cancelled through kiln::Progress.
 
 #include "core/progress.h"
@@ -39,10 +39,5 @@ struct DatasetVerifyOptions {
 DatasetVerifyReport verifyFiles(const std::filesystem::path &root, const std::vector<std::string> &relPaths,
                                 const std::filesystem::path &home, const DatasetVerifyOptions &options = {},
                                 Progress *progress = nullptr);
-
-// Moves root/relPath into home/.kiln/trash/<relPath> (a free name when taken), after appending a
-// "remove" entry with the reason to home/.kiln/journal.jsonl. Returns the trash path.
-Result<std::filesystem::path> moveToTrash(const std::filesystem::path &root, const std::string &relPath,
-                                          const std::filesystem::path &home, const std::string &reason);
 
 } // namespace kiln

@@ -56,7 +56,12 @@ torch::Tensor FastaiHeadImpl::embed(const torch::Tensor &features)
 
 torch::Tensor FastaiHeadImpl::forward(const torch::Tensor &features)
 {
-    return lin2(drop2(bn2(embed(features))));
+    return logits(embed(features));
+}
+
+torch::Tensor FastaiHeadImpl::logits(const torch::Tensor &embedding)
+{
+    return lin2(drop2(bn2(embedding)));
 }
 
 // ---- classifier base --------------------------------------------------------------------------------
@@ -81,6 +86,11 @@ torch::Tensor ClassifierImpl::classifyEmbed(const torch::Tensor &features)
     if (m_fastaiHead)
         return m_fastaiHead->embed(features);
     return torch::mean(features, {2, 3});
+}
+
+torch::Tensor ClassifierImpl::logits(const torch::Tensor &embedding)
+{
+    return m_fastaiHead ? m_fastaiHead->logits(embedding) : m_fc->forward(embedding);
 }
 
 std::vector<torch::Tensor> ClassifierImpl::bodyParameters()

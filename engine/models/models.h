@@ -26,6 +26,7 @@ struct FastaiHeadImpl : torch::nn::Module {
     FastaiHeadImpl(int features, int numClasses, double ps);
     torch::Tensor forward(const torch::Tensor &features); // features: N x C x H x W
     torch::Tensor embed(const torch::Tensor &features);   // the 512-d penultimate activations
+    torch::Tensor logits(const torch::Tensor &embedding); // forward() from embed()'s output
 
     torch::nn::BatchNorm1d bn1{nullptr};
     torch::nn::Dropout drop1{nullptr};
@@ -41,6 +42,8 @@ struct ClassifierImpl : torch::nn::Module {
     virtual torch::Tensor forward(const torch::Tensor &x) = 0;
     // Penultimate-layer features (the input of the last linear layer), for analysis and t-SNE.
     virtual torch::Tensor embed(const torch::Tensor &x) = 0;
+    // The class scores from embed()'s output: forward(x) == logits(embed(x)), one pass for both.
+    torch::Tensor logits(const torch::Tensor &embedding);
     // fastai's parameter groups, body first, head last.
     virtual std::vector<std::vector<torch::Tensor>> parameterGroups() = 0;
     // Parameters of the body (all groups but the last).

@@ -103,6 +103,14 @@ Result<TrainData> loadTrainData(const fs::path &datasetDir, double validPct, std
     return data;
 }
 
+Result<QJsonObject> readRunJson(const fs::path &runDir)
+{
+    std::error_code ec;
+    if (!fs::exists(runDir / "run.json", ec))
+        return Error{runDir.string() + " is not a Kiln run folder (it has no run.json)."};
+    return readJson(runDir / "run.json");
+}
+
 fs::path newRunDir(const fs::path &datasetDir, Architecture arch)
 {
     const fs::path home = locateDataset(datasetDir).home;

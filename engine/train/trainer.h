@@ -22,6 +22,9 @@ std::filesystem::path newRunDir(const std::filesystem::path &datasetDir, Archite
 QJsonObject trainConfigToJson(const TrainConfig &config);
 Result<TrainConfig> trainConfigFromJson(const QJsonObject &json);
 
+// A run folder's run.json, or an Error that says why it cannot be read.
+Result<QJsonObject> readRunJson(const std::filesystem::path &runDir);
+
 // Trains `datasetDir` into `runDir` (created), writing run.json before and after, and adds the run
 // to the project's run list when datasetDir is a project.
 Result<TrainSummary> runTraining(const std::filesystem::path &datasetDir, const TrainConfig &config,

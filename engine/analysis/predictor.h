@@ -1,0 +1,76 @@
+#pragma once
+// Predictions of a trained model for a list of image files: class probabilities, the loss against
+// each file's label, the predicted class and the penultimate-layer embedding, in one pass.
+// Torch-free interface over LibTorch; Qt-free. Runs synchronously on the calling thread (with
+// LibTorch's own worker threads), so call it from a worker, never from the GUI thread.
+//
+// Predictions can be saved next to a run (a pickled dict of tensors that Python's torch.load
+// reads) and loaded back when their key (which model, which files) still matches.
+
+#include "core/progress.h"
+#include "core/result.h"
+#include "data/transforms.h"
+#include "models/modelspec.h"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiln {
+
+// How a model wants its images: the run's input size, channels, resize method and normalisation.
+struct ModelInput {
+    int size = 28;
+    int channels = 3;
+    ResizeMethod resize = ResizeMethod::Squish;
+    std::array<float, 3> mean{0.485f, 0.456f, 0.406f};
+    std::array<float, 3> std{0.229f, 0.224f, 0.225f};
+};
+
+struct Predictions {
+    std::vector<std::string> classes;          // the model's classes
+    std::vector<std::filesystem::path> files;  // the files predicted (decoded), in input order
+    std::vector<int> labels;                   // actual class per file; -1 when unknown to the model
+    std::vector<int> predicted;
+    std::vector<float> probs;                  // files x classes, softmax
+    std::vector<float> losses;                 // cross-entropy against the label; NaN when unknown
+    int embeddingDim = 0;
+    std::vector<float> embeddings;             // files x embeddingDim (empty when not asked for)
+    std::vector<std::pair<std::string, std::string>> failures; // files that did not decode, with why
+
+    std::size_t size() const { return files.size(); }
+    float prob(std::size_t i, int c) const { return probs[i * classes.size() + std::size_t(c)]; }
+    // p(actual), NaN when the label is unknown.
+    float probActual(std::size_t i) const { return labels[i] >= 0 ? prob(i, labels[i]) : NAN; }
+    // Sets file i's label and recomputes its loss from the stored probabilities.
+    void setLabel(std::size_t i, int label);
+};
+
+struct PredictOptions {
+    int batchSize = 256;
+    int threads = 0;            // 0: every core
+    std::string device = "auto";
+    bool embeddings = true;
+};
+
+// Loads the model weights from a run checkpoint ("model.*" tensors) and predicts `files`.
+// `labels` is parallel to `files` (-1 for unknown). Cancellable through `progress` (returns an
+// Error saying so).
+Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input, const std::filesystem::path &checkpoint,
+                                 const std::vector<std::string> &classes, const std::vector<std::filesystem::path> &files,
+                                 const std::vector<int> &labels, const PredictOptions &options = {},
+                                 Progress *progress = nullptr);
+
+// Saves predictions with `key` (any string that identifies the model and the file list); paths
+// are stored relative to `base`. loadPredictions returns an Error when the file is missing,
+// unreadable or was saved with another key.
+Result<void> savePredictions(const std::filesystem::path &file, const Predictions &p, const std::string &key,
+                             const std::filesystem::path &base);
+Result<Predictions> loadPredictions(const std::filesystem::path &file, const std::string &key,
+                                    const std::filesystem::path &base);
+
+} // namespace kiln

@@ -1,0 +1,544 @@
+#include "data/editjournal.h"
+
+#include "core/fileutil.h"
+#include "data/project.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <map>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace kiln {
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+std::string s(const QJsonValue &v) { return v.toString().toStdString(); }
+
+bool parseKind(const std::string &name, EditKind &out)
+{
+    for (EditKind k : {EditKind::Relabel, EditKind::Remove, EditKind::Restore})
+        if (name == editKindName(k)) {
+            out = k;
+            return true;
+        }
+    return false;
+}
+
+EditKind inverseOf(EditKind k)
+{
+    switch (k) {
+    case EditKind::Relabel: return EditKind::Relabel;
+    case EditKind::Remove: return EditKind::Restore;
+    case EditKind::Restore: return EditKind::Remove;
+    }
+    return k;
+}
+
+// Testing aid: KILN_JOURNAL_STEP_DELAY_MS makes every step of a move wait, so a test can kill the
+// process in the middle of a batch.
+void testDelay()
+{
+    static const int ms = [] {
+        const char *v = std::getenv("KILN_JOURNAL_STEP_DELAY_MS");
+        return v ? std::atoi(v) : 0;
+    }();
+    if (ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+// Renames without ever replacing `to`. Falls back to link + unlink where the file system lacks
+// RENAME_NOREPLACE; a crash between the two leaves two names of one file, which recovery settles.
+int renameNoReplace(const fs::path &from, const fs::path &to)
+{
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return errno;
+    if (::link(from.c_str(), to.c_str()) != 0)
+        return errno;
+    testDelay();
+    if (::unlink(from.c_str()) != 0)
+        return errno;
+    return 0;
+}
+
+class JournalLock {
+public:
+    explicit JournalLock(const fs::path &kilnDir)
+    {
+        std::error_code ec;
+        fs::create_directories(kilnDir, ec);
+        const fs::path file = kilnDir / "journal.lock";
+        m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (m_fd < 0) {
+            m_error = "Cannot lock " + file.string() + ": " + systemErrorText(errno);
+            return;
+        }
+        while (::flock(m_fd, LOCK_EX) != 0) {
+            if (errno != EINTR) {
+                m_error = "Cannot lock " + file.string() + ": " + systemErrorText(errno);
+                return;
+            }
+        }
+    }
+    ~JournalLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the lock
+    }
+    JournalLock(const JournalLock &) = delete;
+    JournalLock &operator=(const JournalLock &) = delete;
+    const std::string &error() const { return m_error; }
+
+private:
+    int m_fd = -1;
+    std::string m_error;
+};
+
+// The component of a dataset path that names the class: the first, or the second below a
+// train/valid/test folder.
+int classComponent(const std::vector<std::string> &parts)
+{
+    if (parts.size() >= 3 && (parts[0] == "train" || parts[0] == "valid" || parts[0] == "test"))
+        return 1;
+    return 0;
+}
+
+std::vector<std::string> splitPath(const std::string &p)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= p.size()) {
+        const auto slash = p.find('/', start);
+        const auto end = slash == std::string::npos ? p.size() : slash;
+        if (end > start)
+            out.push_back(p.substr(start, end - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return out;
+}
+
+bool validClassName(const std::string &name)
+{
+    return !name.empty() && name.front() != '.' && sanitizeFileName(name) == name;
+}
+
+} // namespace
+
+const char *editKindName(EditKind kind)
+{
+    switch (kind) {
+    case EditKind::Relabel: return "relabel";
+    case EditKind::Remove: return "remove";
+    case EditKind::Restore: return "restore";
+    }
+    return "?";
+}
+
+std::string classFolderOf(const std::string &datasetRelPath)
+{
+    const auto parts = splitPath(datasetRelPath);
+    const int c = classComponent(parts);
+    return int(parts.size()) < c + 2 ? std::string() : parts[std::size_t(c)];
+}
+
+Result<EditJournal> EditJournal::open(const fs::path &datasetDir)
+{
+    std::error_code ec;
+    if (!fs::is_directory(datasetDir, ec))
+        return Error{"The dataset folder " + datasetDir.string() + " does not exist or is not a folder."};
+    const DatasetLocation loc = locateDataset(datasetDir);
+    EditJournal j;
+    j.m_imagesRoot = fs::absolute(loc.imagesRoot).lexically_normal();
+    j.m_home = fs::absolute(loc.home).lexically_normal();
+    if (!fs::exists(j.journalFile(), ec))
+        return j;
+    JournalLock lock(j.m_home / ".kiln");
+    if (!lock.error().empty())
+        return Error{lock.error()};
+    if (auto r = j.reload(); !r)
+        return r.error();
+    if (auto r = j.recover(); !r)
+        return r.error();
+    return j;
+}
+
+fs::path EditJournal::journalFile() const { return m_home / ".kiln" / "journal.jsonl"; }
+fs::path EditJournal::trashDir() const { return m_home / ".kiln" / "trash"; }
+
+std::string EditJournal::relative(const fs::path &p) const
+{
+    return p.lexically_relative(m_home).generic_string();
+}
+
+Result<void> EditJournal::reload()
+{
+    m_moves.clear();
+    m_batches.clear();
+    m_undo.clear();
+    m_redo.clear();
+    m_nextSeq = 1;
+    std::error_code ec;
+    if (!fs::exists(journalFile(), ec))
+        return Ok{};
+    auto bytes = readFileBytes(journalFile(), 1ull << 31);
+    if (!bytes)
+        return Error{"Cannot read the edit journal: " + bytes.message()};
+    const auto &data = bytes.value();
+    std::map<long, std::size_t> bySeq;
+    std::map<int, std::size_t> batchIndex;
+    std::size_t start = 0;
+    while (start < data.size()) {
+        auto end = std::find(data.begin() + long(start), data.end(), '\n') - data.begin();
+        const QByteArray line(reinterpret_cast<const char *>(data.data()) + start, qsizetype(std::size_t(end) - start));
+        start = std::size_t(end) + 1;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const std::string op = s(o.value("op"));
+        if (op == "batch") {
+            Batch b;
+            b.id = o.value("batch").toInt();
+            b.undoOf = o.value("undo_of").toInt(-1);
+            b.redoOf = o.value("redo_of").toInt(-1);
+            batchIndex[b.id] = m_batches.size();
+            m_batches.push_back(b);
+            if (b.undoOf >= 0) {
+                std::erase(m_undo, b.undoOf);
+                m_redo.push_back(b.id);
+            } else if (b.redoOf >= 0) {
+                std::erase(m_redo, b.redoOf);
+                m_undo.push_back(b.id);
+            } else {
+                m_undo.push_back(b.id);
+                m_redo.clear();
+            }
+        } else if (op == "begin") {
+            Move m;
+            m.seq = long(o.value("seq").toDouble());
+            m.batch = o.value("batch").toInt();
+            if (!parseKind(s(o.value("kind")), m.kind))
+                continue;
+            m.from = s(o.value("from"));
+            m.to = s(o.value("to"));
+            bySeq[m.seq] = m_moves.size();
+            m_nextSeq = std::max(m_nextSeq, m.seq + 1);
+            if (auto it = batchIndex.find(m.batch); it != batchIndex.end())
+                m_batches[it->second].moves.push_back(m_moves.size());
+            m_moves.push_back(m);
+        } else if (op == "done" || op == "abort") {
+            const long seq = long(o.value("seq").toDouble());
+            if (auto it = bySeq.find(seq); it != bySeq.end())
+                m_moves[it->second].state = op == "done" ? Move::Done : Move::Aborted;
+        }
+        // Anything else (older "remove" records of quarantined files, a line torn by a crash) is
+        // history without an undo step.
+    }
+    return Ok{};
+}
+
+Result<void> EditJournal::recover()
+{
+    m_recoveryNotes.clear();
+    for (auto &m : m_moves) {
+        if (m.state != Move::Pending)
+            continue;
+        const fs::path from = m_home / m.from, to = m_home / m.to;
+        std::error_code ec;
+        const bool hasFrom = fs::exists(from, ec), hasTo = fs::exists(to, ec);
+        std::string why;
+        bool done = false;
+        if (hasTo && !hasFrom) {
+            done = true;
+        } else if (hasTo && hasFrom && fs::equivalent(from, to, ec)) {
+            // Interrupted between link and unlink: finish the move.
+            if (::unlink(from.c_str()) != 0)
+                return Error{"Cannot finish moving " + from.string() + ": " + systemErrorText(errno)};
+            done = true;
+        } else if (hasFrom) {
+            why = "interrupted before the file moved";
+        } else {
+            why = "the file is missing from both places";
+        }
+        const std::string line =
+            done ? QJsonDocument(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}, {"recovered", true}})
+                       .toJson(QJsonDocument::Compact)
+                       .toStdString()
+                 : QJsonDocument(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}})
+                       .toJson(QJsonDocument::Compact)
+                       .toStdString();
+        if (auto a = append(line, true); !a)
+            return a;
+        m.state = done ? Move::Done : Move::Aborted;
+        m_recoveryNotes.push_back((done ? "finished moving " : "rolled back moving ") + m.from + " to " + m.to
+                                  + (why.empty() ? "" : " (" + why + ")"));
+    }
+    return Ok{};
+}
+
+Result<void> EditJournal::append(const std::string &text, bool sync)
+{
+    const fs::path file = journalFile();
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(errno)};
+    std::string line = text + "\n";
+    // A crash can tear the last line; never glue a new record onto it.
+    const off_t size = ::lseek(fd, 0, SEEK_END);
+    char last = '\n';
+    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
+        line.insert(line.begin(), '\n');
+    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size());
+    if (ok && sync)
+        ok = ::fsync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(err)
+                     + ". Free some disk space or check the folder's permissions."};
+    return Ok{};
+}
+
+Result<int> EditJournal::beginBatch(int undoOf, int redoOf)
+{
+    int id = 1;
+    for (const auto &b : m_batches)
+        id = std::max(id, b.id + 1);
+    QJsonObject o{{"op", "batch"}, {"batch", id}, {"time", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    if (undoOf >= 0)
+        o.insert("undo_of", undoOf);
+    if (redoOf >= 0)
+        o.insert("redo_of", redoOf);
+    if (auto a = append(QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(), true); !a)
+        return a.error();
+    Batch b;
+    b.id = id;
+    b.undoOf = undoOf;
+    b.redoOf = redoOf;
+    m_batches.push_back(b);
+    if (undoOf >= 0) {
+        std::erase(m_undo, undoOf);
+        m_redo.push_back(id);
+    } else if (redoOf >= 0) {
+        std::erase(m_redo, redoOf);
+        m_undo.push_back(id);
+    } else {
+        m_undo.push_back(id);
+        m_redo.clear();
+    }
+    return id;
+}
+
+Result<bool> EditJournal::moveOne(int undoOf, int redoOf, EditKind kind, const fs::path &from, const fs::path &wanted,
+                                  const std::string &reason, EditOutcome &outcome)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(from, ec)) {
+        outcome.failures.push_back(relative(from) + ": not found; it may have been moved or removed already");
+        return false;
+    }
+    // The batch record is written with the first move, so an edit that moved nothing leaves no
+    // undo step behind.
+    if (outcome.batch < 0) {
+        auto b = beginBatch(undoOf, redoOf);
+        if (!b)
+            return b.error();
+        outcome.batch = b.value();
+    }
+    const int batch = outcome.batch;
+    const fs::path to = uniquePath(wanted);
+    Move m;
+    m.seq = m_nextSeq++;
+    m.batch = batch;
+    m.kind = kind;
+    m.from = relative(from);
+    m.to = relative(to);
+    QJsonObject begin{{"op", "begin"}, {"seq", double(m.seq)}, {"batch", batch}, {"kind", editKindName(kind)},
+                      {"from", q(m.from)}, {"to", q(m.to)}};
+    if (!reason.empty())
+        begin.insert("reason", q(reason));
+    if (auto a = append(QJsonDocument(begin).toJson(QJsonDocument::Compact).toStdString(), true); !a)
+        return a.error();
+    if (!m_batches.empty() && m_batches.back().id == batch)
+        m_batches.back().moves.push_back(m_moves.size());
+    m_moves.push_back(m);
+    testDelay();
+    fs::create_directories(to.parent_path(), ec);
+    const int err = renameNoReplace(from, to);
+    testDelay();
+    if (err != 0) {
+        const std::string why = systemErrorText(err);
+        m_moves.back().state = Move::Aborted;
+        if (auto a = append(QJsonDocument(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}})
+                                .toJson(QJsonDocument::Compact)
+                                .toStdString(),
+                            false);
+            !a)
+            return a.error();
+        outcome.failures.push_back(m.from + ": cannot move it to " + m.to + ": " + why);
+        return false;
+    }
+    m_moves.back().state = Move::Done;
+    if (auto a = append(QJsonDocument(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}}).toJson(QJsonDocument::Compact)
+                            .toStdString(),
+                        false);
+        !a)
+        return a.error();
+    outcome.moves.push_back({kind, from, to});
+    return true;
+}
+
+Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests, Progress *progress)
+{
+    EditOutcome outcome;
+    if (requests.empty())
+        return outcome;
+    JournalLock lock(m_home / ".kiln");
+    if (!lock.error().empty())
+        return Error{lock.error()};
+    if (auto r = reload(); !r)
+        return r.error();
+    if (auto r = recover(); !r)
+        return r.error();
+    addTotal(progress, requests.size());
+    for (const auto &req : requests) {
+        if (isCancelled(progress)) {
+            outcome.cancelled = true;
+            break;
+        }
+        stepProgress(progress);
+        const std::string rel = fs::path(req.path).lexically_normal().generic_string();
+        if (rel.empty() || rel.starts_with("../") || fs::path(rel).is_absolute()) {
+            outcome.failures.push_back(req.path + ": not a path inside the dataset");
+            continue;
+        }
+        fs::path from, to;
+        if (req.kind == EditKind::Relabel) {
+            auto parts = splitPath(rel);
+            const int c = classComponent(parts);
+            if (int(parts.size()) < c + 2) {
+                outcome.failures.push_back(rel + ": not inside a class folder");
+                continue;
+            }
+            if (!validClassName(req.newClass)) {
+                outcome.failures.push_back(rel + ": '" + req.newClass
+                                           + "' is not a usable class name (it becomes a folder name: no '/', no leading '.')");
+                continue;
+            }
+            if (parts[std::size_t(c)] == req.newClass) {
+                outcome.failures.push_back(rel + ": already in class " + req.newClass);
+                continue;
+            }
+            from = m_imagesRoot / rel;
+            parts[std::size_t(c)] = req.newClass;
+            to = m_imagesRoot;
+            for (const auto &p : parts)
+                to /= p;
+        } else if (req.kind == EditKind::Remove) {
+            from = m_imagesRoot / rel;
+            to = trashDir() / rel;
+        } else {
+            // Restore: accept paths relative to the trash or to the project folder.
+            const std::string trashRel = relative(trashDir());
+            const std::string homeRel = rel.starts_with(trashRel + "/") ? rel : trashRel + "/" + rel;
+            from = m_home / homeRel;
+            to = m_imagesRoot / homeRel.substr(trashRel.size() + 1);
+            for (auto it = m_moves.rbegin(); it != m_moves.rend(); ++it)
+                if (it->state == Move::Done && it->to == homeRel) {
+                    to = m_home / it->from;
+                    break;
+                }
+        }
+        auto moved = moveOne(-1, -1, req.kind, from, to, req.reason, outcome);
+        if (!moved)
+            return moved.error();
+    }
+    return outcome;
+}
+
+Result<EditOutcome> EditJournal::reverse(bool undo)
+{
+    EditOutcome outcome;
+    JournalLock lock(m_home / ".kiln");
+    if (!lock.error().empty())
+        return Error{lock.error()};
+    if (auto r = reload(); !r)
+        return r.error();
+    if (auto r = recover(); !r)
+        return r.error();
+    auto &stack = undo ? m_undo : m_redo;
+    if (stack.empty())
+        return Error{undo ? "There is nothing to undo." : "There is nothing to redo."};
+    const int target = stack.back();
+    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == target; });
+    if (it == m_batches.end())
+        return Error{"The edit journal names batch " + std::to_string(target) + " but records none of its moves."};
+    std::vector<Move> toReverse;
+    for (auto idx = it->moves.rbegin(); idx != it->moves.rend(); ++idx)
+        if (m_moves[*idx].state == Move::Done)
+            toReverse.push_back(m_moves[*idx]);
+    const int undoOf = undo ? target : -1, redoOf = undo ? -1 : target;
+    for (const auto &m : toReverse) {
+        auto moved = moveOne(undoOf, redoOf, inverseOf(m.kind), m_home / m.to, m_home / m.from, undo ? "undo" : "redo",
+                             outcome);
+        if (!moved)
+            return moved.error();
+    }
+    if (outcome.batch < 0) {
+        // Nothing could move back (the files are gone): the step is still used up, and said so.
+        auto b = beginBatch(undoOf, redoOf);
+        if (!b)
+            return b.error();
+        outcome.batch = b.value();
+    }
+    return outcome;
+}
+
+Result<EditOutcome> EditJournal::undo() { return reverse(true); }
+Result<EditOutcome> EditJournal::redo() { return reverse(false); }
+
+std::string EditJournal::describe(int batch) const
+{
+    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == batch; });
+    if (it == m_batches.end())
+        return {};
+    std::map<EditKind, int> counts;
+    for (auto idx : it->moves)
+        if (m_moves[idx].state == Move::Done)
+            ++counts[m_moves[idx].kind];
+    std::string out;
+    for (const auto &[kind, n] : counts) {
+        if (!out.empty())
+            out += ", ";
+        out += std::string(editKindName(kind)) + " " + std::to_string(n) + (n == 1 ? " image" : " images");
+    }
+    return out.empty() ? "an empty edit" : out;
+}
+
+std::string EditJournal::undoText() const { return m_undo.empty() ? std::string() : describe(m_undo.back()); }
+std::string EditJournal::redoText() const
+{
+    if (m_redo.empty())
+        return {};
+    // The redo stack holds undo batches; describe the edit they reversed.
+    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == m_redo.back(); });
+    return describe(it != m_batches.end() && it->undoOf >= 0 ? it->undoOf : m_redo.back());
+}
+
+} // namespace kiln
