@@ -1,6 +1,7 @@
 // End-to-end: runs the kiln-cli executable as a process, as a script would.
 #include "testfiles.h"
 
+#include "data/editjournal.h"
 #include "data/project.h"
 
 #include <QJsonArray>
@@ -10,6 +11,8 @@
 #include <QThread>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -238,4 +241,181 @@ TEST(Cli, LrFindPrintsSuggestionsAndWritesTheCurve)
     const std::string csv(bytes.begin(), bytes.end());
     EXPECT_EQ(csv.rfind("lr,loss\n", 0), 0u);
     EXPECT_GT(std::count(csv.begin(), csv.end(), '\n'), 20);
+}
+
+namespace {
+
+// A two-class project (bright left or right half) that a tiny network learns.
+void makeLearnableIdxProject(const fs::path &dir, const fs::path &project)
+{
+    const std::uint32_t n = 160;
+    std::vector<std::uint8_t> pixels(std::size_t(n) * 16 * 16), labels(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        labels[i] = std::uint8_t(i % 2);
+        for (int y = 0; y < 16; ++y)
+            for (int x = 0; x < 16; ++x)
+                pixels[std::size_t(i) * 256 + std::size_t(y * 16 + x)] =
+                    std::uint8_t(((x < 8) == (i % 2 == 0) ? 180 : 30) + (i * 13 + std::uint32_t(x * 5 + y * 3)) % 40);
+    }
+    test::writeIdx(dir / "images.idx", {n, 16, 16}, pixels, false);
+    test::writeIdx(dir / "labels.idx", {n}, labels, false);
+    ASSERT_EQ(cli({"dataset", "import-idx", q(dir / "images.idx"), q(dir / "labels.idx"), q(project), "--classes", "left,right",
+                   "--subset", "none"})
+                  .code,
+              0);
+}
+
+} // namespace
+
+TEST(Cli, InterpretPrintsTheAnalysisAndEditsFollow)
+{
+    TempDir dir;
+    makeLearnableIdxProject(dir.path(), dir / "proj");
+    auto trained = cli({"train", q(dir / "proj"), "--out", q(dir / "run"), "--epochs", "2", "--bs", "16", "--lr", "5e-3",
+                        "--no-aug", "--threads", "1", "--json"});
+    ASSERT_EQ(trained.code, 0) << trained.err.toStdString();
+    const double accuracy = trained.json().value("epochs").toArray().last().toObject().value("accuracy").toDouble();
+
+    auto json = cli({"interpret", q(dir / "run"), "--top-losses", "5", "--out", q(dir / "preds.csv"), "--json"});
+    ASSERT_EQ(json.code, 0) << json.err.toStdString();
+    const QJsonObject o = json.json();
+    EXPECT_NEAR(o.value("accuracy").toDouble(), accuracy, 1e-9);
+    EXPECT_EQ(o.value("images").toInt(), 32);
+    double sum = 0;
+    for (const auto &row : o.value("confusion").toArray())
+        for (const auto &v : row.toArray())
+            sum += v.toDouble();
+    EXPECT_EQ(sum, 32);
+    EXPECT_EQ(o.value("per_class").toArray().size(), 2);
+    const QJsonArray top = o.value("top_losses").toArray();
+    ASSERT_EQ(top.size(), 5);
+    EXPECT_GE(top[0].toObject().value("loss").toDouble(), top[4].toObject().value("loss").toDouble());
+    const auto csv = test::readBytes(dir / "preds.csv");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 33);
+
+    auto text = cli({"interpret", q(dir / "run"), "--most-confused", "1"});
+    ASSERT_EQ(text.code, 0);
+    EXPECT_TRUE(text.out.contains("confusion matrix")) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains("precision"));
+    EXPECT_TRUE(text.out.contains("(saved predictions)"));
+
+    // Relabel the top loss by the path interpret printed; interpret sees the new label.
+    const QString file = top[0].toObject().value("file").toString();
+    const QString actual = top[0].toObject().value("actual").toString();
+    const QString other = actual == "left" ? "right" : "left";
+    auto relabel = cli({"relabel", q(dir / "proj"), file, other});
+    ASSERT_EQ(relabel.code, 0) << relabel.err.toStdString();
+    EXPECT_FALSE(fs::exists(dir / "proj" / file.toStdString()));
+    auto after = cli({"interpret", q(dir / "run"), "--top-losses", "200", "--json"});
+    ASSERT_EQ(after.code, 0);
+    QString newPath = file;
+    newPath.replace("/" + actual + "/", "/" + other + "/");
+    bool found = false;
+    for (const auto &t : after.json().value("top_losses").toArray())
+        if (t.toObject().value("file").toString() == newPath) {
+            found = true;
+            EXPECT_EQ(t.toObject().value("actual").toString(), other);
+        }
+    EXPECT_TRUE(found) << newPath.toStdString();
+
+    EXPECT_EQ(cli({"remove", q(dir / "proj"), newPath}).code, 0);
+    EXPECT_EQ(cli({"undo", q(dir / "proj")}).code, 0);
+    EXPECT_EQ(cli({"undo", q(dir / "proj")}).code, 0);
+    EXPECT_TRUE(fs::exists(dir / "proj" / file.toStdString()));
+    auto none = cli({"undo", q(dir / "proj")});
+    EXPECT_EQ(none.code, 1);
+    EXPECT_TRUE(none.err.contains("nothing to undo")) << none.err.toStdString();
+    EXPECT_EQ(cli({"redo", q(dir / "proj")}).code, 0);
+    EXPECT_FALSE(fs::exists(dir / "proj" / file.toStdString()));
+
+    auto bad = cli({"relabel", q(dir / "proj"), "images/left/nope.png", "right"});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_TRUE(bad.err.contains("not found")) << bad.err.toStdString();
+    auto noRun = cli({"interpret", q(dir / "proj")});
+    EXPECT_EQ(noRun.code, 1);
+    EXPECT_TRUE(noRun.err.contains("run.json")) << noRun.err.toStdString();
+}
+
+TEST(Cli, KillDuringOneHundredEditsLosesNothing)
+{
+    TempDir dir;
+    const fs::path proj = dir / "proj";
+    ASSERT_TRUE(Project::create(proj).ok());
+    test::makeDataset(proj / "images", {"a", "b", "c"}, 60, 8);
+    std::map<std::string, std::string> original; // home-relative path -> content
+    for (const auto &e : fs::recursive_directory_iterator(proj / "images"))
+        if (e.is_regular_file()) {
+            const auto b = test::readBytes(e.path());
+            original[e.path().lexically_relative(proj).generic_string()] = std::string(b.begin(), b.end());
+        }
+    std::string csv = "file,action,class\n";
+    for (int i = 0; i < 50; ++i) {
+        csv += "a/a_" + std::to_string(i) + ".png,relabel,b\n";
+        csv += "c/c_" + std::to_string(i) + ".png,remove\n";
+    }
+    test::writeText(dir / "edits.csv", csv);
+
+    QProcess victim;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("KILN_JOURNAL_STEP_DELAY_MS", "15");
+    victim.setProcessEnvironment(env);
+    victim.start(KILN_CLI_PATH, {"apply", q(proj), q(dir / "edits.csv")});
+    ASSERT_TRUE(victim.waitForStarted());
+    auto begun = [&] {
+        std::ifstream in(proj / ".kiln/journal.jsonl");
+        std::string line;
+        int n = 0;
+        while (std::getline(in, line))
+            n += line.find("\"op\":\"begin\"") != std::string::npos;
+        return n;
+    };
+    for (int i = 0; i < 400 && begun() < 40 && victim.state() != QProcess::NotRunning; ++i)
+        QThread::msleep(10);
+    ASSERT_EQ(victim.state(), QProcess::Running) << "the edits finished before the kill";
+    victim.kill(); // SIGKILL
+    victim.waitForFinished();
+
+    auto j = EditJournal::open(proj); // recovers
+    ASSERT_TRUE(j.ok()) << j.message();
+    std::size_t done = 0;
+    for (const auto &m : j->moves()) {
+        EXPECT_NE(m.state, EditJournal::Move::Pending);
+        done += m.state == EditJournal::Move::Done;
+    }
+    EXPECT_GE(done, 39u);
+    EXPECT_LT(done, 100u);
+    // The journal accounts for every file: following its finished moves from each original path
+    // leads to where the file is now, with its content, and nothing else is in the project.
+    std::map<std::string, std::string> located; // current -> original
+    for (const auto &[path, bytes] : original)
+        located[path] = path;
+    for (const auto &m : j->moves())
+        if (m.state == EditJournal::Move::Done) {
+            ASSERT_TRUE(located.count(m.from)) << m.from;
+            const std::string orig = located[m.from];
+            located.erase(m.from);
+            located[m.to] = orig;
+        }
+    std::size_t onDisk = 0;
+    for (const auto &root : {proj / "images", proj / ".kiln/trash"})
+        if (fs::exists(root))
+            for (const auto &e : fs::recursive_directory_iterator(root))
+                if (e.is_regular_file()) {
+                    ++onDisk;
+                    const std::string rel = e.path().lexically_relative(proj).generic_string();
+                    ASSERT_TRUE(located.count(rel)) << rel << " is not accounted for";
+                    const auto b = test::readBytes(e.path());
+                    EXPECT_EQ(std::string(b.begin(), b.end()), original[located[rel]]) << rel;
+                }
+    EXPECT_EQ(onDisk, original.size());
+
+    // One undo puts back everything the interrupted edit moved.
+    auto undo = cli({"undo", q(proj)});
+    ASSERT_EQ(undo.code, 0) << undo.err.toStdString();
+    for (const auto &[path, bytes] : original) {
+        ASSERT_TRUE(fs::exists(proj / path)) << path;
+        const auto b = test::readBytes(proj / path);
+        EXPECT_EQ(std::string(b.begin(), b.end()), bytes);
+    }
+    EXPECT_EQ(test::countFiles(proj / ".kiln/trash"), 0u);
 }

@@ -1,5 +1,6 @@
 #include "data/datasetindex.h"
 #include "data/datasetverifier.h"
+#include "data/editjournal.h"
 #include "data/project.h"
 #include "testfiles.h"
 
@@ -85,12 +86,21 @@ TEST(DatasetVerifier, QuarantineMovesToTrashAndJournals)
     EXPECT_EQ(test::countFiles(dir / "images") + test::countFiles(dir / ".kiln/trash"), 13u);
     std::ifstream journal(dir / ".kiln/journal.jsonl");
     std::string line;
-    int lines = 0;
-    while (std::getline(journal, line)) {
-        ++lines;
-        EXPECT_NE(line.find("\"op\":\"remove\""), std::string::npos);
+    int removes = 0;
+    while (std::getline(journal, line))
+        removes += line.find("\"kind\":\"remove\"") != std::string::npos;
+    EXPECT_EQ(removes, 5);
+    // The quarantine is one edit: one undo puts every file back.
+    auto j = EditJournal::open(dir.path());
+    ASSERT_TRUE(j.ok());
+    EXPECT_EQ(j->undoText(), "remove 5 images");
+    {
+        auto undone = j->undo();
+        ASSERT_TRUE(undone.ok()) << undone.message();
+        EXPECT_EQ(undone->moves.size(), 5u);
+        EXPECT_TRUE(fs::exists(dir / "images/bad/bomb.png"));
+        ASSERT_TRUE(j->redo().ok());
     }
-    EXPECT_EQ(lines, 5);
     auto after = DatasetIndex::scan(dir / "images");
     EXPECT_EQ(after->size(), 8u);
 }
