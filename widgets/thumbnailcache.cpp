@@ -37,7 +37,30 @@ ThumbnailCache::~ThumbnailCache()
 
 void ThumbnailCache::setIndex(std::shared_ptr<const DatasetIndex> index)
 {
-    m_index = std::move(index);
+    if (index) {
+        m_count = index->size();
+        m_pathOf = [index](std::size_t i) { return index->absolutePath(i); };
+    } else {
+        m_count = 0;
+        m_pathOf = nullptr;
+    }
+    reset();
+}
+
+void ThumbnailCache::setPaths(std::shared_ptr<const std::vector<std::filesystem::path>> paths)
+{
+    if (paths) {
+        m_count = paths->size();
+        m_pathOf = [paths](std::size_t i) { return (*paths)[i]; };
+    } else {
+        m_count = 0;
+        m_pathOf = nullptr;
+    }
+    reset();
+}
+
+void ThumbnailCache::reset()
+{
     ++m_generation;
     m_liveGeneration->store(m_generation);
     m_cache.clear();
@@ -51,7 +74,7 @@ void ThumbnailCache::setThumbnailSize(int side)
     if (side == m_side)
         return;
     m_side = side;
-    setIndex(m_index);
+    reset();
 }
 
 void ThumbnailCache::setCacheLimitBytes(qint64 bytes)
@@ -63,7 +86,7 @@ QImage ThumbnailCache::thumbnail(int sample)
 {
     if (QImage *img = m_cache.object(sample))
         return *img;
-    if (!m_index || sample < 0 || std::size_t(sample) >= m_index->size() || m_failed.contains(sample))
+    if (!m_pathOf || sample < 0 || std::size_t(sample) >= m_count || m_failed.contains(sample))
         return {};
     if (!m_queued.contains(sample)) {
         m_queued.insert(sample);
@@ -80,7 +103,7 @@ QImage ThumbnailCache::thumbnail(int sample)
 
 void ThumbnailCache::dispatch()
 {
-    if (!m_index)
+    if (!m_pathOf)
         return;
     const int maxJobs = m_pool.maxThreadCount() * 2;
     while (!m_pending.empty() && m_inFlightJobs < maxJobs) {
@@ -88,7 +111,7 @@ void ThumbnailCache::dispatch()
         while (!m_pending.empty() && int(batch.size()) < kBatch) {
             const int s = m_pending.back(); // newest first
             m_pending.pop_back();
-            batch.emplace_back(s, m_index->absolutePath(std::size_t(s)));
+            batch.emplace_back(s, m_pathOf(std::size_t(s)));
         }
         using Out = std::vector<std::pair<int, LoadedImage>>;
         const int side = m_side;

@@ -14,6 +14,9 @@
 
 #include <atomic>
 #include <deque>
+#include <filesystem>
+#include <functional>
+#include <vector>
 #include <memory>
 
 namespace kiln {
@@ -26,7 +29,9 @@ public:
     explicit ThumbnailCache(QObject *parent = nullptr);
     ~ThumbnailCache() override;
 
+    // The images are a dataset's samples (by row), or a list of files (by position).
     void setIndex(std::shared_ptr<const DatasetIndex> index);
+    void setPaths(std::shared_ptr<const std::vector<std::filesystem::path>> paths);
     void setThumbnailSize(int side);
     int thumbnailSize() const { return m_side; }
     void setCacheLimitBytes(qint64 bytes);
@@ -40,8 +45,10 @@ Q_SIGNALS:
 
 private:
     void dispatch();
+    void reset();
 
-    std::shared_ptr<const DatasetIndex> m_index;
+    std::function<std::filesystem::path(std::size_t)> m_pathOf;
+    std::size_t m_count = 0;
     QCache<int, QImage> m_cache;
     QSet<int> m_queued;   // pending or in flight
     QSet<int> m_failed;

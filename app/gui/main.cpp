@@ -1,4 +1,5 @@
 // kiln: the studio. Thin by design: arguments, then the main window.
+#include "analyzepage.h"
 #include "datasetpage.h"
 #include "galleryview.h"
 #include "mainwindow.h"
@@ -26,10 +27,12 @@ int main(int argc, char **argv)
                                   "FILE");
     QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
     QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
-    QCommandLineOption page("page", "Show this page first: dataset or train.", "NAME");
+    QCommandLineOption page("page", "Show this page first: dataset, train or analyze.", "NAME");
+    QCommandLineOption cell("cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).",
+                            "A,P");
     QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
     QCommandLineOption delay("screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS");
-    parser.addOptions({demo, screenshot, select, verify, page, train, delay});
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -41,6 +44,16 @@ int main(int argc, char **argv)
 
     if (parser.value(page) == "train")
         window.showPage(2);
+    else if (parser.value(page) == "analyze")
+        window.showPage(3);
+    if (parser.isSet(cell)) {
+        const QStringList ap = parser.value(cell).split(',');
+        const int a = ap.value(0).toInt(), p = ap.value(1).toInt();
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window, a, p](bool ok) {
+            if (ok)
+                window.analyzePage()->showCell(a, p);
+        });
+    }
     if (parser.isSet(select) || parser.isSet(screenshot) || parser.isSet(verify) || parser.isSet(train)) {
         const int row = parser.value(select).toInt();
         const QString file = parser.value(screenshot);

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "analyzepage.h"
 #include "datasetpage.h"
+#include "train/trainer.h"
 #include "trainpage.h"
 #include "progresspanel.h"
 
@@ -54,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_datasetPage(new DatasetPage(this))
     , m_trainPage(new TrainPage(this))
+    , m_analyzePage(new AnalyzePage(this))
     , m_jobPanel(new ProgressPanel(this))
     , m_statusLabel(new QLabel(this))
 {
@@ -68,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     m_stack->addWidget(m_datasetPage);
     m_stack->addWidget(m_trainPage);
+    m_stack->addWidget(m_analyzePage);
     statusBar()->addWidget(m_statusLabel, 1);
 
     buildSideBar();
@@ -88,6 +92,22 @@ MainWindow::MainWindow(QWidget *parent)
             }
         }
     });
+    connect(m_trainPage, &TrainPage::runFinished, this, [this](const QString &runDir) {
+        if (m_project)
+            m_analyzePage->setProject(m_project->root(), runDir);
+    });
+    connect(m_analyzePage, &AnalyzePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
+    connect(m_analyzePage, &AnalyzePage::editsDone, this, [this](bool ok, const QString &message) {
+        if (ok)
+            statusBar()->showMessage(message, 8000);
+        else
+            showError(tr("Some edits were not done"), message);
+    });
+    connect(m_analyzePage, &AnalyzePage::interpreted, this, [this](bool ok, const QString &message) {
+        if (!ok)
+            showError(tr("Cannot interpret the run"), message);
+    });
+    connect(m_analyzePage, &AnalyzePage::retrainRequested, this, &MainWindow::retrain);
     connect(m_datasetPage, &DatasetPage::scanFailed, this, [this](const QString &message) {
         showError(tr("Cannot read the dataset"), message);
     });
@@ -106,7 +126,7 @@ void MainWindow::buildSideBar()
         {tr("Acquire"), tr("Search the web for images per class (coming in a later version)"), false},
         {tr("Dataset"), tr("Browse, check and import the images"), true},
         {tr("Train"), tr("Train a classifier and watch it learn"), true},
-        {tr("Analyze"), tr("Confusion matrix, top losses, embeddings (coming in a later version)"), false},
+        {tr("Analyze"), tr("Confusion matrix, top losses, and cleaning the data"), true},
         {tr("Export & Predict"), tr("Export models and predict (coming in a later version)"), false},
     };
     for (const auto &e : entries) {
@@ -126,6 +146,11 @@ void MainWindow::buildSideBar()
             m_stack->setCurrentWidget(m_datasetPage);
         else if (row == TrainRow)
             m_stack->setCurrentWidget(m_trainPage);
+        else if (row == AnalyzeRow) {
+            m_stack->setCurrentWidget(m_analyzePage);
+            if (!m_analyzePage->hasResult() && !m_analyzePage->isBusy())
+                m_analyzePage->interpret();
+        }
     });
 }
 
@@ -183,6 +208,26 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::retrain(const QString &runDir)
+{
+    auto run = readRunJson(toPath(runDir));
+    auto config = run ? trainConfigFromJson(run->value("config").toObject()) : Result<TrainConfig>(run.error());
+    if (!config) {
+        showError(tr("Cannot retrain"), toQ(config.message()));
+        return;
+    }
+    if (m_trainPage->isBusy()) {
+        showError(tr("Cannot retrain"), tr("A training run is in progress; stop it first."));
+        return;
+    }
+    TrainConfig c = config.value();
+    // The same configuration on the cleaned data; a found learning rate is kept, so the runs compare.
+    c.abortAfterEpoch = 0;
+    m_trainPage->setConfig(c);
+    showPage(TrainRow);
+    m_trainPage->start();
+}
+
 QString MainWindow::projectRoot() const
 {
     return m_project ? toQ(m_project->root()) : QString();
@@ -197,6 +242,7 @@ bool MainWindow::openProject(const QString &dir)
     }
     m_project = std::make_unique<Project>(std::move(project).value());
     m_datasetPage->setDataset(m_project->imagesDir(), m_project->root(), m_project->validPct, m_project->seed);
+    m_analyzePage->setProject(m_project->root());
     addRecent(toQ(m_project->root()));
     updateTitle();
     Q_EMIT projectOpened(toQ(m_project->root()));

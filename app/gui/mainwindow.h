@@ -17,6 +17,7 @@ class QLabel;
 
 namespace kiln {
 
+class AnalyzePage;
 class DatasetPage;
 class TrainPage;
 class Project;
@@ -36,6 +37,7 @@ public:
 
     DatasetPage *datasetPage() const { return m_datasetPage; }
     TrainPage *trainPage() const { return m_trainPage; }
+    AnalyzePage *analyzePage() const { return m_analyzePage; }
     void showPage(int row);
     QListWidget *sideBar() const { return m_sideBar; }
     QString projectRoot() const;
@@ -66,6 +68,7 @@ private:
     void addRecent(const QString &dir);
     void rebuildRecentMenu();
     void updateTitle();
+    void retrain(const QString &runDir);
 
     void newProject();
     void openProjectDialog();
@@ -81,6 +84,7 @@ private:
     QStackedWidget *m_stack;
     DatasetPage *m_datasetPage;
     TrainPage *m_trainPage;
+    AnalyzePage *m_analyzePage;
     ProgressPanel *m_jobPanel;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;

@@ -1,9 +1,15 @@
+#include "analyzepage.h"
 #include "datasetpage.h"
 #include "mainwindow.h"
 #include "testfiles.h"
+#include "trainpage.h"
 
+#include "confusionmatrixmodel.h"
+#include "confusionmatrixview.h"
 #include "data/datasetindex.h"
 #include "data/project.h"
+#include "lossitemmodel.h"
+#include "train/trainer.h"
 #include "galleryview.h"
 #include "imagepreview.h"
 #include "samplemodel.h"
@@ -14,6 +20,8 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <gtest/gtest.h>
 
@@ -279,4 +287,130 @@ TEST(LrFinderPlot, ClickingPicksALearningRate)
     QTest::mouseClick(plot.plot(), Qt::LeftButton, {}, QPoint(int(x), plot.plot()->height() / 2));
     ASSERT_EQ(picked.count(), 1);
     EXPECT_DOUBLE_EQ(picked.front().at(0).toDouble(), r.suggestions.valley);
+}
+
+namespace {
+
+// A project with a trained run (two learnable classes), for the Analyze page.
+fs::path makeTrainedProject(const fs::path &dir)
+{
+    EXPECT_TRUE(Project::create(dir).ok());
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < 40; ++i) {
+            cv::Mat img(16, 16, CV_8UC1);
+            for (int y = 0; y < 16; ++y)
+                for (int x = 0; x < 16; ++x)
+                    img.at<std::uint8_t>(y, x) = std::uint8_t(((x < 8) == (c == 0) ? 180 : 30) + (i * 7 + x * 5 + y * 3) % 40);
+            const fs::path file = dir / "images" / (c == 0 ? "left" : "right") / ("img_" + std::to_string(c * 1000 + i) + ".png");
+            fs::create_directories(file.parent_path());
+            cv::imwrite(file.string(), img);
+        }
+    TrainConfig config;
+    config.epochs = 3;
+    config.batchSize = 16;
+    config.lr = 5e-3;
+    config.augment = false;
+    config.threads = 1;
+    const fs::path run = dir / "runs" / "20260101-000000-simple_cnn";
+    auto trained = runTraining(dir, config, run, {});
+    EXPECT_TRUE(trained.ok()) << (trained ? "" : trained.message());
+    return run;
+}
+
+} // namespace
+
+TEST(AnalyzePage, MatrixCellGalleryCleanUndoAndRetrain)
+{
+    TempDir dir;
+    const fs::path run = makeTrainedProject(dir / "p");
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
+    ASSERT_TRUE(window.openProject(QString::fromStdString((dir / "p").string())));
+    ASSERT_TRUE(loaded.wait(5000));
+    AnalyzePage *page = window.analyzePage();
+    QSignalSpy interpreted(page, &AnalyzePage::interpreted);
+    window.showPage(3); // Analyze interprets the newest run on first show
+    ASSERT_TRUE(interpreted.wait(30000));
+    ASSERT_TRUE(interpreted.front().at(0).toBool()) << interpreted.front().at(1).toString().toStdString();
+
+    // The matrix holds every validation image; clicking a cell shows exactly its images.
+    const auto *interp = page->matrixModel()->interpretation();
+    ASSERT_NE(interp, nullptr);
+    EXPECT_EQ(interp->total(), 16u);
+    EXPECT_EQ(page->losses()->rowCount(), 16);
+    QTest::qWait(50);
+    int ca = 0, cp = 0; // the fullest cell
+    for (int a = 0; a < 2; ++a)
+        for (int p = 0; p < 2; ++p)
+            if (interp->count(a, p) > interp->count(ca, cp)) {
+                ca = a;
+                cp = p;
+            }
+    ASSERT_GE(interp->count(ca, cp), 2u);
+    const QPoint center = page->matrixView()->cellCenter(ca, cp);
+    EXPECT_EQ(page->matrixView()->cellAt(center), QPoint(ca, cp));
+    QWidget *canvas = page->matrixView()->widget();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->mapFrom(page->matrixView()->viewport(), center));
+    EXPECT_EQ(page->lossFilter()->actualClass(), ca);
+    EXPECT_EQ(page->lossFilter()->predictedClass(), cp);
+    EXPECT_EQ(std::size_t(page->lossFilter()->rowCount()), interp->count(ca, cp));
+    for (int r = 1; r < page->lossFilter()->rowCount(); ++r)
+        EXPECT_GE(page->lossFilter()->index(r - 1, 0).data(LossItemModel::LossRole).toDouble(),
+                  page->lossFilter()->index(r, 0).data(LossItemModel::LossRole).toDouble());
+
+    // Choices: delete the first, relabel the second (keyboard and API); they survive a filter change.
+    page->gallery()->setFocus();
+    page->gallery()->setCurrentIndex(page->lossFilter()->index(0, 0));
+    const QString deleted = page->lossFilter()->index(0, 0).data(LossItemModel::PathRole).toString();
+    QTest::keyClick(page->gallery(), Qt::Key_Delete);
+    page->gallery()->setCurrentIndex(page->lossFilter()->index(1, 0));
+    const QString relabelled = page->lossFilter()->index(1, 0).data(LossItemModel::PathRole).toString();
+    const int other = 1 - page->lossFilter()->index(1, 0).data(LossItemModel::ActualRole).toInt();
+    page->setDecisionForSelection({CleanChoice::Relabel, other});
+    page->showCell(-1, -1);
+    EXPECT_EQ(page->lossFilter()->rowCount(), 16);
+    ASSERT_EQ(page->losses()->pendingEdits().size(), 2);
+    EXPECT_EQ(page->losses()->pendingEdits().value(deleted).choice, CleanChoice::Delete);
+
+    QSignalSpy edited(page, &AnalyzePage::editsDone);
+    QSignalSpy rescanned(window.datasetPage(), &DatasetPage::datasetLoaded);
+    page->applyDecisions();
+    ASSERT_TRUE(edited.wait(10000));
+    EXPECT_TRUE(edited.front().at(0).toBool()) << edited.front().at(1).toString().toStdString();
+    EXPECT_FALSE(fs::exists(deleted.toStdString()));
+    EXPECT_FALSE(fs::exists(relabelled.toStdString()));
+    EXPECT_TRUE(fs::exists(dir / "p/images" / (other == 0 ? "left" : "right") / fs::path(relabelled.toStdString()).filename()));
+    EXPECT_EQ(test::countFiles(dir / "p/.kiln/trash"), 1u);
+    EXPECT_TRUE(page->losses()->pendingEdits().isEmpty());
+    EXPECT_EQ(page->matrixModel()->interpretation()->total(), 15u); // the matrix follows the edits
+    ASSERT_TRUE(rescanned.wait(5000));                               // and so does the Dataset page
+    EXPECT_EQ(rescanned.back().at(0).toInt(), 79);
+
+    // Ctrl+Z on the page undoes the whole edit.
+    edited.clear();
+    rescanned.clear();
+    QTest::keyClick(page->gallery(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(edited.wait(10000));
+    EXPECT_TRUE(fs::exists(deleted.toStdString()));
+    EXPECT_TRUE(fs::exists(relabelled.toStdString()));
+    EXPECT_EQ(page->matrixModel()->interpretation()->total(), 16u);
+    ASSERT_TRUE(rescanned.wait(5000));
+    EXPECT_EQ(rescanned.back().at(0).toInt(), 80);
+    edited.clear();
+    QTest::keyClick(page->gallery(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(edited.wait(10000));
+    EXPECT_FALSE(fs::exists(deleted.toStdString()));
+
+    // Retrain: a new run with the same configuration, on the cleaned data.
+    QSignalSpy finished(window.trainPage(), &TrainPage::runFinished);
+    Q_EMIT page->retrainRequested(QString::fromStdString(run.string()));
+    ASSERT_TRUE(finished.wait(60000));
+    const fs::path newRun = finished.front().at(0).toString().toStdString();
+    EXPECT_NE(newRun, run);
+    auto info = readRunInfo(newRun);
+    ASSERT_TRUE(info.ok()) << info.message();
+    EXPECT_EQ(info->config.epochs, 3);
+    EXPECT_EQ(info->config.batchSize, 16);
 }

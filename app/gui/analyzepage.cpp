@@ -1,0 +1,593 @@
+#include "analyzepage.h"
+
+#include "classmetricsmodel.h"
+#include "confusionmatrixmodel.h"
+#include "confusionmatrixview.h"
+#include "core/progress.h"
+#include "data/project.h"
+#include "galleryview.h"
+#include "lossgallerydelegate.h"
+#include "lossitemmodel.h"
+#include "mostconfusedmodel.h"
+#include "progresspanel.h"
+#include "train/learner.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace fs = std::filesystem;
+
+namespace kiln {
+
+namespace {
+
+QString toQ(const std::string &s) { return QString::fromStdString(s); }
+
+QTableView *makeTable(QAbstractItemModel *model, int sortRole, int sortColumn, Qt::SortOrder order, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(sortRole);
+    auto *view = new QTableView(parent);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->sortByColumn(sortColumn, order);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->setVisible(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+
+} // namespace
+
+AnalyzePage::AnalyzePage(QWidget *parent)
+    : QWidget(parent)
+    , m_runCombo(new QComboBox(this))
+    , m_splitCombo(new QComboBox(this))
+    , m_interpretButton(new QPushButton(tr("Interpret"), this))
+    , m_summary(new QLabel(this))
+    , m_progressPanel(new ProgressPanel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_matrix(new ConfusionMatrixModel(this))
+    , m_matrixView(new ConfusionMatrixView(this))
+    , m_normalize(new QCheckBox(tr("Normalise rows"), this))
+    , m_confused(new MostConfusedModel(this))
+    , m_metrics(new ClassMetricsModel(this))
+    , m_losses(new LossItemModel(this))
+    , m_lossFilter(new LossFilterModel(this))
+    , m_gallery(new GalleryView(this))
+    , m_galleryTitle(new QLabel(this))
+    , m_actualFilter(new QComboBox(this))
+    , m_predictedFilter(new QComboBox(this))
+    , m_mistakesOnly(new QCheckBox(tr("Mistakes only"), this))
+    , m_decisionSummary(new QLabel(this))
+    , m_applyButton(new QPushButton(tr("Apply"), this))
+    , m_undoButton(new QPushButton(tr("Undo"), this))
+    , m_redoButton(new QPushButton(tr("Redo"), this))
+    , m_retrainButton(new QPushButton(tr("Retrain…"), this))
+    , m_undoAction(new QAction(tr("Undo"), this))
+    , m_redoAction(new QAction(tr("Redo"), this))
+{
+    buildUi();
+    updateEditButtons();
+}
+
+AnalyzePage::~AnalyzePage()
+{
+    if (m_progress)
+        m_progress->cancel = true;
+}
+
+void AnalyzePage::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Run:"), this));
+    m_runCombo->setMinimumWidth(280);
+    m_runCombo->setToolTip(tr("The trained run to interpret"));
+    top->addWidget(m_runCombo);
+    top->addWidget(new QLabel(tr("Split:"), this));
+    m_splitCombo->addItem(tr("Validation"), int(AnalysisScope::Valid));
+    m_splitCombo->addItem(tr("Training"), int(AnalysisScope::Train));
+    m_splitCombo->addItem(tr("Both"), int(AnalysisScope::Both));
+    m_splitCombo->setToolTip(tr("Which images to predict and analyse"));
+    top->addWidget(m_splitCombo);
+    top->addWidget(m_interpretButton);
+    top->addWidget(m_summary, 1);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addLayout(top);
+    layout->addWidget(m_progressPanel);
+
+    // Left: the matrix and the tables.
+    auto *matrixPage = new QWidget(this);
+    auto *ml = new QVBoxLayout(matrixPage);
+    ml->setContentsMargins(0, 0, 0, 0);
+    auto *mtools = new QHBoxLayout;
+    m_normalize->setChecked(true);
+    m_normalize->setToolTip(tr("Colour each row by its share of the class (recall on the diagonal) instead of by count"));
+    mtools->addWidget(m_normalize);
+    mtools->addStretch(1);
+    for (auto [text, tip, slot] : {std::tuple{QStringLiteral("−"), tr("Zoom out (Ctrl+wheel)"), &ConfusionMatrixView::zoomOut},
+                                   std::tuple{QStringLiteral("+"), tr("Zoom in (Ctrl+wheel)"), &ConfusionMatrixView::zoomIn},
+                                   std::tuple{tr("Fit"), tr("Fit the matrix to the window"), &ConfusionMatrixView::fitToWindow}}) {
+        auto *b = new QToolButton(matrixPage);
+        b->setText(text);
+        b->setToolTip(tip);
+        connect(b, &QToolButton::clicked, m_matrixView, slot);
+        mtools->addWidget(b);
+    }
+    ml->addLayout(mtools);
+    m_matrixView->setModel(m_matrix);
+    ml->addWidget(m_matrixView, 1);
+    auto *hint = new QLabel(tr("Click a cell to see its images, sorted by loss."), matrixPage);
+    hint->setEnabled(false);
+    ml->addWidget(hint);
+    m_tabs->addTab(matrixPage, tr("Confusion matrix"));
+    m_confusedTable = makeTable(m_confused, MostConfusedModel::SortRole, MostConfusedModel::CountColumn, Qt::DescendingOrder, this);
+    m_tabs->addTab(m_confusedTable, tr("Most confused"));
+    m_metricsTable = makeTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
+    m_tabs->addTab(m_metricsTable, tr("Per class"));
+
+    // Right: the gallery of losses and the cleaner.
+    auto *right = new QWidget(this);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto *titleRow = new QHBoxLayout;
+    QFont tf = m_galleryTitle->font();
+    tf.setBold(true);
+    m_galleryTitle->setFont(tf);
+    titleRow->addWidget(m_galleryTitle, 1);
+    auto *showAll = new QPushButton(tr("Show all"), right);
+    showAll->setToolTip(tr("Every image of the split, largest loss first"));
+    titleRow->addWidget(showAll);
+    rl->addLayout(titleRow);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Actual:"), right));
+    filters->addWidget(m_actualFilter);
+    filters->addWidget(new QLabel(tr("Predicted:"), right));
+    filters->addWidget(m_predictedFilter);
+    filters->addWidget(m_mistakesOnly);
+    filters->addStretch(1);
+    rl->addLayout(filters);
+    m_lossFilter->setSourceModel(m_losses);
+    m_lossFilter->sort(0);
+    auto *delegate = new LossGalleryDelegate(m_gallery);
+    m_gallery->setItemDelegate(delegate);
+    m_gallery->setGridSize(delegate->cellSize(m_gallery->fontMetrics()));
+    m_gallery->setModel(m_lossFilter);
+    m_gallery->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_gallery->setToolTip(tr("K keep · Delete or D delete · R relabel · U clear the choice · right-click for every class"));
+    rl->addWidget(m_gallery, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_decisionSummary, 1);
+    m_applyButton->setToolTip(tr("Move the images marked delete to the trash and the ones marked relabel to their new class"));
+    m_undoButton->setToolTip(tr("Undo the last edit of the dataset (Ctrl+Z)"));
+    m_redoButton->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
+    m_retrainButton->setToolTip(tr("Train a new run with this run's configuration on the cleaned data"));
+    for (auto *b : {m_applyButton, m_undoButton, m_redoButton, m_retrainButton})
+        actions->addWidget(b);
+    rl->addLayout(actions);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tabs);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    // Shortcuts live on the page, so Ctrl+Z here never undoes something on another page.
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    for (QAction *a : {m_undoAction, m_redoAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    struct Key { QKeySequence key; CleanChoice choice; };
+    for (const Key &k : {Key{Qt::Key_K, CleanChoice::Keep}, Key{Qt::Key_Delete, CleanChoice::Delete},
+                         Key{Qt::Key_D, CleanChoice::Delete}, Key{Qt::Key_U, CleanChoice::None}}) {
+        auto *a = new QAction(this);
+        a->setShortcut(k.key);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_gallery->addAction(a);
+        const CleanChoice choice = k.choice;
+        connect(a, &QAction::triggered, this, [this, choice] { setDecisionForSelection({choice, -1}); });
+    }
+    auto *relabelKey = new QAction(this);
+    relabelKey->setShortcut(Qt::Key_R);
+    relabelKey->setShortcutContext(Qt::WidgetShortcut);
+    m_gallery->addAction(relabelKey);
+    connect(relabelKey, &QAction::triggered, this, [this] {
+        const QRect r = m_gallery->visualRect(m_gallery->currentIndex());
+        showGalleryMenu(r.isValid() ? r.center() : QPoint(10, 10));
+    });
+
+    connect(m_interpretButton, &QPushButton::clicked, this, &AnalyzePage::interpret);
+    connect(m_runCombo, &QComboBox::activated, this, [this] { interpret(); });
+    connect(m_splitCombo, &QComboBox::activated, this, [this] { interpret(); });
+    connect(m_normalize, &QCheckBox::toggled, m_matrixView, &ConfusionMatrixView::setNormalized);
+    connect(m_matrixView, &ConfusionMatrixView::cellClicked, this, &AnalyzePage::showCell);
+    connect(showAll, &QPushButton::clicked, this, [this] { showCell(-1, -1); });
+    connect(m_confusedTable, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        showCell(i.data(MostConfusedModel::ActualIndexRole).toInt(), i.data(MostConfusedModel::PredictedIndexRole).toInt());
+    });
+    auto filterChanged = [this] {
+        m_lossFilter->setActualClass(m_actualFilter->currentData().toInt());
+        m_lossFilter->setPredictedClass(m_predictedFilter->currentData().toInt());
+        m_lossFilter->setOnlyMistakes(m_mistakesOnly->isChecked());
+        m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
+        updateGalleryTitle();
+    };
+    connect(m_actualFilter, &QComboBox::activated, this, filterChanged);
+    connect(m_predictedFilter, &QComboBox::activated, this, filterChanged);
+    connect(m_mistakesOnly, &QCheckBox::toggled, this, filterChanged);
+    connect(m_gallery, &QWidget::customContextMenuRequested, this, &AnalyzePage::showGalleryMenu);
+    connect(m_losses, &LossItemModel::decisionsChanged, this, &AnalyzePage::updateEditButtons);
+    connect(m_applyButton, &QPushButton::clicked, this, &AnalyzePage::applyDecisions);
+    connect(m_undoButton, &QPushButton::clicked, this, &AnalyzePage::undo);
+    connect(m_redoButton, &QPushButton::clicked, this, &AnalyzePage::redo);
+    connect(m_undoAction, &QAction::triggered, this, &AnalyzePage::undo);
+    connect(m_redoAction, &QAction::triggered, this, &AnalyzePage::redo);
+    connect(m_retrainButton, &QPushButton::clicked, this, [this] {
+        if (!m_runCombo->currentData().toString().isEmpty())
+            Q_EMIT retrainRequested(m_runCombo->currentData().toString());
+    });
+    connect(m_progressPanel, &ProgressPanel::cancelRequested, this, [this] {
+        if (m_progress)
+            m_progress->cancel = true;
+    });
+    m_summary->setText(tr("Train a model, then interpret its run here."));
+    updateGalleryTitle();
+}
+
+void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
+{
+    const bool sameProject = root == m_root;
+    m_root = root;
+    const QString keep = runDir.isEmpty() ? m_runCombo->currentData().toString() : runDir;
+    m_runCombo->clear();
+    QDir runs(toQ((root / "runs").string()));
+    const QStringList names = runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
+    for (const QString &name : names) {
+        const QString dir = runs.filePath(name);
+        if (!QFileInfo::exists(dir + "/run.json"))
+            continue;
+        auto info = readRunInfo(dir.toStdString());
+        QString label = name;
+        if (info) {
+            const auto metrics = readRunMetrics(dir.toStdString());
+            if (!metrics.empty())
+                label += tr("  (accuracy %1)").arg(metrics.back().accuracy, 0, 'f', 4);
+        } else {
+            label += tr("  (unfinished)");
+        }
+        m_runCombo->addItem(label, dir);
+    }
+    const int at = m_runCombo->findData(keep);
+    if (at >= 0)
+        m_runCombo->setCurrentIndex(at);
+    if (!sameProject) {
+        m_preds.reset();
+        m_predsRun.clear();
+        m_losses->setItems({}, {});
+        m_losses->clearAllDecisions();
+        m_matrix->setInterpretation(Interpretation({}, {}, {}));
+        m_confused->setInterpretation(Interpretation({}, {}, {}));
+        m_metrics->setInterpretation(Interpretation({}, {}, {}));
+        m_summary->setText(m_runCombo->count() ? tr("Choose a run and press Interpret.")
+                                               : tr("No runs yet: train a model on the Train page first."));
+    }
+    if (auto journal = EditJournal::open(root)) {
+        m_canUndo = journal->canUndo();
+        m_canRedo = journal->canRedo();
+        m_undoText = toQ(journal->undoText());
+        m_redoText = toQ(journal->redoText());
+    }
+    updateEditButtons();
+}
+
+void AnalyzePage::clearProject()
+{
+    setProject({});
+}
+
+AnalysisScope AnalyzePage::scope() const
+{
+    return AnalysisScope(m_splitCombo->currentData().toInt());
+}
+
+void AnalyzePage::interpret()
+{
+    const QString runDir = m_runCombo->currentData().toString();
+    if (runDir.isEmpty() || m_busy)
+        return;
+    auto info = readRunInfo(runDir.toStdString());
+    if (!info) {
+        m_summary->setText(toQ(info.message()));
+        Q_EMIT interpreted(false, toQ(info.message()));
+        return;
+    }
+    m_busy = true;
+    m_progress = std::make_shared<Progress>();
+    m_progressPanel->start(tr("Predicting"), m_progress.get());
+    updateEditButtons();
+    m_summary->setText(tr("Predicting…"));
+    using Out = std::shared_ptr<Result<RunPredictions>>;
+    auto *watcher = new QFutureWatcher<Out>(this);
+    const AnalysisScope sc = scope();
+    connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher, runDir, info = info.value()] {
+        watcher->deleteLater();
+        m_busy = false;
+        m_progressPanel->finish();
+        m_progress.reset();
+        const Out out = watcher->result();
+        if (!*out) {
+            m_summary->setText(toQ(out->message()));
+            updateEditButtons();
+            Q_EMIT interpreted(false, toQ(out->message()));
+            return;
+        }
+        if (m_predsRun != runDir)
+            m_losses->clearAllDecisions();
+        m_preds = std::make_shared<RunPredictions>(std::move(out->value()));
+        m_predsRun = runDir;
+        m_imagesRoot = locateDataset(info.datasetDir).imagesRoot;
+        refreshViews();
+        Q_EMIT interpreted(true, summaryText());
+    });
+    watcher->setFuture(QtConcurrent::run([info = info.value(), sc, progress = m_progress] {
+        return std::make_shared<Result<RunPredictions>>(predictRun(info, sc, {}, progress.get()));
+    }));
+}
+
+QString AnalyzePage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void AnalyzePage::refreshViews()
+{
+    if (!m_preds)
+        return;
+    const AnalysisScope sc = scope();
+    const Interpretation in = m_preds->interpretation(sc);
+    m_matrix->setInterpretation(in);
+    m_confused->setInterpretation(in);
+    m_metrics->setInterpretation(in);
+
+    QStringList classes;
+    for (const auto &c : in.classes())
+        classes << toQ(c);
+    const Predictions &p = m_preds->predictions;
+    std::vector<LossItem> items;
+    items.reserve(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        if (!m_preds->counts(i, sc))
+            continue;
+        LossItem it;
+        it.path = toQ(p.files[i].string());
+        it.actual = p.labels[i];
+        it.predicted = p.predicted[i];
+        it.loss = p.losses[i];
+        it.pPredicted = p.prob(i, p.predicted[i]);
+        it.pActual = p.probActual(i);
+        it.valid = m_preds->splits[i] == Split::Valid;
+        it.source = int(i);
+        items.push_back(it);
+    }
+    m_losses->setItems(classes, std::move(items));
+    m_lossFilter->sort(0);
+
+    const int actual = m_actualFilter->count() ? m_actualFilter->currentData().toInt() : -1;
+    const int predicted = m_predictedFilter->count() ? m_predictedFilter->currentData().toInt() : -1;
+    for (auto *combo : {m_actualFilter, m_predictedFilter}) {
+        combo->clear();
+        combo->addItem(tr("Any class"), -1);
+        for (int c = 0; c < classes.size(); ++c)
+            combo->addItem(classes[c], c);
+    }
+    m_actualFilter->setCurrentIndex(std::max(0, m_actualFilter->findData(actual)));
+    m_predictedFilter->setCurrentIndex(std::max(0, m_predictedFilter->findData(predicted)));
+    m_lossFilter->setActualClass(m_actualFilter->currentData().toInt());
+    m_lossFilter->setPredictedClass(m_predictedFilter->currentData().toInt());
+    m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
+
+    QString text = tr("Accuracy %1 (%2 of %3 images), macro F1 %4")
+                       .arg(in.accuracy(), 0, 'f', 4)
+                       .arg(QLocale().toString(qulonglong(in.correct())), QLocale().toString(qulonglong(in.total())))
+                       .arg(in.macroF1(), 0, 'f', 4);
+    text += m_preds->fromCache ? tr(" · saved predictions") : tr(" · predicted in %1 s").arg(m_preds->seconds, 0, 'f', 1);
+    if (!p.failures.empty())
+        text += tr(" · %n image(s) did not decode", nullptr, int(p.failures.size()));
+    m_summary->setText(text);
+    updateGalleryTitle();
+    updateEditButtons();
+}
+
+void AnalyzePage::showCell(int actual, int predicted)
+{
+    m_actualFilter->setCurrentIndex(std::max(0, m_actualFilter->findData(actual)));
+    m_predictedFilter->setCurrentIndex(std::max(0, m_predictedFilter->findData(predicted)));
+    if (actual >= 0 && predicted >= 0 && actual == predicted)
+        m_mistakesOnly->setChecked(false);
+    m_lossFilter->setActualClass(actual);
+    m_lossFilter->setPredictedClass(predicted);
+    m_matrixView->setSelectedCell(actual, predicted);
+    m_gallery->scrollToTop();
+    updateGalleryTitle();
+}
+
+void AnalyzePage::updateGalleryTitle()
+{
+    const int a = m_lossFilter->actualClass(), p = m_lossFilter->predictedClass();
+    const QStringList &classes = m_losses->classes();
+    const int n = m_lossFilter->rowCount();
+    QString title;
+    if (a >= 0 && p >= 0 && a < classes.size() && p < classes.size())
+        title = tr("%1 predicted as %2").arg(classes[a], classes[p]);
+    else if (a >= 0 && a < classes.size())
+        title = tr("Actual %1").arg(classes[a]);
+    else if (p >= 0 && p < classes.size())
+        title = tr("Predicted as %1").arg(classes[p]);
+    else
+        title = tr("Top losses");
+    m_galleryTitle->setText(tr("%1 · %n image(s), largest loss first", nullptr, n).arg(title));
+}
+
+void AnalyzePage::setDecisionForSelection(const CleanDecision &decision)
+{
+    QModelIndexList rows;
+    for (const QModelIndex &i : m_gallery->selectionModel()->selectedIndexes())
+        rows << m_lossFilter->mapToSource(i);
+    if (rows.isEmpty() && m_gallery->currentIndex().isValid())
+        rows << m_lossFilter->mapToSource(m_gallery->currentIndex());
+    m_losses->setDecision(rows, decision);
+}
+
+void AnalyzePage::showGalleryMenu(const QPoint &pos)
+{
+    if (!m_gallery->indexAt(pos).isValid() && !m_gallery->currentIndex().isValid())
+        return;
+    if (m_gallery->indexAt(pos).isValid() && !m_gallery->selectionModel()->isSelected(m_gallery->indexAt(pos)))
+        m_gallery->setCurrentIndex(m_gallery->indexAt(pos));
+    QMenu menu(this);
+    menu.addAction(tr("Keep\tK"), this, [this] { setDecisionForSelection({CleanChoice::Keep, -1}); });
+    menu.addAction(tr("Delete\tDel"), this, [this] { setDecisionForSelection({CleanChoice::Delete, -1}); });
+    QMenu *relabel = menu.addMenu(tr("Relabel to"));
+    const QStringList &classes = m_losses->classes();
+    for (int c = 0; c < classes.size(); ++c)
+        relabel->addAction(classes[c], this, [this, c] { setDecisionForSelection({CleanChoice::Relabel, c}); });
+    menu.addSeparator();
+    menu.addAction(tr("Clear choice\tU"), this, [this] { setDecisionForSelection({CleanChoice::None, -1}); });
+    menu.exec(m_gallery->viewport()->mapToGlobal(pos));
+}
+
+void AnalyzePage::updateEditButtons()
+{
+    const auto pending = m_losses->pendingEdits();
+    int del = 0, rel = 0;
+    for (const auto &d : pending)
+        (d.choice == CleanChoice::Delete ? del : rel)++;
+    m_decisionSummary->setText(tr("Marked: %1 delete, %2 relabel, %3 keep").arg(del).arg(rel).arg(m_losses->keptCount()));
+    m_applyButton->setEnabled(!m_busy && !pending.isEmpty());
+    m_undoButton->setEnabled(!m_busy && m_canUndo);
+    m_redoButton->setEnabled(!m_busy && m_canRedo);
+    m_undoAction->setEnabled(!m_busy && m_canUndo);
+    m_redoAction->setEnabled(!m_busy && m_canRedo);
+    m_undoButton->setToolTip(m_canUndo ? tr("Undo: %1 (Ctrl+Z)").arg(m_undoText) : tr("Nothing to undo"));
+    m_redoButton->setToolTip(m_canRedo ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(m_redoText) : tr("Nothing to redo"));
+    m_interpretButton->setEnabled(!m_busy && m_runCombo->count() > 0);
+    m_retrainButton->setEnabled(!m_busy && m_runCombo->count() > 0);
+}
+
+void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit)
+{
+    if (m_root.empty() || m_busy)
+        return;
+    m_busy = true;
+    updateEditButtons();
+    struct Out {
+        Result<EditOutcome> outcome = Error{"not run"};
+        bool canUndo = false, canRedo = false;
+        std::string undoText, redoText;
+    };
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Out>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Out>>::finished, this, [this, watcher, label] {
+        watcher->deleteLater();
+        m_busy = false;
+        const auto out = watcher->result();
+        m_canUndo = out->canUndo;
+        m_canRedo = out->canRedo;
+        m_undoText = toQ(out->undoText);
+        m_redoText = toQ(out->redoText);
+        if (!out->outcome) {
+            updateEditButtons();
+            Q_EMIT editsDone(false, toQ(out->outcome.message()));
+            return;
+        }
+        QStringList moved;
+        for (const auto &m : out->outcome->moves)
+            moved << toQ(m.from.string());
+        m_losses->clearDecisions(moved);
+        if (m_preds)
+            m_preds->applyMoves(out->outcome->moves, m_imagesRoot);
+        refreshViews();
+        QString message = tr("%1: %n image(s) moved", nullptr, int(out->outcome->moves.size())).arg(label);
+        if (!out->outcome->failures.empty())
+            message += tr("; not done: %1").arg(toQ(out->outcome->failures.front()))
+                       + (out->outcome->failures.size() > 1 ? tr(" (and %1 more)").arg(out->outcome->failures.size() - 1) : QString());
+        Q_EMIT editsDone(out->outcome->failures.empty(), message);
+        if (!out->outcome->moves.empty())
+            Q_EMIT datasetChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([root = m_root, edit] {
+        auto out = std::make_shared<Out>();
+        auto journal = EditJournal::open(root);
+        if (!journal) {
+            out->outcome = journal.error();
+            return out;
+        }
+        out->outcome = edit(journal.value());
+        out->canUndo = journal->canUndo();
+        out->canRedo = journal->canRedo();
+        out->undoText = journal->undoText();
+        out->redoText = journal->redoText();
+        return out;
+    }));
+}
+
+void AnalyzePage::applyDecisions()
+{
+    const auto pending = m_losses->pendingEdits();
+    if (pending.isEmpty())
+        return;
+    std::vector<EditRequest> requests;
+    const QStringList &classes = m_losses->classes();
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        EditRequest r;
+        r.path = fs::path(it.key().toStdString()).lexically_relative(m_imagesRoot).generic_string();
+        if (it->choice == CleanChoice::Delete) {
+            r.kind = EditKind::Remove;
+            r.reason = "marked delete on the Analyze page";
+        } else {
+            r.kind = EditKind::Relabel;
+            r.newClass = classes.value(it->toClass).toStdString();
+        }
+        requests.push_back(r);
+    }
+    std::sort(requests.begin(), requests.end(), [](const EditRequest &a, const EditRequest &b) { return a.path < b.path; });
+    runEdit(tr("Applied"), [requests](EditJournal &j) { return j.apply(requests); });
+}
+
+void AnalyzePage::undo()
+{
+    if (m_canUndo)
+        runEdit(tr("Undone"), [](EditJournal &j) { return j.undo(); });
+}
+
+void AnalyzePage::redo()
+{
+    if (m_canRedo)
+        runEdit(tr("Redone"), [](EditJournal &j) { return j.redo(); });
+}
+
+} // namespace kiln

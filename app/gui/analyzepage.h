@@ -1,0 +1,121 @@
+#pragma once
+// The Analyze page: pick a run and a split, and see where the model fails (confusion matrix,
+// most-confused pairs, per-class metrics) and the images it gets most wrong (top losses), then
+// clean them: keep, delete or relabel each image, apply the choices through the dataset's edit
+// journal, undo and redo, and retrain with the same configuration.
+
+#include "analysis/runanalysis.h"
+
+#include <QWidget>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace kiln {
+
+class ClassMetricsModel;
+class ConfusionMatrixModel;
+class ConfusionMatrixView;
+class GalleryView;
+class LossFilterModel;
+class LossItemModel;
+class MostConfusedModel;
+class ProgressPanel;
+struct CleanDecision;
+struct Progress;
+
+class AnalyzePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnalyzePage(QWidget *parent = nullptr);
+    ~AnalyzePage() override;
+
+    // The project whose runs are offered (newest first); selects `runDir` when given.
+    void setProject(const std::filesystem::path &root, const QString &runDir = {});
+    void clearProject();
+    // Predicts the selected run on the selected split (saved predictions make this fast).
+    void interpret();
+    bool isBusy() const { return m_busy; }
+    bool hasResult() const { return m_preds != nullptr; }
+
+    // Shows the images of one confusion cell, or every image (-1, -1), in the gallery.
+    void showCell(int actual, int predicted);
+    void setDecisionForSelection(const CleanDecision &decision);
+    void applyDecisions();
+    void undo();
+    void redo();
+
+    ConfusionMatrixView *matrixView() const { return m_matrixView; }
+    ConfusionMatrixModel *matrixModel() const { return m_matrix; }
+    MostConfusedModel *mostConfused() const { return m_confused; }
+    ClassMetricsModel *classMetrics() const { return m_metrics; }
+    LossItemModel *losses() const { return m_losses; }
+    LossFilterModel *lossFilter() const { return m_lossFilter; }
+    GalleryView *gallery() const { return m_gallery; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void interpreted(bool ok, const QString &message);
+    // Files of the dataset moved (applied, undone or redone edits).
+    void datasetChanged();
+    void editsDone(bool ok, const QString &message);
+    void retrainRequested(const QString &runDir);
+
+private:
+    void buildUi();
+    void refreshViews();
+    void updateGalleryTitle();
+    void updateEditButtons();
+    void showGalleryMenu(const QPoint &pos);
+    void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);
+    AnalysisScope scope() const;
+
+    std::filesystem::path m_root;
+    QComboBox *m_runCombo;
+    QComboBox *m_splitCombo;
+    QPushButton *m_interpretButton;
+    QLabel *m_summary;
+    ProgressPanel *m_progressPanel;
+    QTabWidget *m_tabs;
+    ConfusionMatrixModel *m_matrix;
+    ConfusionMatrixView *m_matrixView;
+    QCheckBox *m_normalize;
+    MostConfusedModel *m_confused;
+    QTableView *m_confusedTable;
+    ClassMetricsModel *m_metrics;
+    QTableView *m_metricsTable;
+    LossItemModel *m_losses;
+    LossFilterModel *m_lossFilter;
+    GalleryView *m_gallery;
+    QLabel *m_galleryTitle;
+    QComboBox *m_actualFilter;
+    QComboBox *m_predictedFilter;
+    QCheckBox *m_mistakesOnly;
+    QLabel *m_decisionSummary;
+    QPushButton *m_applyButton;
+    QPushButton *m_undoButton;
+    QPushButton *m_redoButton;
+    QPushButton *m_retrainButton;
+    QAction *m_undoAction;
+    QAction *m_redoAction;
+
+    std::shared_ptr<RunPredictions> m_preds;
+    std::filesystem::path m_imagesRoot;
+    QString m_predsRun;
+    std::shared_ptr<Progress> m_progress;
+    bool m_busy = false;
+    bool m_canUndo = false, m_canRedo = false;
+    QString m_undoText, m_redoText;
+};
+
+} // namespace kiln

@@ -1,0 +1,166 @@
+#include "lossitemmodel.h"
+
+#include "thumbnailcache.h"
+
+namespace kiln {
+
+LossItemModel::LossItemModel(QObject *parent)
+    : QAbstractListModel(parent)
+    , m_thumbs(new ThumbnailCache(this))
+{
+    m_thumbs->setThumbnailSize(96);
+    connect(m_thumbs, &ThumbnailCache::thumbnailsReady, this, [this](const QList<int> &rows) {
+        for (int r : rows)
+            if (r >= 0 && r < rowCount()) {
+                const QModelIndex i = index(r);
+                Q_EMIT dataChanged(i, i, {Qt::DecorationRole, ThumbnailFailedRole});
+            }
+    });
+}
+
+void LossItemModel::setItems(const QStringList &classes, std::vector<LossItem> items)
+{
+    beginResetModel();
+    m_classes = classes;
+    m_items = std::move(items);
+    auto paths = std::make_shared<std::vector<std::filesystem::path>>();
+    paths->reserve(m_items.size());
+    for (const auto &it : m_items)
+        paths->emplace_back(it.path.toStdString());
+    m_paths = paths;
+    m_thumbs->setPaths(paths);
+    endResetModel();
+}
+
+void LossItemModel::setDecision(const QModelIndexList &rows, CleanDecision decision)
+{
+    for (const QModelIndex &i : rows) {
+        if (!i.isValid() || i.model() != this)
+            continue;
+        const QString &path = m_items[std::size_t(i.row())].path;
+        if (decision.choice == CleanChoice::None)
+            m_decisions.remove(path);
+        else
+            m_decisions.insert(path, decision);
+        Q_EMIT dataChanged(i, i, {ChoiceRole, ChoiceClassRole, ChoiceTextRole});
+    }
+    Q_EMIT decisionsChanged();
+}
+
+QHash<QString, CleanDecision> LossItemModel::pendingEdits() const
+{
+    QHash<QString, CleanDecision> out;
+    for (auto it = m_decisions.begin(); it != m_decisions.end(); ++it)
+        if (it->choice == CleanChoice::Delete || it->choice == CleanChoice::Relabel)
+            out.insert(it.key(), it.value());
+    return out;
+}
+
+int LossItemModel::keptCount() const
+{
+    int n = 0;
+    for (const auto &d : m_decisions)
+        n += d.choice == CleanChoice::Keep;
+    return n;
+}
+
+void LossItemModel::clearDecisions(const QStringList &paths)
+{
+    for (const auto &p : paths)
+        m_decisions.remove(p);
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {ChoiceRole, ChoiceClassRole, ChoiceTextRole});
+    Q_EMIT decisionsChanged();
+}
+
+void LossItemModel::clearAllDecisions()
+{
+    clearDecisions(m_decisions.keys());
+}
+
+int LossItemModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_items.size()); }
+
+QVariant LossItemModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const LossItem &it = m_items[std::size_t(index.row())];
+    auto name = [&](int c) { return c >= 0 && c < m_classes.size() ? m_classes[c] : QStringLiteral("?"); };
+    switch (role) {
+    case Qt::DecorationRole: return m_thumbs->thumbnail(index.row());
+    case ThumbnailFailedRole: return m_thumbs->isFailed(index.row());
+    case PathRole: return it.path;
+    case ActualRole: return it.actual;
+    case PredictedRole: return it.predicted;
+    case LossRole: return double(it.loss);
+    case PPredictedRole: return double(it.pPredicted);
+    case PActualRole: return double(it.pActual);
+    case ValidRole: return it.valid;
+    case SourceRole: return it.source;
+    case ChoiceRole: return int(m_decisions.value(it.path).choice);
+    case ChoiceClassRole: return m_decisions.value(it.path).toClass;
+    case ChoiceTextRole: {
+        const CleanDecision d = m_decisions.value(it.path);
+        switch (d.choice) {
+        case CleanChoice::Keep: return tr("keep");
+        case CleanChoice::Delete: return tr("delete");
+        case CleanChoice::Relabel: return QStringLiteral("→ ") + name(d.toClass);
+        case CleanChoice::None: return QString();
+        }
+        return QString();
+    }
+    case Qt::DisplayRole:
+    case CaptionRole:
+        return tr("%1 / %2\n%3 / %4 / %5")
+            .arg(name(it.predicted), name(it.actual))
+            .arg(double(it.loss), 0, 'f', 2)
+            .arg(double(it.pPredicted), 0, 'f', 2)
+            .arg(double(it.pActual), 0, 'f', 2);
+    case Qt::ToolTipRole:
+        return tr("%1\npredicted %2, actual %3 (%4 split)\nloss %5, p(predicted) %6, p(actual) %7")
+            .arg(it.path, name(it.predicted), name(it.actual), it.valid ? tr("validation") : tr("training"))
+            .arg(double(it.loss), 0, 'f', 3)
+            .arg(double(it.pPredicted), 0, 'f', 3)
+            .arg(double(it.pActual), 0, 'f', 3);
+    default: return {};
+    }
+}
+
+LossFilterModel::LossFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+void LossFilterModel::setActualClass(int c)
+{
+    m_actual = c;
+    invalidateFilter();
+}
+
+void LossFilterModel::setPredictedClass(int c)
+{
+    m_predicted = c;
+    invalidateFilter();
+}
+
+void LossFilterModel::setOnlyMistakes(bool on)
+{
+    m_onlyMistakes = on;
+    invalidateFilter();
+}
+
+bool LossFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    const auto *m = static_cast<const LossItemModel *>(sourceModel());
+    const LossItem &it = m->item(sourceRow);
+    return (m_actual < 0 || it.actual == m_actual) && (m_predicted < 0 || it.predicted == m_predicted)
+           && (!m_onlyMistakes || it.actual != it.predicted);
+}
+
+bool LossFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto *m = static_cast<const LossItemModel *>(sourceModel());
+    return m->item(left.row()).loss > m->item(right.row()).loss; // largest loss first
+}
+
+} // namespace kiln

@@ -1,0 +1,107 @@
+#pragma once
+// The images of an interpretation, each with its actual and predicted class, loss, p(predicted)
+// and p(actual), and the user's cleaning choice (keep, delete, relabel to a class). Choices are
+// held by file path, so they survive filtering and re-sorting until they are applied or cleared.
+// LossFilterModel filters by actual class, predicted class, split and confusion cell, and sorts
+// by loss, largest first. Thumbnails decode lazily through a ThumbnailCache. GUI thread only.
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace kiln {
+
+class ThumbnailCache;
+
+struct LossItem {
+    QString path;        // absolute
+    int actual = -1;
+    int predicted = -1;
+    float loss = 0;
+    float pPredicted = 0;
+    float pActual = 0;
+    bool valid = true;   // validation split (else training)
+    int source = -1;     // the caller's index (e.g. into RunPredictions)
+};
+
+enum class CleanChoice { None, Keep, Delete, Relabel };
+
+struct CleanDecision {
+    CleanChoice choice = CleanChoice::None;
+    int toClass = -1; // relabel
+};
+
+class LossItemModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        PathRole = Qt::UserRole + 1,
+        ActualRole,
+        PredictedRole,
+        LossRole,
+        PPredictedRole,
+        PActualRole,
+        ValidRole,
+        SourceRole,
+        ChoiceRole,     // CleanChoice as int
+        ChoiceClassRole,
+        ChoiceTextRole, // "keep", "delete", "→ class", or empty
+        CaptionRole,    // the lines the gallery shows under a thumbnail
+        ThumbnailFailedRole,
+    };
+    explicit LossItemModel(QObject *parent = nullptr);
+
+    void setItems(const QStringList &classes, std::vector<LossItem> items);
+    const QStringList &classes() const { return m_classes; }
+    const LossItem &item(int row) const { return m_items[std::size_t(row)]; }
+
+    void setDecision(const QModelIndexList &rows, CleanDecision decision);
+    CleanDecision decision(const QString &path) const { return m_decisions.value(path); }
+    // Pending choices that change the dataset (delete and relabel), by path.
+    QHash<QString, CleanDecision> pendingEdits() const;
+    int keptCount() const;
+    // Forgets the choices for these paths (after they were applied, or on request).
+    void clearDecisions(const QStringList &paths);
+    void clearAllDecisions();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void decisionsChanged();
+
+private:
+    QStringList m_classes;
+    std::vector<LossItem> m_items;
+    std::shared_ptr<std::vector<std::filesystem::path>> m_paths;
+    QHash<QString, CleanDecision> m_decisions;
+    ThumbnailCache *m_thumbs;
+};
+
+class LossFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit LossFilterModel(QObject *parent = nullptr);
+    // -1: any.
+    void setActualClass(int c);
+    void setPredictedClass(int c);
+    void setOnlyMistakes(bool on);
+    int actualClass() const { return m_actual; }
+    int predictedClass() const { return m_predicted; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    int m_actual = -1;
+    int m_predicted = -1;
+    bool m_onlyMistakes = false;
+};
+
+} // namespace kiln
