@@ -16,3 +16,5 @@ echo "== training throughput beside PyTorch"
 bash "$(dirname "$0")/run-train.sh" "$build"
 echo "== Train page responsiveness (1 epoch of the demo)"
 QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_trainpage" "$project" 1
+echo "== label noise: flipped labels among the top losses, and interpreting 10,000 images"
+"$build/tests/bench/bench_labelnoise" "$project" --threads 2
