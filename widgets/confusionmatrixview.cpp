@@ -231,7 +231,7 @@ void ConfusionMatrixView::relayout()
     const int n = m_model ? m_model->rowCount() : 0;
     for (int i = 0; i < n; ++i)
         widest = std::max(widest, fm.horizontalAdvance(m_model->headerData(i, Qt::Vertical).toString()));
-    m_left = m_top = kTitle + kMargin + std::min(widest, 150);
+    m_left = m_top = kTitle + kMargin + std::min(widest + fm.averageCharWidth(), 150);
     if (m_fit)
         m_cell = fittedCell();
     m_canvas->resize(m_left + n * m_cell + kMargin, m_top + n * m_cell + kMargin);

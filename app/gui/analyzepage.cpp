@@ -169,6 +169,12 @@ void AnalyzePage::buildUi()
     filters->addWidget(m_mistakesOnly);
     filters->addStretch(1);
     rl->addLayout(filters);
+    auto *legend = new QLabel(tr("Under each image: predicted / actual, then loss / p(predicted) / p(actual). "
+                                 "Mark with K (keep), Del (delete), R (relabel), then Apply."),
+                              right);
+    legend->setEnabled(false);
+    legend->setWordWrap(true);
+    rl->addWidget(legend);
     m_lossFilter->setSourceModel(m_losses);
     m_lossFilter->sort(0);
     auto *delegate = new LossGalleryDelegate(m_gallery);

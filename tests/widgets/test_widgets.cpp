@@ -1,3 +1,6 @@
+#include "confusionmatrixmodel.h"
+#include "confusionmatrixview.h"
+#include "lossitemmodel.h"
 #include "data/datasetindex.h"
 #include "galleryview.h"
 #include "progresspanel.h"
@@ -7,6 +10,10 @@
 
 #include "core/progress.h"
 
+#include <QSignalSpy>
+#include <QTest>
+
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -125,4 +132,75 @@ TEST(ProgressPanel, ShowsCountRateAndTimeLeft)
     EXPECT_FALSE(panel.isRunning());
     EXPECT_EQ(ProgressPanel::formatDuration(75), "1:15");
     EXPECT_EQ(ProgressPanel::formatDuration(3725), "1:02:05");
+}
+
+TEST(ConfusionMatrixView, HundredTwentyClassesScrollZoomAndHitTest)
+{
+    std::vector<std::string> classes;
+    std::vector<int> labels, predicted;
+    for (int c = 0; c < 120; ++c) {
+        classes.push_back("class number " + std::to_string(c));
+        for (int k = 0; k < 5; ++k) {
+            labels.push_back(c);
+            predicted.push_back(k == 0 ? (c + 1) % 120 : c);
+        }
+    }
+    ConfusionMatrixModel model;
+    model.setInterpretation(Interpretation(classes, labels, predicted));
+    EXPECT_EQ(model.rowCount(), 120);
+    EXPECT_EQ(model.index(3, 4).data(ConfusionMatrixModel::CountRole).toInt(), 1);
+    EXPECT_DOUBLE_EQ(model.index(3, 3).data(ConfusionMatrixModel::FractionRole).toDouble(), 0.8);
+    EXPECT_TRUE(model.index(3, 4).data(Qt::ToolTipRole).toString().contains("class number 4"));
+
+    ConfusionMatrixView view;
+    view.resize(600, 500);
+    view.setModel(&model);
+    view.show();
+    QTest::qWait(20);
+    EXPECT_GE(view.cellSize(), 8); // fitted, never smaller than readable
+    EXPECT_TRUE(view.horizontalScrollBar()->maximum() > 0); // 120 classes scroll
+    const int before = view.cellSize();
+    view.zoomIn();
+    EXPECT_GT(view.cellSize(), before);
+    view.setCellSize(30);
+    view.ensureVisible(0, 0);
+    const QPoint c = view.cellCenter(2, 3);
+    EXPECT_EQ(view.cellAt(c), QPoint(2, 3));
+    QSignalSpy clicked(&view, &ConfusionMatrixView::cellClicked);
+    QTest::mouseClick(view.widget(), Qt::LeftButton, {}, view.widget()->mapFrom(view.viewport(), c));
+    ASSERT_EQ(clicked.size(), 1);
+    EXPECT_EQ(clicked.front().at(0).toInt(), 2);
+    EXPECT_EQ(clicked.front().at(1).toInt(), 3);
+    const QImage shot = view.grab().toImage();
+    EXPECT_FALSE(shot.isNull());
+}
+
+TEST(LossItemModel, ChoicesSurviveFilteringAndSortByLoss)
+{
+    LossItemModel model;
+    std::vector<LossItem> items;
+    for (int i = 0; i < 6; ++i)
+        items.push_back({QString("/x/%1.png").arg(i), i % 2, i % 3 == 0 ? 0 : 1, float(i), 0.5f, 0.5f, true, i});
+    model.setItems({"a", "b"}, items);
+    LossFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.sort(0);
+    EXPECT_EQ(filter.index(0, 0).data(LossItemModel::LossRole).toDouble(), 5.0);
+    model.setDecision({model.index(1), model.index(4)}, {CleanChoice::Delete, -1});
+    model.setDecision({model.index(2)}, {CleanChoice::Relabel, 1});
+    model.setDecision({model.index(3)}, {CleanChoice::Keep, -1});
+    filter.setActualClass(0);
+    EXPECT_EQ(filter.rowCount(), 3);
+    filter.setPredictedClass(1);
+    EXPECT_EQ(filter.rowCount(), 2);
+    filter.setActualClass(-1);
+    filter.setPredictedClass(-1);
+    EXPECT_EQ(filter.rowCount(), 6);
+    EXPECT_EQ(model.pendingEdits().size(), 3);
+    EXPECT_EQ(model.keptCount(), 1);
+    EXPECT_EQ(model.index(2).data(LossItemModel::ChoiceTextRole).toString(), QString::fromUtf8("→ b"));
+    filter.setOnlyMistakes(true);
+    EXPECT_EQ(filter.rowCount(), 3); // rows 2, 3 and 4 have actual != predicted
+    model.clearDecisions({"/x/1.png"});
+    EXPECT_EQ(model.pendingEdits().size(), 2);
 }
