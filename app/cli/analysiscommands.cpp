@@ -117,7 +117,8 @@ int interpret(const Args &a, const Io &io)
 
     std::string out;
     out += "run " + run->runDir.filename().string() + ": " + architectureName(run->spec.arch) + ", "
-           + std::to_string(classes.size()) + " classes; " + analysisScopeName(scope) + " split, "
+           + std::to_string(classes.size()) + " classes; "
+           + (scope == AnalysisScope::Both ? std::string("both splits, ") : std::string(analysisScopeName(scope)) + " split, ")
            + std::to_string(interp.total()) + " images in " + fixed(preds->seconds, 1) + " s"
            + (preds->fromCache ? " (saved predictions)" : "") + "\n";
     if (!p.failures.empty())
