@@ -428,6 +428,13 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
             outcome.failures.push_back(req.path + ": not a path inside the dataset");
             continue;
         }
+        if (req.kind != EditKind::Restore) {
+            const auto parts = splitPath(rel);
+            if (std::any_of(parts.begin(), parts.end(), [](const std::string &p) { return p.front() == '.'; })) {
+                outcome.failures.push_back(rel + ": not an image of the dataset (hidden files and .kiln are not)");
+                continue;
+            }
+        }
         fs::path from, to;
         if (req.kind == EditKind::Relabel) {
             auto parts = splitPath(rel);

@@ -127,9 +127,10 @@ TEST(EditJournal, BadRequestsAreReportedAndChangeNothing)
                           {EditKind::Relabel, "cat/cat_0.png", "cat", ""},
                           {EditKind::Relabel, "cat/missing.png", "dog", ""},
                           {EditKind::Remove, "../kiln-project.json", "", ""},
+                          {EditKind::Remove, ".kiln/journal.jsonl", "", ""},
                           {EditKind::Restore, "cat/never-trashed.png", "", ""}});
     ASSERT_TRUE(edit.ok());
-    EXPECT_EQ(edit->failures.size(), 7u);
+    EXPECT_EQ(edit->failures.size(), 8u);
     EXPECT_TRUE(edit->moves.empty());
     EXPECT_EQ(edit->batch, -1);
     EXPECT_FALSE(j->canUndo()); // no empty undo step
