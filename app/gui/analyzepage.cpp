@@ -162,6 +162,10 @@ void AnalyzePage::buildUi()
     titleRow->addWidget(showAll);
     rl->addLayout(titleRow);
     auto *filters = new QHBoxLayout;
+    for (auto *combo : {m_actualFilter, m_predictedFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumContentsLength(10);
+    }
     filters->addWidget(new QLabel(tr("Actual:"), right));
     filters->addWidget(m_actualFilter);
     filters->addWidget(new QLabel(tr("Predicted:"), right));
