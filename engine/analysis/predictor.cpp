@@ -79,31 +79,16 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input,
     const torch::Device torchDevice = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 
     auto model = makeClassifier(spec);
-    try {
-        auto read = readTensorMap(checkpoint);
-        if (!read)
-            return read.error();
-        const TensorMap &t = read.value();
-        torch::NoGradGuard guard;
-        auto copyInto = [&](const std::string &name, torch::Tensor &dst) {
-            auto it = t.find("model." + name);
-            if (it == t.end())
-                throw std::runtime_error("it has no tensor model." + name);
-            if (it->second.sizes() != dst.sizes())
-                throw std::runtime_error("model." + name + " has another shape");
-            dst.copy_(it->second);
-        };
-        for (auto &p : model->named_parameters())
-            copyInto(p.key(), p.value());
-        for (auto &b : model->named_buffers())
-            copyInto(b.key(), b.value());
-    } catch (const std::exception &e) {
-        return Error{"Cannot load the model from " + checkpoint.string() + ": " + e.what()
+    auto read = readTensorMap(checkpoint);
+    if (!read)
+        return read.error();
+    if (auto loaded = loadModelTensors(*model, read.value()); !loaded)
+        return Error{"Cannot load the model from " + checkpoint.string() + ": " + loaded.message()
                      + ". Was the checkpoint written by this run's architecture?"};
-    }
     model->to(torchDevice);
     model->eval();
-    if (!device.cuda && spec.arch != Architecture::SimpleCnn)
+    const bool useChannelsLastLayout = prefersChannelsLast(spec.arch, device.cuda);
+    if (useChannelsLastLayout)
         useChannelsLast(*model);
 
     Predictions out;
@@ -135,7 +120,7 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input,
             if (isCancelled(progress))
                 return Error{"Prediction was cancelled."};
             auto x = batch->images.to(torchDevice);
-            if (!device.cuda && spec.arch != Architecture::SimpleCnn)
+            if (useChannelsLastLayout)
                 x = channelsLast(x);
             auto emb = model->embed(x);
             auto logits = model->logits(emb).to(torch::kFloat).cpu();

@@ -302,6 +302,11 @@ torch::Tensor channelsLast(const torch::Tensor &images)
     return images.dim() == 4 ? images.contiguous(at::MemoryFormat::ChannelsLast) : images;
 }
 
+bool prefersChannelsLast(Architecture arch, bool cuda)
+{
+    return !cuda && arch != Architecture::SimpleCnn;
+}
+
 std::shared_ptr<ClassifierImpl> makeClassifier(const ModelSpec &spec)
 {
     switch (spec.arch) {

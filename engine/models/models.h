@@ -106,6 +106,9 @@ struct ResNetImpl : ClassifierImpl {
 // the model with inputs made by channelsLast(). Values and names are unchanged.
 void useChannelsLast(torch::nn::Module &model);
 torch::Tensor channelsLast(const torch::Tensor &images);
+// Whether an architecture runs faster channels-last on a device: the ResNets on the CPU; it slows
+// simple_cnn down (measured), and CUDA gains nothing here.
+bool prefersChannelsLast(Architecture arch, bool cuda);
 
 // Builds the network for a spec, with Kaiming-initialised weights.
 std::shared_ptr<ClassifierImpl> makeClassifier(const ModelSpec &spec);

@@ -125,8 +125,7 @@ Result<void> Learner::setup()
         message(m.str());
     }
     m_model->to(m_torchDevice);
-    // Channels-last helps oneDNN with the ResNets on the CPU; it slows simple_cnn down (measured).
-    m_channelsLast = !m_device.cuda && m_config.arch != Architecture::SimpleCnn;
+    m_channelsLast = prefersChannelsLast(m_config.arch, m_device.cuda);
     if (m_channelsLast)
         useChannelsLast(*m_model);
 
@@ -388,11 +387,8 @@ Result<void> Learner::loadCheckpoint(const fs::path &file, int &epochsDone, doub
                 throw std::runtime_error("missing " + k);
             return it->second;
         };
-        torch::NoGradGuard guard;
-        for (auto &p : m_model->named_parameters())
-            p.value().copy_(get("model." + p.key()));
-        for (auto &b : m_model->named_buffers())
-            b.value().copy_(get("model." + b.key()));
+        if (auto loaded = loadModelTensors(*m_model, t); !loaded)
+            throw std::runtime_error(loaded.message());
         m_optimizer->load(t);
         epochsDone = int(get("meta.epochs_done").item<std::int64_t>());
         bestLoss = get("meta.best_loss").item<double>();

@@ -1,6 +1,7 @@
 #include "train/runfiles.h"
 
 #include "core/fileutil.h"
+#include "models/statedict.h"
 #include "train/learner.h"
 
 #include <torch/csrc/jit/serialization/pickle.h>
@@ -132,14 +133,34 @@ Result<TensorMap> readTensorMap(const fs::path &file)
     if (!in)
         return Error{"Cannot open " + file.string()};
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
-    const c10::IValue value = torch::pickle_load(bytes);
-    if (!value.isGenericDict())
-        return Error{file.string() + " is not a Kiln checkpoint"};
-    TensorMap out;
-    for (const auto &entry : value.toGenericDict())
-        out[entry.key().toStringRef()] = entry.value().toTensor();
-    return out;
+    try {
+        const c10::IValue value = torch::pickle_load(bytes);
+        if (!value.isGenericDict())
+            return Error{file.string() + " is not a Kiln checkpoint"};
+        TensorMap out;
+        for (const auto &entry : value.toGenericDict())
+            out[entry.key().toStringRef()] = entry.value().toTensor();
+        return out;
+    } catch (const std::exception &e) {
+        // LibTorch appends a backtrace to its messages; the first line says what went wrong.
+        const std::string what = e.what();
+        return Error{file.string() + " is not a readable Kiln checkpoint (" + what.substr(0, what.find('\n')) + ")"};
+    }
 }
 
+Result<void> loadModelTensors(torch::nn::Module &model, const TensorMap &checkpoint)
+{
+    static const std::string prefix = "model.";
+    StateDict dict;
+    for (const auto &[name, tensor] : checkpoint)
+        if (name.starts_with(prefix))
+            dict.emplace_back(name.substr(prefix.size()), tensor);
+    const StateDictLoadReport report = loadStateDict(model, dict);
+    if (!report.missing.empty())
+        return Error{"it has no tensor " + prefix + report.missing.front()};
+    if (!report.shapeMismatch.empty())
+        return Error{prefix + report.shapeMismatch.front()};
+    return Ok{};
+}
 
 } // namespace kiln

@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace torch::nn {
+class Module;
+} // namespace torch::nn
+
 namespace kiln {
 
 Result<void> writeMetrics(const std::filesystem::path &file, const std::vector<EpochMetrics> &rows);
@@ -23,6 +27,11 @@ void appendBatchLog(const std::filesystem::path &file, const std::string &rows);
 
 using TensorMap = std::map<std::string, at::Tensor>;
 Result<void> writeTensorMap(const std::filesystem::path &file, const TensorMap &tensors);
-Result<TensorMap> readTensorMap(const std::filesystem::path &file);
+Result<TensorMap> readTensorMap(const std::filesystem::path &file); // never throws
+
+// Copies a checkpoint's model tensors ("model.<name>", see the learner) into `model`: every
+// parameter and buffer must be there with its shape, else an Error names the first that is not.
+// Other entries (optimizer state, meta) are ignored.
+Result<void> loadModelTensors(torch::nn::Module &model, const TensorMap &checkpoint);
 
 } // namespace kiln
