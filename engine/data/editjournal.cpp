@@ -172,9 +172,7 @@ Result<EditJournal> EditJournal::open(const fs::path &datasetDir)
     JournalLock lock(j.m_home / ".kiln");
     if (!lock.error().empty())
         return Error{lock.error()};
-    if (auto r = j.reload(); !r)
-        return r.error();
-    if (auto r = j.recover(); !r)
+    if (auto r = j.sync(); !r)
         return r.error();
     return j;
 }
@@ -185,6 +183,13 @@ fs::path EditJournal::trashDir() const { return m_home / ".kiln" / "trash"; }
 std::string EditJournal::relative(const fs::path &p) const
 {
     return p.lexically_relative(m_home).generic_string();
+}
+
+Result<void> EditJournal::sync()
+{
+    if (auto r = reload(); !r)
+        return r;
+    return recover();
 }
 
 Result<void> EditJournal::reload()
@@ -216,17 +221,7 @@ Result<void> EditJournal::reload()
             b.undoOf = o.value("undo_of").toInt(-1);
             b.redoOf = o.value("redo_of").toInt(-1);
             batchIndex[b.id] = m_batches.size();
-            m_batches.push_back(b);
-            if (b.undoOf >= 0) {
-                std::erase(m_undo, b.undoOf);
-                m_redo.push_back(b.id);
-            } else if (b.redoOf >= 0) {
-                std::erase(m_redo, b.redoOf);
-                m_undo.push_back(b.id);
-            } else {
-                m_undo.push_back(b.id);
-                m_redo.clear();
-            }
+            pushBatch(b);
         } else if (op == "begin") {
             Move m;
             m.seq = long(o.value("seq").toDouble());
@@ -274,14 +269,9 @@ Result<void> EditJournal::recover()
         } else {
             why = "the file is missing from both places";
         }
-        const std::string line =
-            done ? QJsonDocument(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}, {"recovered", true}})
-                       .toJson(QJsonDocument::Compact)
-                       .toStdString()
-                 : QJsonDocument(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}})
-                       .toJson(QJsonDocument::Compact)
-                       .toStdString();
-        if (auto a = append(line, true); !a)
+        const QJsonObject record = done ? QJsonObject{{"op", "done"}, {"seq", double(m.seq)}, {"recovered", true}}
+                                        : QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}};
+        if (auto a = append(record, true); !a)
             return a;
         m.state = done ? Move::Done : Move::Aborted;
         m_recoveryNotes.push_back((done ? "finished moving " : "rolled back moving ") + m.from + " to " + m.to
@@ -290,7 +280,7 @@ Result<void> EditJournal::recover()
     return Ok{};
 }
 
-Result<void> EditJournal::append(const std::string &text, bool sync)
+Result<void> EditJournal::append(const QJsonObject &record, bool sync)
 {
     const fs::path file = journalFile();
     std::error_code ec;
@@ -298,13 +288,13 @@ Result<void> EditJournal::append(const std::string &text, bool sync)
     const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
         return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(errno)};
-    std::string line = text + "\n";
+    QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     // A crash can tear the last line; never glue a new record onto it.
     const off_t size = ::lseek(fd, 0, SEEK_END);
     char last = '\n';
     if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
-        line.insert(line.begin(), '\n');
-    bool ok = ::write(fd, line.data(), line.size()) == ssize_t(line.size());
+        line.prepend('\n');
+    bool ok = ::write(fd, line.constData(), std::size_t(line.size())) == ssize_t(line.size());
     if (ok && sync)
         ok = ::fsync(fd) == 0;
     const int err = errno;
@@ -313,6 +303,29 @@ Result<void> EditJournal::append(const std::string &text, bool sync)
         return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(err)
                      + ". Free some disk space or check the folder's permissions."};
     return Ok{};
+}
+
+void EditJournal::pushBatch(const Batch &b)
+{
+    m_batches.push_back(b);
+    // An undo batch moves its target to the redo stack, a redo batch moves its target back; a
+    // new edit starts a new history, as in every editor.
+    if (b.undoOf >= 0) {
+        std::erase(m_undo, b.undoOf);
+        m_redo.push_back(b.id);
+    } else if (b.redoOf >= 0) {
+        std::erase(m_redo, b.redoOf);
+        m_undo.push_back(b.id);
+    } else {
+        m_undo.push_back(b.id);
+        m_redo.clear();
+    }
+}
+
+const EditJournal::Batch *EditJournal::batchById(int id) const
+{
+    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == id; });
+    return it == m_batches.end() ? nullptr : &*it;
 }
 
 Result<int> EditJournal::beginBatch(int undoOf, int redoOf)
@@ -325,23 +338,13 @@ Result<int> EditJournal::beginBatch(int undoOf, int redoOf)
         o.insert("undo_of", undoOf);
     if (redoOf >= 0)
         o.insert("redo_of", redoOf);
-    if (auto a = append(QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(), true); !a)
+    if (auto a = append(o, true); !a)
         return a.error();
     Batch b;
     b.id = id;
     b.undoOf = undoOf;
     b.redoOf = redoOf;
-    m_batches.push_back(b);
-    if (undoOf >= 0) {
-        std::erase(m_undo, undoOf);
-        m_redo.push_back(id);
-    } else if (redoOf >= 0) {
-        std::erase(m_redo, redoOf);
-        m_undo.push_back(id);
-    } else {
-        m_undo.push_back(id);
-        m_redo.clear();
-    }
+    pushBatch(b);
     return id;
 }
 
@@ -373,7 +376,7 @@ Result<bool> EditJournal::moveOne(int undoOf, int redoOf, EditKind kind, const f
                       {"from", q(m.from)}, {"to", q(m.to)}};
     if (!reason.empty())
         begin.insert("reason", q(reason));
-    if (auto a = append(QJsonDocument(begin).toJson(QJsonDocument::Compact).toStdString(), true); !a)
+    if (auto a = append(begin, true); !a)
         return a.error();
     if (!m_batches.empty() && m_batches.back().id == batch)
         m_batches.back().moves.push_back(m_moves.size());
@@ -385,20 +388,13 @@ Result<bool> EditJournal::moveOne(int undoOf, int redoOf, EditKind kind, const f
     if (err != 0) {
         const std::string why = systemErrorText(err);
         m_moves.back().state = Move::Aborted;
-        if (auto a = append(QJsonDocument(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}})
-                                .toJson(QJsonDocument::Compact)
-                                .toStdString(),
-                            false);
-            !a)
+        if (auto a = append(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}}, false); !a)
             return a.error();
         outcome.failures.push_back(m.from + ": cannot move it to " + m.to + ": " + why);
         return false;
     }
     m_moves.back().state = Move::Done;
-    if (auto a = append(QJsonDocument(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}}).toJson(QJsonDocument::Compact)
-                            .toStdString(),
-                        false);
-        !a)
+    if (auto a = append(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}}, false); !a)
         return a.error();
     outcome.moves.push_back({kind, from, to});
     return true;
@@ -412,9 +408,7 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
     JournalLock lock(m_home / ".kiln");
     if (!lock.error().empty())
         return Error{lock.error()};
-    if (auto r = reload(); !r)
-        return r.error();
-    if (auto r = recover(); !r)
+    if (auto r = sync(); !r)
         return r.error();
     addTotal(progress, requests.size());
     for (const auto &req : requests) {
@@ -428,16 +422,14 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
             outcome.failures.push_back(req.path + ": not a path inside the dataset");
             continue;
         }
-        if (req.kind != EditKind::Restore) {
-            const auto parts = splitPath(rel);
-            if (std::any_of(parts.begin(), parts.end(), [](const std::string &p) { return p.front() == '.'; })) {
-                outcome.failures.push_back(rel + ": not an image of the dataset (hidden files and .kiln are not)");
-                continue;
-            }
+        auto parts = splitPath(rel);
+        if (req.kind != EditKind::Restore
+            && std::any_of(parts.begin(), parts.end(), [](const std::string &p) { return p.front() == '.'; })) {
+            outcome.failures.push_back(rel + ": not an image of the dataset (hidden files and .kiln are not)");
+            continue;
         }
         fs::path from, to;
         if (req.kind == EditKind::Relabel) {
-            auto parts = splitPath(rel);
             const int c = classComponent(parts);
             if (int(parts.size()) < c + 2) {
                 outcome.failures.push_back(rel + ": not inside a class folder");
@@ -485,16 +477,14 @@ Result<EditOutcome> EditJournal::reverse(bool undo)
     JournalLock lock(m_home / ".kiln");
     if (!lock.error().empty())
         return Error{lock.error()};
-    if (auto r = reload(); !r)
-        return r.error();
-    if (auto r = recover(); !r)
+    if (auto r = sync(); !r)
         return r.error();
     auto &stack = undo ? m_undo : m_redo;
     if (stack.empty())
         return Error{undo ? "There is nothing to undo." : "There is nothing to redo."};
     const int target = stack.back();
-    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == target; });
-    if (it == m_batches.end())
+    const Batch *it = batchById(target);
+    if (!it)
         return Error{"The edit journal names batch " + std::to_string(target) + " but records none of its moves."};
     std::vector<Move> toReverse;
     for (auto idx = it->moves.rbegin(); idx != it->moves.rend(); ++idx)
@@ -522,8 +512,8 @@ Result<EditOutcome> EditJournal::redo() { return reverse(false); }
 
 std::string EditJournal::describe(int batch) const
 {
-    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == batch; });
-    if (it == m_batches.end())
+    const Batch *it = batchById(batch);
+    if (!it)
         return {};
     std::map<EditKind, int> counts;
     for (auto idx : it->moves)
@@ -544,8 +534,8 @@ std::string EditJournal::redoText() const
     if (m_redo.empty())
         return {};
     // The redo stack holds undo batches; describe the edit they reversed.
-    auto it = std::find_if(m_batches.begin(), m_batches.end(), [&](const Batch &b) { return b.id == m_redo.back(); });
-    return describe(it != m_batches.end() && it->undoOf >= 0 ? it->undoOf : m_redo.back());
+    const Batch *undoBatch = batchById(m_redo.back());
+    return describe(undoBatch && undoBatch->undoOf >= 0 ? undoBatch->undoOf : m_redo.back());
 }
 
 } // namespace kiln

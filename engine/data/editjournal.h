@@ -16,6 +16,8 @@
 #include "core/progress.h"
 #include "core/result.h"
 
+#include <QJsonObject>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -95,9 +97,13 @@ public:
     const std::vector<Move> &moves() const { return m_moves; }
 
 private:
-    Result<void> reload();   // re-reads the journal; caller holds the lock
-    Result<void> recover();  // settles pending moves; caller holds the lock
-    Result<void> append(const std::string &line, bool sync);
+    // The caller holds the journal lock for these.
+    Result<void> sync();     // reload() then recover()
+    Result<void> reload();   // re-reads the journal
+    Result<void> recover();  // settles pending moves
+    Result<void> append(const QJsonObject &record, bool sync);
+    void pushBatch(const Batch &b); // records a batch and updates the undo and redo stacks
+    const Batch *batchById(int id) const;
     Result<EditOutcome> reverse(bool undo);
     Result<int> beginBatch(int undoOf, int redoOf);
     Result<bool> moveOne(int undoOf, int redoOf, EditKind kind, const std::filesystem::path &from, const std::filesystem::path &to,
