@@ -1,5 +1,6 @@
 #include "analysis/runanalysis.h"
 
+#include "core/hash.h"
 #include "train/trainer.h"
 
 #include <QJsonArray>
@@ -14,22 +15,15 @@ namespace kiln {
 
 namespace {
 
-std::uint64_t fnv(std::uint64_t h, const std::string &s)
-{
-    for (unsigned char c : s)
-        h = (h ^ c) * 0x100000001b3ull;
-    return h;
-}
-
 std::string cacheKey(const RunInfo &run, const std::vector<fs::path> &files, const std::vector<int> &labels,
                      const fs::path &base)
 {
     std::error_code ec;
     const auto size = fs::file_size(run.checkpoint, ec);
     const auto stamp = fs::last_write_time(run.checkpoint, ec).time_since_epoch().count();
-    std::uint64_t h = 0xcbf29ce484222325ull;
+    std::uint64_t h = kFnvOffset;
     for (std::size_t i = 0; i < files.size(); ++i)
-        h = fnv(h, files[i].lexically_relative(base).generic_string() + '\t' + std::to_string(labels[i]) + '\n');
+        h = fnv1a(files[i].lexically_relative(base).generic_string() + '\t' + std::to_string(labels[i]) + '\n', h);
     return "v1 " + run.checkpoint.filename().string() + " " + std::to_string(size) + " " + std::to_string(stamp) + " "
            + std::to_string(run.input.size) + "x" + std::to_string(run.input.channels) + " "
            + resizeMethodName(run.input.resize) + " " + std::to_string(files.size()) + " " + std::to_string(h);

@@ -1,5 +1,6 @@
 #include "data/datasetindex.h"
 
+#include "core/hash.h"
 #include "data/imageformat.h"
 
 #include <algorithm>
@@ -35,10 +36,9 @@ std::vector<std::size_t> seededPermutation(std::size_t n, std::uint64_t seed)
         p[i] = i;
     std::uint64_t state = seed;
     auto next = [&state]() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
+        const std::uint64_t z = splitmix64(state);
+        state += kSplitMixStep;
+        return z;
     };
     for (std::size_t i = n; i > 1; --i) {
         // Lemire's unbiased bounded draw is overkill here; modulo bias at 2^64 is negligible.
@@ -241,13 +241,7 @@ std::string_view splitKey(const std::string &relPath)
 
 std::uint64_t splitRank(std::string_view key, std::uint64_t seed)
 {
-    std::uint64_t h = 0xcbf29ce484222325ull ^ seed; // FNV-1a, then a splitmix64 finaliser
-    for (unsigned char c : key)
-        h = (h ^ c) * 0x100000001b3ull;
-    h += 0x9E3779B97F4A7C15ull;
-    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
-    h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
-    return h ^ (h >> 31);
+    return splitmix64(fnv1a(key, kFnvOffset ^ seed));
 }
 
 } // namespace

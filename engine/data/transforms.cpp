@@ -1,5 +1,7 @@
 #include "data/transforms.h"
 
+#include "core/hash.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -44,19 +46,11 @@ int interpolationFor(const cv::Size &from, const cv::Size &to)
     return (to.width < from.width || to.height < from.height) ? cv::INTER_AREA : cv::INTER_LINEAR;
 }
 
-std::uint64_t splitmix(std::uint64_t x)
-{
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
 } // namespace
 
 std::mt19937_64 sampleRng(std::uint64_t seed, std::uint64_t epoch, std::uint64_t sample)
 {
-    return std::mt19937_64(splitmix(splitmix(splitmix(seed) ^ epoch) ^ sample));
+    return std::mt19937_64(splitmix64(splitmix64(splitmix64(seed) ^ epoch) ^ sample));
 }
 
 cv::Mat toChannels(const cv::Mat &decoded, int channels)
