@@ -1,5 +1,6 @@
 #include "analysis/runanalysis.h"
 
+#include "core/enumnames.h"
 #include "core/hash.h"
 #include "train/trainer.h"
 
@@ -59,12 +60,7 @@ const char *analysisScopeName(AnalysisScope s)
 
 bool parseAnalysisScope(const std::string &name, AnalysisScope &out)
 {
-    for (auto s : {AnalysisScope::Valid, AnalysisScope::Train, AnalysisScope::Both})
-        if (name == analysisScopeName(s)) {
-            out = s;
-            return true;
-        }
-    return false;
+    return parseByName(name, {AnalysisScope::Valid, AnalysisScope::Train, AnalysisScope::Both}, analysisScopeName, out);
 }
 
 Result<RunInfo> readRunInfo(const fs::path &runDir)

@@ -1,5 +1,6 @@
 #include "data/editjournal.h"
 
+#include "core/enumnames.h"
 #include "core/fileutil.h"
 #include "data/project.h"
 
@@ -30,12 +31,7 @@ std::string s(const QJsonValue &v) { return v.toString().toStdString(); }
 
 bool parseKind(const std::string &name, EditKind &out)
 {
-    for (EditKind k : {EditKind::Relabel, EditKind::Remove, EditKind::Restore})
-        if (name == editKindName(k)) {
-            out = k;
-            return true;
-        }
-    return false;
+    return parseByName(name, {EditKind::Relabel, EditKind::Remove, EditKind::Restore}, editKindName, out);
 }
 
 EditKind inverseOf(EditKind k)

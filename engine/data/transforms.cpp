@@ -1,5 +1,6 @@
 #include "data/transforms.h"
 
+#include "core/enumnames.h"
 #include "core/hash.h"
 
 #include <opencv2/imgproc.hpp>
@@ -21,12 +22,7 @@ const char *resizeMethodName(ResizeMethod m)
 
 bool parseResizeMethod(const std::string &name, ResizeMethod &out)
 {
-    for (ResizeMethod m : {ResizeMethod::Squish, ResizeMethod::Crop, ResizeMethod::Pad})
-        if (name == resizeMethodName(m)) {
-            out = m;
-            return true;
-        }
-    return false;
+    return parseByName(name, {ResizeMethod::Squish, ResizeMethod::Crop, ResizeMethod::Pad}, resizeMethodName, out);
 }
 
 namespace {

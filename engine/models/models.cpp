@@ -1,5 +1,7 @@
 #include "models/models.h"
 
+#include "core/enumnames.h"
+
 #include <torch/nn/init.h>
 #include <torch/nn/functional/pooling.h>
 
@@ -22,12 +24,7 @@ const char *architectureName(Architecture arch)
 
 bool parseArchitecture(const std::string &name, Architecture &out)
 {
-    for (Architecture a : {Architecture::SimpleCnn, Architecture::ResNet18, Architecture::ResNet34})
-        if (name == architectureName(a)) {
-            out = a;
-            return true;
-        }
-    return false;
+    return parseByName(name, {Architecture::SimpleCnn, Architecture::ResNet18, Architecture::ResNet34}, architectureName, out);
 }
 
 std::vector<std::string> architectureNames()

@@ -1,5 +1,7 @@
 #include "train/learner.h"
 
+#include "core/enumnames.h"
+
 #include <torch/cuda.h>
 #include <ATen/Parallel.h>
 
@@ -22,12 +24,7 @@ const char *scheduleName(ScheduleKind s)
 
 bool parseSchedule(const std::string &name, ScheduleKind &out)
 {
-    for (ScheduleKind s : {ScheduleKind::OneCycle, ScheduleKind::FineTune, ScheduleKind::Constant})
-        if (name == scheduleName(s)) {
-            out = s;
-            return true;
-        }
-    return false;
+    return parseByName(name, {ScheduleKind::OneCycle, ScheduleKind::FineTune, ScheduleKind::Constant}, scheduleName, out);
 }
 
 bool cudaAvailable()
