@@ -5,8 +5,6 @@
 #include "testfiles.h"
 #include "train/trainer.h"
 
-#include <opencv2/imgcodecs.hpp>
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -17,20 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Two classes a small network learns in a few epochs: the bright half is left or right.
 void makeLearnableProject(const fs::path &dir, int perClass)
 {
     ASSERT_TRUE(Project::create(dir).ok());
-    for (int c = 0; c < 2; ++c)
-        for (int i = 0; i < perClass; ++i) {
-            cv::Mat img(16, 16, CV_8UC1);
-            for (int y = 0; y < 16; ++y)
-                for (int x = 0; x < 16; ++x)
-                    img.at<std::uint8_t>(y, x) = std::uint8_t(((x < 8) == (c == 0) ? 180 : 30) + (i * 7 + x * 5 + y * 3) % 40);
-            const fs::path file = dir / "images" / (c == 0 ? "left" : "right") / ("img_" + std::to_string(c * 1000 + i) + ".png");
-            fs::create_directories(file.parent_path());
-            cv::imwrite(file.string(), img);
-        }
+    test::makeLearnableDataset(dir / "images", perClass);
 }
 
 TrainSummary trainTiny(const fs::path &project, const fs::path &runDir)

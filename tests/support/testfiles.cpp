@@ -161,6 +161,21 @@ void makeDataset(const fs::path &root, const std::vector<std::string> &classes, 
             writeImage(root / c / (c + "_" + std::to_string(i) + ".png"), side, side, 3, 8, seed++);
 }
 
+void makeLearnableDataset(const fs::path &root, int perClass, int side)
+{
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < perClass; ++i) {
+            cv::Mat img(side, side, CV_8UC1);
+            for (int y = 0; y < side; ++y)
+                for (int x = 0; x < side; ++x)
+                    img.at<std::uint8_t>(y, x) =
+                        std::uint8_t(((x < side / 2) == (c == 0) ? 180 : 30) + (i * 7 + x * 5 + y * 3) % 40);
+            const fs::path file = root / (c == 0 ? "left" : "right") / ("img_" + std::to_string(c * 1000 + i) + ".png");
+            fs::create_directories(file.parent_path());
+            cv::imwrite(file.string(), img);
+        }
+}
+
 std::size_t countFiles(const fs::path &root)
 {
     std::size_t n = 0;

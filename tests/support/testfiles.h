@@ -45,6 +45,10 @@ std::filesystem::path cmykJpeg();
 void makeDataset(const std::filesystem::path &root, const std::vector<std::string> &classes, int perClass,
                  int side = 16);
 
+// root/left/*.png and root/right/*.png, `perClass` gray side x side images each whose bright half
+// (left or right) is the label: a dataset a small network learns in a few epochs.
+void makeLearnableDataset(const std::filesystem::path &root, int perClass, int side = 16);
+
 // Counts regular files below a folder (including hidden ones).
 std::size_t countFiles(const std::filesystem::path &root);
 
