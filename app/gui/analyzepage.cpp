@@ -10,12 +10,11 @@
 #include "lossitemmodel.h"
 #include "mostconfusedmodel.h"
 #include "progresspanel.h"
-#include "train/learner.h"
+#include "train/trainer.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -275,22 +274,13 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
     m_root = root;
     const QString keep = runDir.isEmpty() ? m_runCombo->currentData().toString() : runDir;
     m_runCombo->clear();
-    QDir runs(toQ((root / "runs").string()));
-    const QStringList names = runs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
-    for (const QString &name : names) {
-        const QString dir = runs.filePath(name);
-        if (!QFileInfo::exists(dir + "/run.json"))
-            continue;
-        auto info = readRunInfo(dir.toStdString());
-        QString label = name;
-        if (info) {
-            const auto metrics = readRunMetrics(dir.toStdString());
-            if (!metrics.empty())
-                label += tr("  (accuracy %1)").arg(metrics.back().accuracy, 0, 'f', 4);
-        } else {
+    for (const RunListing &run : listRuns(root)) {
+        QString label = toQ(run.name);
+        if (!run.hasResult)
             label += tr("  (unfinished)");
-        }
-        m_runCombo->addItem(label, dir);
+        else if (run.accuracy >= 0)
+            label += tr("  (accuracy %1)").arg(run.accuracy, 0, 'f', 4);
+        m_runCombo->addItem(label, toQ(run.dir.string()));
     }
     const int at = m_runCombo->findData(keep);
     if (at >= 0)
@@ -300,9 +290,10 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
         m_predsRun.clear();
         m_losses->setItems({}, {});
         m_losses->clearAllDecisions();
-        m_matrix->setInterpretation(Interpretation({}, {}, {}));
-        m_confused->setInterpretation(Interpretation({}, {}, {}));
-        m_metrics->setInterpretation(Interpretation({}, {}, {}));
+        const Interpretation none({}, {}, {});
+        m_matrix->setInterpretation(none);
+        m_confused->setInterpretation(none);
+        m_metrics->setInterpretation(none);
         m_summary->setText(m_runCombo->count() ? tr("Choose a run and press Interpret.")
                                                : tr("No runs yet: train a model on the Train page first."));
     }

@@ -14,9 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -24,9 +22,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -610,21 +605,12 @@ void TrainPage::refreshRuns()
     m_runs->clear();
     if (m_dataset.empty())
         return;
-    const fs::path runsDir = locateDataset(m_dataset).home / "runs";
-    QDir dir(q(runsDir));
-    const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
-    for (const QString &name : names) {
-        QFile f(dir.filePath(name) + "/run.json");
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonObject run = QJsonDocument::fromJson(f.readAll()).object();
-        const QJsonObject config = run.value("config").toObject();
-        QString text = QStringLiteral("%1 · %2 · %3").arg(name, config.value("arch").toString(), run.value("status").toString());
-        const QJsonArray epochs = run.value("result").toObject().value("epochs").toArray();
-        if (!epochs.isEmpty())
-            text += tr(" · acc %1").arg(epochs.last().toObject().value("accuracy").toDouble(), 0, 'f', 4);
+    for (const RunListing &run : listRuns(m_dataset)) {
+        QString text = QStringLiteral("%1 · %2 · %3").arg(q(run.name), q(run.arch), q(run.status));
+        if (run.accuracy >= 0)
+            text += tr(" · acc %1").arg(run.accuracy, 0, 'f', 4);
         auto *item = new QListWidgetItem(text, m_runs);
-        item->setData(Qt::UserRole, dir.filePath(name));
+        item->setData(Qt::UserRole, q(run.dir.string()));
     }
 }
 

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace fs = std::filesystem;
 
 namespace kiln {
@@ -101,6 +103,31 @@ Result<TrainData> loadTrainData(const fs::path &datasetDir, double validPct, std
         }
     }
     return data;
+}
+
+std::vector<RunListing> listRuns(const fs::path &datasetDir)
+{
+    std::vector<RunListing> out;
+    std::error_code ec;
+    const fs::path runsDir = locateDataset(datasetDir).home / "runs";
+    for (const auto &entry : fs::directory_iterator(runsDir, ec)) {
+        auto run = readJson(entry.path() / "run.json");
+        if (!run)
+            continue;
+        RunListing r;
+        r.dir = entry.path();
+        r.name = entry.path().filename().string();
+        r.arch = run->value("config").toObject().value("arch").toString().toStdString();
+        r.status = run->value("status").toString().toStdString();
+        const QJsonObject result = run->value("result").toObject();
+        r.hasResult = !result.isEmpty();
+        const QJsonArray epochs = result.value("epochs").toArray();
+        if (!epochs.isEmpty())
+            r.accuracy = epochs.last().toObject().value("accuracy").toDouble();
+        out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(), [](const RunListing &a, const RunListing &b) { return a.name > b.name; });
+    return out;
 }
 
 Result<QJsonObject> readRunJson(const fs::path &runDir)

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace kiln {
 
@@ -21,6 +23,18 @@ std::filesystem::path newRunDir(const std::filesystem::path &datasetDir, Archite
 
 QJsonObject trainConfigToJson(const TrainConfig &config);
 Result<TrainConfig> trainConfigFromJson(const QJsonObject &json);
+
+// A run as the run lists show it, from its run.json.
+struct RunListing {
+    std::filesystem::path dir;
+    std::string name;     // the folder name: <date>-<arch>
+    std::string arch;
+    std::string status;   // "running", "finished", "stopped", "failed"
+    bool hasResult = false; // a finished or stopped run (it can be interpreted)
+    double accuracy = -1;   // of the last epoch; -1 when none finished
+};
+// The runs of a dataset (folders of <home>/runs with a readable run.json), newest first.
+std::vector<RunListing> listRuns(const std::filesystem::path &datasetDir);
 
 // A run folder's run.json, or an Error that says why it cannot be read.
 Result<QJsonObject> readRunJson(const std::filesystem::path &runDir);
