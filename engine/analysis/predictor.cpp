@@ -65,7 +65,7 @@ void Predictions::setLabel(std::size_t i, int label)
     losses[i] = label >= 0 ? -std::log(std::max(prob(i, label), 1e-30f)) : NAN;
 }
 
-Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input, const fs::path &checkpoint,
+Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &input, const fs::path &checkpoint,
                                  const std::vector<std::string> &classes, const std::vector<fs::path> &files,
                                  const std::vector<int> &labels, const PredictOptions &options, Progress *progress)
 {
@@ -93,12 +93,7 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input,
 
     Predictions out;
     out.classes = classes;
-    PipelineConfig pipeline;
-    pipeline.size = input.size;
-    pipeline.channels = input.channels;
-    pipeline.resize = input.resize;
-    pipeline.mean = input.mean;
-    pipeline.std = input.std;
+    PipelineConfig pipeline = input;
     pipeline.augment.enabled = false;
     auto store = std::make_shared<ImageStore>(files);
     std::vector<std::size_t> idx(files.size());

@@ -12,7 +12,6 @@
 #include "data/transforms.h"
 #include "models/modelspec.h"
 
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -21,15 +20,6 @@
 #include <vector>
 
 namespace kiln {
-
-// How a model wants its images: the run's input size, channels, resize method and normalisation.
-struct ModelInput {
-    int size = 28;
-    int channels = 3;
-    ResizeMethod resize = ResizeMethod::Squish;
-    std::array<float, 3> mean{0.485f, 0.456f, 0.406f};
-    std::array<float, 3> std{0.229f, 0.224f, 0.225f};
-};
 
 struct Predictions {
     std::vector<std::string> classes;          // the model's classes
@@ -57,10 +47,11 @@ struct PredictOptions {
     bool embeddings = true;
 };
 
-// Loads the model weights from a run checkpoint ("model.*" tensors) and predicts `files`.
+// Loads the model weights from a run checkpoint ("model.*" tensors) and predicts `files`, prepared
+// as `input` says (the run's size, channels, resize method and normalisation; never augmented).
 // `labels` is parallel to `files` (-1 for unknown). Cancellable through `progress` (returns an
 // Error saying so).
-Result<Predictions> predictFiles(const ModelSpec &spec, const ModelInput &input, const std::filesystem::path &checkpoint,
+Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &input, const std::filesystem::path &checkpoint,
                                  const std::vector<std::string> &classes, const std::vector<std::filesystem::path> &files,
                                  const std::vector<int> &labels, const PredictOptions &options = {},
                                  Progress *progress = nullptr);

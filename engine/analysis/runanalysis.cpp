@@ -86,6 +86,7 @@ Result<RunInfo> readRunInfo(const fs::path &runDir)
     info.input.size = input.value("size").toInt();
     info.input.channels = input.value("channels").toInt();
     info.input.resize = info.config.resize;
+    info.input.augment.enabled = false;
     const QJsonArray mean = input.value("mean").toArray(), stdev = input.value("std").toArray();
     for (int c = 0; c < 3 && c < mean.size() && c < stdev.size(); ++c) {
         info.input.mean[std::size_t(c)] = float(mean[c].toDouble());

@@ -22,7 +22,7 @@ struct RunInfo {
     std::filesystem::path checkpoint; // best.pt for a keep-best run, else last.pt
     TrainConfig config;
     ModelSpec spec;
-    ModelInput input;
+    PipelineConfig input; // how the run prepared its images (without augmentation)
     std::vector<std::string> classes;
     std::string status; // "finished", "stopped", ...
 };
