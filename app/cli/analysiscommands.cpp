@@ -1,6 +1,7 @@
 #include "cli/clicommon.h"
 
 #include "analysis/runanalysis.h"
+#include "analysis/tsne.h"
 #include "core/fileutil.h"
 #include "core/progress.h"
 #include "data/csvio.h"
@@ -161,6 +162,76 @@ int interpret(const Args &a, const Io &io)
                    + className(p.labels[i]) + "  " + rel(i) + "\n";
     }
     io.print(out);
+    return 0;
+}
+
+int tsne(const Args &a, const Io &io)
+{
+    if (a.positional.size() != 1 || !a.has("--out"))
+        return io.usage("usage: kiln-cli tsne RUN_DIR --out TSNE.csv [--split valid|all] [--perplexity 30] [--iters 1000] "
+                        "[--theta 0.5] [--seed N] [--threads N] [--json]");
+    const std::string split = a.get("--split", "valid");
+    if (split != "valid" && split != "all")
+        return io.usage("--split takes valid or all");
+    TsneOptions options;
+    double d = 0;
+    long long v = 0;
+    if (a.has("--perplexity") && (!parseDouble(a.get("--perplexity"), d) || !(d >= 2 && d <= 100)))
+        return io.usage("--perplexity takes a number from 2 to 100");
+    if (a.has("--perplexity"))
+        options.perplexity = d;
+    if (a.has("--iters") && (!parseInt(a.get("--iters"), v) || v < 1 || v > 100000))
+        return io.usage("--iters takes a whole number from 1 to 100000");
+    if (a.has("--iters"))
+        options.iterations = int(v);
+    if (a.has("--theta") && (!parseDouble(a.get("--theta"), d) || !(d >= 0 && d <= 2)))
+        return io.usage("--theta takes a number from 0 (exact) to 2");
+    if (a.has("--theta"))
+        options.theta = d;
+    if (a.has("--seed") && (!parseInt(a.get("--seed"), v) || v < 0))
+        return io.usage("--seed takes a whole number >= 0");
+    if (a.has("--seed"))
+        options.seed = std::uint64_t(v);
+    if (a.has("--threads") && (!parseInt(a.get("--threads"), v) || v < 1 || v > 256))
+        return io.usage("--threads takes a whole number from 1 to 256");
+    if (a.has("--threads"))
+        options.threads = int(v);
+
+    auto run = readRunInfo(a.positional[0]);
+    if (!run)
+        return io.fail(run.message());
+    Progress progress;
+    Result<RunPredictions> preds = Error{"not run"};
+    runWithProgress(io, "predict", progress, [&] {
+        preds = predictRun(run.value(), split == "all" ? AnalysisScope::Both : AnalysisScope::Valid, {}, &progress);
+    });
+    if (!preds)
+        return io.fail(preds.message());
+    const Predictions &p = preds->predictions;
+    Progress tsneProgress;
+    Result<TsneResult> layout = Error{"not run"};
+    runWithProgress(io, "t-SNE", tsneProgress, [&] { layout = runTsne(p.embeddings, p.size(), p.embeddingDim, options, &tsneProgress); });
+    if (!layout)
+        return io.fail(layout.message());
+    const fs::path base = locateDataset(run->datasetDir).home;
+    const auto &classes = p.classes;
+    auto className = [&](int c) { return c >= 0 ? classes[std::size_t(c)] : std::string(); };
+    std::string csv = "file,split,actual,predicted,loss,x,y\n";
+    for (std::size_t i = 0; i < p.size(); ++i)
+        csv += csvField(p.files[i].lexically_relative(base).generic_string()) + "," + splitName(preds->splits[i]) + ","
+               + csvField(className(p.labels[i])) + "," + csvField(className(p.predicted[i])) + ","
+               + (std::isnan(p.losses[i]) ? "" : fixed(p.losses[i], 6)) + "," + fixed(layout->layout[2 * i], 5) + ","
+               + fixed(layout->layout[2 * i + 1], 5) + "\n";
+    if (auto w = writeFileAtomic(a.get("--out"), csv); !w)
+        return io.fail(w.message());
+    if (io.json) {
+        io.printJson(QJsonObject{{"images", double(p.size())}, {"dims", p.embeddingDim}, {"kl", layout->kl},
+                                 {"iterations", layout->iterations}, {"seconds", layout->seconds}, {"out", qs(a.get("--out"))}});
+        return 0;
+    }
+    io.print("t-SNE of " + std::to_string(p.size()) + " images (" + std::to_string(p.embeddingDim) + "-d embeddings): "
+             + std::to_string(layout->iterations) + " iterations in " + fixed(layout->seconds, 1) + " s, KL "
+             + fixed(layout->kl, 4) + "; wrote " + a.get("--out") + "\n");
     return 0;
 }
 

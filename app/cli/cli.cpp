@@ -73,6 +73,10 @@ Analysis and cleaning commands:
       Predict the run's validation (or training) images and print the confusion matrix, the
       most-confused pairs, per-class precision/recall/F1 and the top losses (default 10).
       Predictions are saved in RUN_DIR/predictions/ and reused while model and files match.
+  tsne RUN_DIR --out TSNE.csv [--split valid|all] [--perplexity 30] [--iters 1000] [--theta 0.5]
+        [--seed N] [--threads N] [--json]
+      Barnes-Hut t-SNE of the run's penultimate-layer embeddings; writes file, split, actual,
+      predicted, loss and the 2-d position of every image.
   relabel PROJECT FILE... CLASS
       Move images to another class folder (FILE: a path inside the dataset, or to the file).
   remove PROJECT FILE... [--reason TEXT]
@@ -453,6 +457,9 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         cmd = args[0] == "train" ? &trainCmd : &lrCmd;
     } else if (args[0] == "interpret") {
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
+        cmd = &c;
+    } else if (args[0] == "tsne") {
+        static const Command c{{}, {"--out", "--split", "--perplexity", "--iters", "--theta", "--seed", "--threads"}, tsne};
         cmd = &c;
     } else if (args[0] == "relabel" || args[0] == "remove" || args[0] == "restore") {
         static const Command relabelCmd{{}, {}, [](const Args &x, const Io &y) { return editFiles(x, y, int(EditKind::Relabel)); }};

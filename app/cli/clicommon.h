@@ -66,6 +66,7 @@ int train(const Args &a, const Io &io);
 int lrFind(const Args &a, const Io &io);
 // Interpretation and label edits (analysiscommands.cpp).
 int interpret(const Args &a, const Io &io);
+int tsne(const Args &a, const Io &io);
 int editFiles(const Args &a, const Io &io, int kind); // kind: an EditKind
 int undoRedo(const Args &a, const Io &io, bool undo);
 int applyEdits(const Args &a, const Io &io);

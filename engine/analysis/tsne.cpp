@@ -250,11 +250,21 @@ SparseP symmetrise(const std::vector<std::size_t> &nbr, const std::vector<float>
 
 // ---- the quadtree of the layout -----------------------------------------------------------------
 
+// Built top-down each iteration over a permuted copy of the points; leaves hold up to kLeafSize
+// points. The points of one leaf walk the tree together: a cell is summarised by its centre of
+// mass when it is far from the whole leaf (its side below theta times its distance to the leaf's
+// bounding box), which is never coarser than the per-point criterion; near leaves are summed
+// exactly. One walk per leaf instead of one per point, and the inner loops run over contiguous
+// coordinates.
 class QuadTree {
 public:
+    static constexpr int kLeafSize = 16;
+
     explicit QuadTree(const std::vector<float> &y)
     {
         const std::size_t n = y.size() / 2;
+        m_order.resize(n);
+        std::iota(m_order.begin(), m_order.end(), 0u);
         float minX = std::numeric_limits<float>::max(), minY = minX, maxX = -minX, maxY = -minX;
         for (std::size_t i = 0; i < n; ++i) {
             minX = std::min(minX, y[2 * i]);
@@ -263,99 +273,146 @@ public:
             maxY = std::max(maxY, y[2 * i + 1]);
         }
         const float half = std::max(maxX - minX, maxY - minY) / 2 * 1.0001f + 1e-6f;
-        m_nodes.reserve(2 * n + 1);
-        m_nodes.push_back(Node{(minX + maxX) / 2, (minY + maxY) / 2, half});
-        for (std::size_t i = 0; i < n; ++i)
-            insert(y[2 * i], y[2 * i + 1]);
+        m_nodes.reserve(n / 4 + 16);
+        m_nodes.push_back({});
+        build(0, y, 0, std::uint32_t(n), (minX + maxX) / 2, (minY + maxY) / 2, half);
+        m_x.resize(n);
+        m_y.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            m_x[k] = y[2 * m_order[k]];
+            m_y[k] = y[2 * m_order[k] + 1];
+        }
     }
 
-    // Repulsion on the point (x, y): sum of q over the other points (Z's share) and of q^2 (y - y_j).
-    void repulsion(float x, float y, float theta2, double &z, double &fx, double &fy) const
+    // Repulsion on every point: z[i] (its share of Z: the sum of q over the other points) and
+    // (fx[i], fy[i]) (the sum of q^2 (y_i - y_j)).
+    void repulsion(float theta2, std::vector<double> &z, std::vector<double> &fx, std::vector<double> &fy, int threads) const
     {
-        int stack[256];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            const Node &node = m_nodes[std::size_t(stack[--top])];
-            if (node.count == 0)
-                continue;
-            const float dx = x - node.comX, dy = y - node.comY;
-            const float d2 = dx * dx + dy * dy;
-            const bool leaf = node.child < 0;
-            const float side = 2 * node.half;
-            if (leaf || side * side < theta2 * d2) {
-                float mass = float(node.count);
-                if (leaf && d2 < 1e-20f)
-                    mass -= 1; // this leaf holds the point itself (and copies of it)
-                if (mass <= 0)
-                    continue;
-                const float q = 1.f / (1.f + d2);
-                z += double(mass * q);
-                const float mq2 = mass * q * q;
-                fx += double(mq2 * dx);
-                fy += double(mq2 * dy);
-            } else if (top + 4 <= 256) {
-                for (int c = 0; c < 4; ++c)
-                    stack[top++] = node.child + c;
-            }
-        }
+        parallelFor(m_leaves.size(), threads, [&](std::size_t begin, std::size_t end) {
+            std::vector<float> zs, fxs, fys;
+            for (std::size_t l = begin; l < end; ++l)
+                walk(m_leaves[l], theta2, zs, fxs, fys, z, fx, fy);
+        });
     }
 
 private:
     struct Node {
-        float cx = 0, cy = 0, half = 0;
         float comX = 0, comY = 0;
+        float side2 = 0;          // squared side of the cell
         int count = 0;
-        int child = -1; // first of four children, or -1 for a leaf
+        std::uint32_t begin = 0;  // first point (tree order)
+        int firstChild = -1;
+        int children = 0;         // non-empty children, stored together
     };
 
-    int quadrant(const Node &n, float x, float y) const { return (x >= n.cx ? 1 : 0) + (y >= n.cy ? 2 : 0); }
-
-    void subdivide(int index)
+    void build(int index, const std::vector<float> &y, std::uint32_t begin, std::uint32_t end, float cx, float cy, float half)
     {
-        const int first = int(m_nodes.size());
-        const Node parent = m_nodes[std::size_t(index)];
-        const float h = parent.half / 2;
+        double sx = 0, sy = 0;
+        for (std::uint32_t k = begin; k < end; ++k) {
+            sx += y[2 * m_order[k]];
+            sy += y[2 * m_order[k] + 1];
+        }
+        Node node;
+        node.count = int(end - begin);
+        node.comX = float(sx / node.count);
+        node.comY = float(sy / node.count);
+        node.side2 = 4 * half * half;
+        node.begin = begin;
+        if (node.count <= kLeafSize || half < 1e-12f) {
+            m_nodes[std::size_t(index)] = node;
+            m_leaves.push_back(index);
+            return;
+        }
+        // Quadrants: split on x, then each half on y.
+        std::uint32_t *o = m_order.data();
+        std::uint32_t *midX = std::partition(o + begin, o + end, [&](std::uint32_t i) { return y[2 * i] < cx; });
+        std::uint32_t *lowY = std::partition(o + begin, midX, [&](std::uint32_t i) { return y[2 * i + 1] < cy; });
+        std::uint32_t *highY = std::partition(midX, o + end, [&](std::uint32_t i) { return y[2 * i + 1] < cy; });
+        const std::uint32_t bounds[5] = {begin, std::uint32_t(lowY - o), std::uint32_t(midX - o), std::uint32_t(highY - o), end};
+        const float h = half / 2;
+        const float centres[4][2] = {{cx - h, cy - h}, {cx - h, cy + h}, {cx + h, cy - h}, {cx + h, cy + h}};
+        node.firstChild = int(m_nodes.size());
         for (int c = 0; c < 4; ++c)
-            m_nodes.push_back(Node{parent.cx + ((c & 1) ? h : -h), parent.cy + ((c & 2) ? h : -h), h});
-        m_nodes[std::size_t(index)].child = first;
-        // The leaf's points (all at its centre of mass) move down as one.
-        Node &moved = m_nodes[std::size_t(first + quadrant(parent, parent.comX, parent.comY))];
-        moved.comX = parent.comX;
-        moved.comY = parent.comY;
-        moved.count = parent.count;
+            node.children += bounds[c + 1] > bounds[c];
+        m_nodes[std::size_t(index)] = node;
+        m_nodes.resize(m_nodes.size() + std::size_t(node.children));
+        int child = node.firstChild;
+        for (int c = 0; c < 4; ++c)
+            if (bounds[c + 1] > bounds[c])
+                build(child++, y, bounds[c], bounds[c + 1], centres[c][0], centres[c][1], h);
     }
 
-    void insert(float x, float y)
+    void walk(int leafIndex, float theta2, std::vector<float> &zs, std::vector<float> &fxs, std::vector<float> &fys,
+              std::vector<double> &z, std::vector<double> &fx, std::vector<double> &fy) const
     {
-        int index = 0;
-        for (;;) {
-            Node &node = m_nodes[std::size_t(index)];
-            if (node.count == 0) {
-                node.comX = x;
-                node.comY = y;
-                node.count = 1;
-                return;
-            }
-            if (node.child < 0) {
-                const bool same = std::abs(node.comX - x) < 1e-12f && std::abs(node.comY - y) < 1e-12f;
-                if (same || node.half < 1e-12f) { // copies of one point, or a cell too small to split
-                    node.comX = (node.comX * float(node.count) + x) / float(node.count + 1);
-                    node.comY = (node.comY * float(node.count) + y) / float(node.count + 1);
-                    ++node.count;
-                    return;
+        const Node &leaf = m_nodes[std::size_t(leafIndex)];
+        const std::uint32_t b = leaf.begin, n = std::uint32_t(leaf.count);
+        const float *px = m_x.data() + b, *py = m_y.data() + b;
+        float minX = px[0], maxX = px[0], minY = py[0], maxY = py[0];
+        for (std::uint32_t k = 1; k < n; ++k) {
+            minX = std::min(minX, px[k]);
+            maxX = std::max(maxX, px[k]);
+            minY = std::min(minY, py[k]);
+            maxY = std::max(maxY, py[k]);
+        }
+        zs.assign(n, 0.f);
+        fxs.assign(n, 0.f);
+        fys.assign(n, 0.f);
+        int stack[512];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            const int index = stack[--top];
+            const Node &node = m_nodes[std::size_t(index)];
+            const float gx = std::max({minX - node.comX, 0.f, node.comX - maxX});
+            const float gy = std::max({minY - node.comY, 0.f, node.comY - maxY});
+            if (node.side2 < theta2 * (gx * gx + gy * gy)) {
+                const float mass = float(node.count), cx = node.comX, cy = node.comY;
+                float *zp = zs.data(), *fxp = fxs.data(), *fyp = fys.data();
+                for (std::uint32_t k = 0; k < n; ++k) {
+                    const float dx = px[k] - cx, dy = py[k] - cy;
+                    const float q = 1.f / (1.f + dx * dx + dy * dy);
+                    const float mq = mass * q;
+                    zp[k] += mq;
+                    fxp[k] += mq * q * dx;
+                    fyp[k] += mq * q * dy;
                 }
-                subdivide(index);
+            } else if (node.children == 0) {
+                // Exact sums between the two buckets; a point's pair with itself adds q = 1 and no
+                // force, taken out below.
+                const float *qx = m_x.data() + node.begin, *qy = m_y.data() + node.begin;
+                const std::uint32_t m = std::uint32_t(node.count);
+                float *zp = zs.data(), *fxp = fxs.data(), *fyp = fys.data();
+                for (std::uint32_t t = 0; t < m; ++t) {
+                    const float ox = qx[t], oy = qy[t];
+                    for (std::uint32_t k = 0; k < n; ++k) { // vectorises over the leaf's points
+                        const float dx = px[k] - ox, dy = py[k] - oy;
+                        const float q = 1.f / (1.f + dx * dx + dy * dy);
+                        zp[k] += q;
+                        fxp[k] += q * q * dx;
+                        fyp[k] += q * q * dy;
+                    }
+                }
+                if (index == leafIndex)
+                    for (std::uint32_t k = 0; k < n; ++k)
+                        zs[k] -= 1.f;
+            } else if (top + 4 <= 512) {
+                for (int c = 0; c < node.children; ++c)
+                    stack[top++] = node.firstChild + c;
             }
-            Node &inner = m_nodes[std::size_t(index)];
-            inner.comX = (inner.comX * float(inner.count) + x) / float(inner.count + 1);
-            inner.comY = (inner.comY * float(inner.count) + y) / float(inner.count + 1);
-            ++inner.count;
-            index = inner.child + quadrant(inner, x, y);
+        }
+        for (std::uint32_t k = 0; k < n; ++k) {
+            const std::uint32_t i = m_order[b + k];
+            z[i] = double(zs[k]);
+            fx[i] = double(fxs[k]);
+            fy[i] = double(fys[k]);
         }
     }
 
     std::vector<Node> m_nodes;
+    std::vector<int> m_leaves;
+    std::vector<std::uint32_t> m_order; // tree order -> point
+    std::vector<float> m_x, m_y;        // coordinates in tree order
 };
 
 } // namespace
@@ -478,24 +535,20 @@ Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int di
         const float exaggeration = early ? float(options.earlyExaggeration) : 1.f;
         const float momentum = early ? 0.5f : 0.8f;
         const QuadTree tree(y);
+        tree.repulsion(theta2, zPart, repX, repY, threads);
         parallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
                 const float yi = y[2 * i], yj = y[2 * i + 1];
-                double ax = 0, ay = 0;
+                float ax = 0, ay = 0;
                 for (std::size_t e = P.rowStart[i]; e < P.rowStart[i + 1]; ++e) {
                     const std::size_t j = P.cols[e];
                     const float dx = yi - y[2 * j], dy = yj - y[2 * j + 1];
-                    const float w = P.values[e] * exaggeration / (1.f + dx * dx + dy * dy);
-                    ax += double(w * dx);
-                    ay += double(w * dy);
+                    const float w = P.values[e] / (1.f + dx * dx + dy * dy);
+                    ax += w * dx;
+                    ay += w * dy;
                 }
-                attrX[i] = ax;
-                attrY[i] = ay;
-                double zi = 0, rx = 0, ry = 0;
-                tree.repulsion(yi, yj, theta2, zi, rx, ry);
-                zPart[i] = zi;
-                repX[i] = rx;
-                repY[i] = ry;
+                attrX[i] = double(ax * exaggeration);
+                attrY[i] = double(ay * exaggeration);
             }
         });
         z = std::max(std::accumulate(zPart.begin(), zPart.end(), 0.0), 1e-12);

@@ -331,6 +331,17 @@ TEST(Cli, InterpretPrintsTheAnalysisAndEditsFollow)
     auto bad = cli({"relabel", q(dir / "proj"), "images/left/nope.png", "right"});
     EXPECT_EQ(bad.code, 1);
     EXPECT_TRUE(bad.err.contains("not found")) << bad.err.toStdString();
+    // t-SNE of the run's embeddings, written as CSV.
+    auto tsne = cli({"tsne", q(dir / "run"), "--out", q(dir / "tsne.csv"), "--perplexity", "5", "--iters", "250", "--json"});
+    ASSERT_EQ(tsne.code, 0) << tsne.err.toStdString();
+    const int images = tsne.json().value("images").toInt();
+    EXPECT_GE(images, 30);
+    EXPECT_GT(tsne.json().value("kl").toDouble(), 0);
+    const auto tsneCsv = test::readBytes(dir / "tsne.csv");
+    EXPECT_EQ(std::count(tsneCsv.begin(), tsneCsv.end(), '\n'), images + 1);
+    EXPECT_EQ(cli({"tsne", q(dir / "run")}).code, 2); // --out is required
+    EXPECT_EQ(cli({"tsne", q(dir / "run"), "--out", q(dir / "t.csv"), "--perplexity", "500"}).code, 2);
+
     auto noRun = cli({"interpret", q(dir / "proj")});
     EXPECT_EQ(noRun.code, 1);
     EXPECT_TRUE(noRun.err.contains("run.json")) << noRun.err.toStdString();
