@@ -149,10 +149,19 @@ void LossFilterModel::setOnlyMistakes(bool on)
     invalidateFilter();
 }
 
+void LossFilterModel::setSourceFilter(const QSet<int> &sources, bool enabled)
+{
+    m_sources = sources;
+    m_sourceFilter = enabled;
+    invalidateFilter();
+}
+
 bool LossFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const auto *m = static_cast<const LossItemModel *>(sourceModel());
     const LossItem &it = m->item(sourceRow);
+    if (m_sourceFilter && !m_sources.contains(it.source))
+        return false;
     return (m_actual < 0 || it.actual == m_actual) && (m_predicted < 0 || it.predicted == m_predicted)
            && (!m_onlyMistakes || it.actual != it.predicted);
 }

@@ -7,6 +7,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
@@ -91,6 +92,10 @@ public:
     void setActualClass(int c);
     void setPredictedClass(int c);
     void setOnlyMistakes(bool on);
+    // Only the items whose source index is in `sources` (e.g. points selected in a scatter), or
+    // every item when `enabled` is false.
+    void setSourceFilter(const QSet<int> &sources, bool enabled);
+    bool hasSourceFilter() const { return m_sourceFilter; }
     int actualClass() const { return m_actual; }
     int predictedClass() const { return m_predicted; }
 
@@ -102,6 +107,8 @@ private:
     int m_actual = -1;
     int m_predicted = -1;
     bool m_onlyMistakes = false;
+    bool m_sourceFilter = false;
+    QSet<int> m_sources;
 };
 
 } // namespace kiln

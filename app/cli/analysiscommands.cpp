@@ -208,6 +208,8 @@ int tsne(const Args &a, const Io &io)
     if (!preds)
         return io.fail(preds.message());
     const Predictions &p = preds->predictions;
+    if (!a.has("--perplexity"))
+        options.perplexity = fittingPerplexity(options.perplexity, p.size());
     Progress tsneProgress;
     Result<TsneResult> layout = Error{"not run"};
     runWithProgress(io, "t-SNE", tsneProgress, [&] { layout = runTsne(p.embeddings, p.size(), p.embeddingDim, options, &tsneProgress); });

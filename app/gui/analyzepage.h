@@ -16,6 +16,8 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QListWidget;
+class QTimer;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -23,6 +25,7 @@ class QTableView;
 namespace kiln {
 
 class ClassMetricsModel;
+class EmbeddingScatter;
 class ConfusionMatrixModel;
 class ConfusionMatrixView;
 class GalleryView;
@@ -53,6 +56,12 @@ public:
     void applyDecisions();
     void undo();
     void redo();
+    // t-SNE of the analysed images' embeddings, shown as it converges; again stops it.
+    void computeEmbeddings();
+    void stopEmbeddings();
+    bool isComputingEmbeddings() const { return m_tsne != nullptr; }
+    // Shows the images of these scatter points in the gallery.
+    void showScatterSelection(const std::vector<int> &points);
 
     ConfusionMatrixView *matrixView() const { return m_matrixView; }
     ConfusionMatrixModel *matrixModel() const { return m_matrix; }
@@ -62,6 +71,7 @@ public:
     LossFilterModel *lossFilter() const { return m_lossFilter; }
     GalleryView *gallery() const { return m_gallery; }
     QTabWidget *tabs() const { return m_tabs; }
+    EmbeddingScatter *scatter() const { return m_scatter; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -70,6 +80,7 @@ Q_SIGNALS:
     void datasetChanged();
     void editsDone(bool ok, const QString &message);
     void retrainRequested(const QString &runDir);
+    void embeddingsFinished(bool ok, const QString &message);
 
 private:
     void buildUi();
@@ -79,6 +90,9 @@ private:
     void showGalleryMenu(const QPoint &pos);
     void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);
     AnalysisScope scope() const;
+    QWidget *buildEmbeddingsTab();
+    void drainEmbeddings();
+    void updateScatterClasses();
 
     std::filesystem::path m_root;
     QComboBox *m_runCombo;
@@ -108,6 +122,16 @@ private:
     QPushButton *m_retrainButton;
     QAction *m_undoAction;
     QAction *m_redoAction;
+
+    EmbeddingScatter *m_scatter;
+    QPushButton *m_tsneButton;
+    QPushButton *m_tsnePause;
+    QLabel *m_tsneStatus;
+    QListWidget *m_tsneLegend;
+    QTimer *m_tsneTimer;
+    struct TsneRun; // the state shared with the t-SNE thread
+    std::shared_ptr<TsneRun> m_tsne;
+    std::vector<int> m_tsneSources; // scatter point -> index into m_preds
 
     std::shared_ptr<RunPredictions> m_preds;
     std::filesystem::path m_imagesRoot;

@@ -1,6 +1,8 @@
 // kiln: the studio. Thin by design: arguments, then the main window.
 #include "analyzepage.h"
 #include "datasetpage.h"
+
+#include <QTabWidget>
 #include "galleryview.h"
 #include "mainwindow.h"
 #include "trainpage.h"
@@ -32,7 +34,8 @@ int main(int argc, char **argv)
                             "A,P");
     QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
     QCommandLineOption delay("screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS");
-    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell});
+    QCommandLineOption embeddings("embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE).");
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -46,6 +49,11 @@ int main(int argc, char **argv)
         window.showPage(2);
     else if (parser.value(page) == "analyze")
         window.showPage(3);
+    if (parser.isSet(embeddings))
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
+            if (ok)
+                window.analyzePage()->tabs()->setCurrentIndex(3);
+        });
     if (parser.isSet(cell)) {
         const QStringList ap = parser.value(cell).split(',');
         const int a = ap.value(0).toInt(), p = ap.value(1).toInt();

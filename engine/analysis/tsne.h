@@ -49,6 +49,14 @@ struct TsneResult {
 Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int dims, const TsneOptions &options = {},
                            Progress *progress = nullptr);
 
+// The perplexity to use for n points when `wanted` may not fit: at most (n - 1) / 3, so that every
+// point has its 3 x perplexity neighbours (what openTSNE does for small sets).
+inline double fittingPerplexity(double wanted, std::size_t n)
+{
+    const double most = (double(n) - 1) / 3;
+    return wanted < most ? wanted : (most > 1 ? most : 1);
+}
+
 // Trustworthiness T(k) of a low-dimensional layout (Venna and Kaski; as scikit-learn computes it):
 // 1 when the k nearest neighbours of every point in the layout are also among its nearest in the
 // input. Exact, O(n^2 (dims + lowDims)), multi-threaded.

@@ -1,5 +1,6 @@
 #include "analyzepage.h"
 #include "datasetpage.h"
+#include "embeddingscatter.h"
 #include "mainwindow.h"
 #include "testfiles.h"
 #include "trainpage.h"
@@ -352,6 +353,29 @@ TEST(AnalyzePage, MatrixCellGalleryCleanUndoAndRetrain)
     for (int r = 1; r < page->lossFilter()->rowCount(); ++r)
         EXPECT_GE(page->lossFilter()->index(r - 1, 0).data(LossItemModel::LossRole).toDouble(),
                   page->lossFilter()->index(r, 0).data(LossItemModel::LossRole).toDouble());
+
+    // The embeddings: t-SNE of the 16 images; a rubber band over all of them shows them all in the
+    // gallery, a click on one point shows just that image.
+    QSignalSpy embedded(page, &AnalyzePage::embeddingsFinished);
+    page->tabs()->setCurrentIndex(3); // computes on first show
+    ASSERT_TRUE(page->isComputingEmbeddings());
+    ASSERT_TRUE(embedded.wait(30000));
+    ASSERT_TRUE(embedded.front().at(0).toBool()) << embedded.front().at(1).toString().toStdString();
+    EmbeddingScatter *scatter = page->scatter();
+    ASSERT_EQ(scatter->pointCount(), 16);
+    QTest::qWait(50);
+    QTest::mousePress(scatter, Qt::LeftButton, {}, QPoint(1, 1));
+    QTest::mouseMove(scatter, QPoint(scatter->width() - 2, scatter->height() - 2));
+    QTest::mouseRelease(scatter, Qt::LeftButton, {}, QPoint(scatter->width() - 2, scatter->height() - 2));
+    EXPECT_EQ(scatter->selection().size(), 16u);
+    EXPECT_EQ(page->lossFilter()->rowCount(), 16);
+    const QPoint one = scatter->pointPosition(5).toPoint();
+    QTest::mouseClick(scatter, Qt::LeftButton, {}, one);
+    ASSERT_GE(scatter->selection().size(), 1u);
+    EXPECT_EQ(page->lossFilter()->rowCount(), int(scatter->selection().size()));
+    page->tabs()->setCurrentIndex(0);
+    page->showCell(ca, cp); // back to the cell: the selection filter goes
+    EXPECT_EQ(std::size_t(page->lossFilter()->rowCount()), interp->count(ca, cp));
 
     // Choices: delete the first, relabel the second (keyboard and API); they survive a filter change.
     page->gallery()->setFocus();

@@ -1,5 +1,6 @@
 #include "confusionmatrixmodel.h"
 #include "confusionmatrixview.h"
+#include "embeddingscatter.h"
 #include "lossitemmodel.h"
 #include "data/datasetindex.h"
 #include "galleryview.h"
@@ -13,7 +14,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QApplication>
 #include <QScrollBar>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -203,4 +206,41 @@ TEST(LossItemModel, ChoicesSurviveFilteringAndSortByLoss)
     EXPECT_EQ(filter.rowCount(), 3); // rows 2, 3 and 4 have actual != predicted
     model.clearDecisions({"/x/1.png"});
     EXPECT_EQ(model.pendingEdits().size(), 2);
+}
+
+TEST(EmbeddingScatter, SeventyThousandPointsSelectHideAndZoom)
+{
+    std::vector<float> xy;
+    std::vector<int> classes;
+    std::vector<char> wrong;
+    for (int i = 0; i < 70000; ++i) {
+        xy.push_back(float(i % 350)); // a 350 x 200 grid
+        xy.push_back(float(i / 350));
+        classes.push_back(i % 10);
+        wrong.push_back(i % 7 == 0);
+    }
+    EmbeddingScatter scatter;
+    scatter.resize(700, 500);
+    scatter.setPoints(xy, classes, wrong, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"});
+    scatter.show();
+    QTest::qWait(20);
+    EXPECT_FALSE(scatter.grab().isNull());
+    QSignalSpy selected(&scatter, &EmbeddingScatter::selectionChanged);
+    // The left half of the grid: points with x < 175.
+    const QPointF a = scatter.pointPosition(0), b = scatter.pointPosition(174 + 350 * 199);
+    scatter.selectInRect(QRectF(a - QPointF(1, -1), b + QPointF(1, -1)).normalized());
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(scatter.selection().size(), 35000u);
+    // Hidden classes are not selected: class 3 has x = 3, 13, ..., 173 in the left half (18 x 200).
+    scatter.setClassVisible(3, false);
+    scatter.selectInRect(QRectF(a - QPointF(1, -1), b + QPointF(1, -1)).normalized());
+    EXPECT_EQ(scatter.selection().size(), 35000u - 18u * 200u);
+    // Zooming keeps the point under the cursor in place.
+    const QPointF before = scatter.pointPosition(35175);
+    QWheelEvent wheel(before, scatter.mapToGlobal(before), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&scatter, &wheel);
+    EXPECT_GT(scatter.zoom(), 1.4);
+    EXPECT_NEAR(scatter.pointPosition(35175).x(), before.x(), 1.0);
+    EXPECT_NEAR(scatter.pointPosition(35175).y(), before.y(), 1.0);
+    EXPECT_EQ(scatter.pointAt(scatter.pointPosition(35175).toPoint(), 0.8), 35175);
 }
