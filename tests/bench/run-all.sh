@@ -18,3 +18,8 @@ echo "== Train page responsiveness (1 epoch of the demo)"
 QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_trainpage" "$project" 1
 echo "== label noise: flipped labels among the top losses, and interpreting 10,000 images"
 "$build/tests/bench/bench_labelnoise" "$project" --threads 2
+echo "== t-SNE beside scikit-learn (2,000 / 5,000 / 10,000 embeddings of the newest demo run)"
+run="$(ls -d "$project"/runs/*/ 2>/dev/null | tail -1)"
+if [ -n "$run" ]; then bash "$(dirname "$0")/run-tsne.sh" "$build" "$run"; else echo "no run of the demo yet: train one first"; fi
+echo "== embeddings scatter: 70,000 points"
+QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_scatter" 70000
