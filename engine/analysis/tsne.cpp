@@ -564,10 +564,15 @@ Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int di
         }
         stepProgress(progress);
         const bool last = it + 1 == iterations;
-        if (options.onLayout && options.reportEvery > 0 && ((it + 1) % options.reportEvery == 0 || last))
-            options.onLayout(it + 1, y, computeKl(z));
+        if (options.onLayout && options.reportEvery > 0 && ((it + 1) % options.reportEvery == 0 || last)) {
+            const double kl = computeKl(z);
+            if (last)
+                result.kl = kl;
+            options.onLayout(it + 1, y, kl);
+        }
     }
-    result.kl = computeKl(z);
+    if (!options.onLayout || options.reportEvery <= 0)
+        result.kl = computeKl(z);
     result.layout = std::move(y);
     result.iterations = iterations;
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
