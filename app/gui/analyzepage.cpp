@@ -320,6 +320,7 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
     if (at >= 0)
         m_runCombo->setCurrentIndex(at);
     if (!sameProject) {
+        clearEmbeddings();
         m_preds.reset();
         m_predsRun.clear();
         m_losses->setItems({}, {});
@@ -383,10 +384,7 @@ void AnalyzePage::interpret()
         }
         if (m_predsRun != runDir)
             m_losses->clearAllDecisions();
-        stopEmbeddings();
-        m_tsneSources.clear();
-        m_scatter->setPoints({}, {}, {}, {});
-        m_lossFilter->setSourceFilter({}, false);
+        clearEmbeddings();
         m_preds = std::make_shared<RunPredictions>(std::move(out->value()));
         m_predsRun = runDir;
         m_imagesRoot = locateDataset(info.datasetDir).imagesRoot;
@@ -699,7 +697,7 @@ QWidget *AnalyzePage::buildEmbeddingsTab()
     connect(m_tsneLegend, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         m_scatter->setClassVisible(m_tsneLegend->row(item), item->checkState() == Qt::Checked);
     });
-    m_tsneStatus->setText(tr("Interpret a run, then compute its t-SNE here."));
+    clearEmbeddings();
     return page;
 }
 
@@ -797,6 +795,16 @@ void AnalyzePage::stopEmbeddings()
     m_tsnePause->setEnabled(false);
     m_tsneButton->setText(tr("Compute t-SNE"));
     m_tsneStatus->setText(tr("Stopped; the layout shows where t-SNE was."));
+}
+
+void AnalyzePage::clearEmbeddings()
+{
+    stopEmbeddings();
+    m_tsneSources.clear();
+    m_scatter->setPoints({}, {}, {}, {});
+    m_tsneLegend->clear();
+    m_tsneStatus->setText(tr("Interpret a run, then compute its t-SNE here."));
+    m_lossFilter->setSourceFilter({}, false);
 }
 
 void AnalyzePage::drainEmbeddings()

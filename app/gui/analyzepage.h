@@ -92,6 +92,7 @@ private:
     AnalysisScope scope() const;
     QWidget *buildEmbeddingsTab();
     void drainEmbeddings();
+    void clearEmbeddings(); // stops t-SNE and forgets its layout (new predictions, another project)
     void updateScatterClasses();
 
     std::filesystem::path m_root;
