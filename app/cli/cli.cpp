@@ -49,6 +49,15 @@ Dataset commands:
   demo [--dir DIR] [--json]
       Import the Fashion-MNIST demo project once (Debian's dataset-fashion-mnist) and print its folder.
 
+Acquire:
+  acquire PROJECT --class NAME [--class NAME ...] [--per-class N] [--query-suffix TEXT]
+        [--urls FILE] [--endpoint URL] [--concurrency N] [--max-side PX] [--region R]
+        [--safe on|moderate|off] [--size S] [--type T] [--layout L] [--json]
+      Search the web for images of each class (DuckDuckGo; --endpoint or KILN_SEARCH_ENDPOINT
+      points elsewhere), download them in parallel, keep only whole, decodable, non-duplicate
+      images in PROJECT/images/<class>/, and account for every URL in
+      PROJECT/.kiln/acquire/<class>.jsonl. A rerun resumes. --urls downloads a list instead.
+
 Training commands:
   train PROJECT [--arch simple_cnn|resnet18|resnet34] [--pretrained FILE.pth] [--size N]
         [--resize squish|crop|pad] [--bs N] [--epochs N] [--schedule one-cycle|fine-tune|constant]
@@ -457,6 +466,11 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         cmd = args[0] == "train" ? &trainCmd : &lrCmd;
     } else if (args[0] == "interpret") {
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
+        cmd = &c;
+    } else if (args[0] == "acquire") {
+        static const Command c{{}, {"--class", "--per-class", "--query-suffix", "--urls", "--endpoint", "--concurrency", "--max-side",
+                                    "--region", "--safe", "--size", "--type", "--layout"},
+                               acquire};
         cmd = &c;
     } else if (args[0] == "tsne") {
         static const Command c{{}, {"--out", "--split", "--perplexity", "--iters", "--theta", "--seed", "--threads"}, tsne};

@@ -36,6 +36,7 @@ Args parse(const std::vector<std::string> &raw, std::size_t from, const std::set
                     value = raw[++i];
                 }
                 a.options[key] = value;
+                a.given.emplace_back(key, value);
             } else {
                 a.error = "unknown option " + key;
                 return a;

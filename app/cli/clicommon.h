@@ -20,10 +20,19 @@ namespace kiln::cli {
 
 struct Args {
     std::vector<std::string> positional;
-    std::map<std::string, std::string> options; // "--x" -> value ("" for flags)
+    std::map<std::string, std::string> options; // "--x" -> value ("" for flags); the last one given
+    std::vector<std::pair<std::string, std::string>> given; // every option in order (repeatable ones)
     std::string error;
 
     bool has(const std::string &k) const { return options.count(k) != 0; }
+    std::vector<std::string> all(const std::string &k) const
+    {
+        std::vector<std::string> out;
+        for (const auto &[key, value] : given)
+            if (key == k)
+                out.push_back(value);
+        return out;
+    }
     std::string get(const std::string &k, const std::string &def = {}) const
     {
         auto it = options.find(k);
@@ -70,5 +79,7 @@ int tsne(const Args &a, const Io &io);
 int editFiles(const Args &a, const Io &io, int kind); // kind: an EditKind
 int undoRedo(const Args &a, const Io &io, bool undo);
 int applyEdits(const Args &a, const Io &io);
+// Building a dataset from image search (acquirecommand.cpp).
+int acquire(const Args &a, const Io &io);
 
 } // namespace kiln::cli

@@ -2,12 +2,14 @@
 #include "testfiles.h"
 
 #include "data/editjournal.h"
+#include "fakesearchserver.h"
 #include "data/project.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QThread>
 
 #include <algorithm>
@@ -429,4 +431,45 @@ TEST(Cli, KillDuringOneHundredEditsLosesNothing)
         EXPECT_EQ(std::string(b.begin(), b.end()), bytes);
     }
     EXPECT_EQ(test::countFiles(proj / ".kiln/trash"), 0u);
+}
+
+TEST(Cli, AcquireFromALoopbackSearchServer)
+{
+    TempDir dir;
+    test::FakeSearchServer server;
+    QStringList cat, dog;
+    for (int i = 0; i < 7; ++i) {
+        for (const char *c : {"cat", "dog"}) {
+            const QString path = QStringLiteral("/img/%1-%2.png").arg(c).arg(i);
+            const fs::path file = dir / "src" / (std::string(c) + std::to_string(i) + ".png");
+            test::writeImage(file, 40 + 3 * i, 30, 3, 8, (c[0] == 'c' ? 100 : 200) + i * 17);
+            const auto bytes = test::readBytes(file);
+            server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())), "image/png"});
+            (c[0] == 'c' ? cat : dog) << server.url(path);
+        }
+    }
+    server.addResource("/img/html.png", {"<html>denied</html>", "image/png"});
+    cat.insert(0, server.url("/img/html.png"));
+    server.setResults("cat", cat);
+    server.setResults("dog", dog);
+
+    QProcess p;
+    p.start(KILN_CLI_PATH, {"acquire", q(dir / "proj"), "--class", "cat", "--class", "dog", "--per-class", "5", "--endpoint",
+                            server.base(), "--json"});
+    QSignalSpy done(&p, &QProcess::finished);
+    ASSERT_TRUE(done.wait(60000)); // the server answers while we wait
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    ASSERT_EQ(p.exitCode(), 0) << err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const QJsonArray classes = o.value("classes").toArray();
+    ASSERT_EQ(classes.size(), 2);
+    EXPECT_EQ(classes[0].toObject().value("downloaded").toInt(), 5);
+    EXPECT_EQ(classes[1].toObject().value("downloaded").toInt(), 5);
+    EXPECT_EQ(test::countFiles(dir / "proj/images/cat"), 5u);
+    bool html = false;
+    for (const auto &f : o.value("failures").toArray())
+        html = html || f.toObject().value("reason").toString().contains("not an image");
+    EXPECT_TRUE(html);
+    EXPECT_TRUE(fs::exists(dir / "proj/.kiln/acquire/cat.jsonl"));
+    EXPECT_EQ(cli({"acquire", q(dir / "proj")}).code, 2); // no --class
 }
