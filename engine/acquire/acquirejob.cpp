@@ -50,7 +50,7 @@ struct ProcessedDownload {
     QByteArray bytes; // what to write (downscaled and re-encoded when asked)
     QString extension;
     QByteArray sha;
-    std::uint64_t dhash = 0;
+    ImageFingerprint print;
 };
 
 namespace {
@@ -96,7 +96,7 @@ ProcessedDownload processImage(QByteArray bytes, int maxSide)
         bytes = QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
         p.extension = png ? ".png" : ".jpg";
     }
-    p.dhash = differenceHash(image);
+    p.print = fingerprint(image);
     p.sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
     p.bytes = std::move(bytes);
     p.ok = true;
@@ -116,6 +116,7 @@ AcquireJob::AcquireJob(const fs::path &datasetDir, std::vector<AcquireClass> cla
     m_counts.resize(m_classes.size());
     m_pending.resize(m_classes.size());
     m_skip.resize(m_classes.size());
+    m_searchStarted.assign(m_classes.size(), false);
     for (std::size_t c = 0; c < m_classes.size(); ++c) {
         if (m_classes[c].query.isEmpty())
             m_classes[c].query = m_classes[c].name;
@@ -183,7 +184,7 @@ void AcquireJob::scanExisting()
         int classIndex;
         QString file;
         QByteArray sha;
-        std::uint64_t dhash;
+        ImageFingerprint print;
     };
     std::vector<std::pair<int, fs::path>> files;
     for (std::size_t c = 0; c < m_classes.size(); ++c) {
@@ -200,7 +201,7 @@ void AcquireJob::scanExisting()
         for (const Existing &e : watcher->result()) {
             ++m_counts[std::size_t(e.classIndex)].present;
             m_bySha.insert(e.sha, int(m_known.size()));
-            m_known.push_back({e.sha, e.dhash, e.file, e.classIndex});
+            m_known.push_back({e.sha, e.print, e.file, e.classIndex});
         }
         startSearches();
     });
@@ -214,7 +215,7 @@ void AcquireJob::scanExisting()
             const QByteArray bytes = f.readAll();
             cv::Mat img = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData())), cv::IMREAD_COLOR);
             out.push_back({c, q(path.lexically_relative(home)), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256),
-                           differenceHash(img)});
+                           fingerprint(img)});
         }
         return out;
     }));
@@ -275,25 +276,35 @@ bool AcquireJob::wantsMore(int c) const
 
 void AcquireJob::pumpSearch()
 {
-    // One search request at a time, for the first class short of candidate URLs.
+    // One search request at a time, for the class with the fewest candidate URLs for what it still
+    // needs, so every class gets its first page early.
     if (m_searching >= 0 || m_cancelled)
         return;
+    int best = -1;
+    double bestCover = 0;
     for (std::size_t c = 0; c < m_classes.size(); ++c) {
-        AcquireCounts &k = m_counts[c];
+        const AcquireCounts &k = m_counts[c];
         if (k.searchDone || !wantsMore(int(c)))
             continue;
-        const double enough = m_options.candidates * (k.wanted - k.have()) - k.inFlight;
-        if (double(m_pending[c].size()) >= enough)
-            continue;
-        m_searching = int(c);
-        k.state = tr("searching");
-        if (k.found == 0 && m_pending[c].empty())
-            m_searches[c]->start(m_classes[c].query);
-        else
-            m_searches[c]->fetchMore();
-        Q_EMIT changed();
-        return;
+        const double need = m_options.candidates * (k.wanted - k.have()) - k.inFlight;
+        const double cover = double(m_pending[c].size()) / std::max(need, 1.0);
+        if (cover < 1 && (best < 0 || cover < bestCover)) {
+            best = int(c);
+            bestCover = cover;
+        }
     }
+    if (best < 0)
+        return;
+    m_searching = best;
+    AcquireCounts &k = m_counts[std::size_t(best)];
+    k.state = tr("searching");
+    if (!m_searchStarted[std::size_t(best)]) {
+        m_searchStarted[std::size_t(best)] = true;
+        m_searches[std::size_t(best)]->start(m_classes[std::size_t(best)].query);
+    } else {
+        m_searches[std::size_t(best)]->fetchMore();
+    }
+    Q_EMIT changed();
 }
 
 void AcquireJob::pump()
@@ -439,7 +450,7 @@ void AcquireJob::accept(int c, const QString &url, const ProcessedDownload &p)
     int dup = m_bySha.value(p.sha, -1);
     if (dup < 0)
         for (std::size_t i = 0; i < m_known.size(); ++i)
-            if (hammingDistance(m_known[i].dhash, p.dhash) <= m_options.nearDuplicateBits) {
+            if (nearDuplicate(m_known[i].print, p.print, m_options.nearDuplicateBits, m_options.nearDuplicateThumb)) {
                 dup = int(i);
                 break;
             }
@@ -479,7 +490,7 @@ void AcquireJob::accept(int c, const QString &url, const ProcessedDownload &p)
     }
     const QString rel = q(target.lexically_relative(m_home));
     m_bySha.insert(p.sha, int(m_known.size()));
-    m_known.push_back({p.sha, p.dhash, rel, c});
+    m_known.push_back({p.sha, p.print, rel, c});
     ++m_counts[std::size_t(c)].downloaded;
     record({c, url, "ok", rel, {}}, false);
     Q_EMIT imageAdded(c, q(target));

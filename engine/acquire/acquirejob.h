@@ -10,6 +10,7 @@
 // Lives on the thread that creates it (the GUI thread or kiln-cli's event loop) and never blocks
 // it: network I/O is asynchronous and decoding and hashing run on the thread pool.
 
+#include "acquire/imagehash.h"
 #include "acquire/imagesearch.h"
 
 #include <QElapsedTimer>
@@ -46,7 +47,8 @@ struct AcquireOptions {
     int maxRedirects = 5;
     qint64 maxBytes = 20ll << 20; // larger transfers are aborted
     int maxSide = 0;            // downscale larger images to this side (fastai uses 400); 0 keeps them
-    int nearDuplicateBits = 4;  // dHash distance at or below which two images are the same picture
+    int nearDuplicateBits = 6;  // near copies: dHash within this many bits ...
+    double nearDuplicateThumb = 8; // ... and 16 x 16 thumbnails within this many grey levels (imagehash.h)
     double candidates = 1.5;    // image URLs gathered per wanted image before asking for more
 };
 
@@ -105,7 +107,7 @@ private:
     };
     struct Known {
         QByteArray sha;
-        std::uint64_t dhash = 0;
+        ImageFingerprint print;
         QString file; // relative to the project
         int classIndex = -1;
     };
@@ -129,6 +131,7 @@ private:
     std::vector<std::deque<Candidate>> m_pending;
     std::vector<QSet<QString>> m_skip; // URLs the manifest says are done
     std::vector<ImageSearch *> m_searches;
+    std::vector<bool> m_searchStarted;
     int m_searching = -1; // the class whose search request is out
     std::vector<Known> m_known;
     QHash<QByteArray, int> m_bySha; // content hash -> index into m_known

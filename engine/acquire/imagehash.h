@@ -1,16 +1,29 @@
 #pragma once
-// Fingerprints for finding duplicate downloads: a content hash for exact copies and a 64-bit
-// difference hash (dHash: brightness gradients of a 9 x 8 grey thumbnail) for near copies, the
-// same picture re-encoded, resized or lightly recompressed. Pure functions; any thread.
+// Fingerprints for finding duplicate downloads. Exact copies are found by a content hash (by the
+// caller). Near copies, the same picture re-encoded, resized or lightly recompressed, by a 64-bit
+// difference hash (dHash: brightness gradients of a 9 x 8 grey thumbnail), confirmed by comparing
+// 16 x 16 grey thumbnails, so pictures that merely share a layout (a product on white, a sky over
+// a field) are not taken for copies. Pure functions; any thread.
 
 #include <opencv2/core.hpp>
 
+#include <array>
 #include <bit>
 #include <cstdint>
 
 namespace kiln {
 
+struct ImageFingerprint {
+    std::uint64_t dhash = 0;
+    std::array<std::uint8_t, 256> thumb{}; // 16 x 16 grey, contrast-stretched
+};
+
 std::uint64_t differenceHash(const cv::Mat &image); // any channels and depth
+ImageFingerprint fingerprint(const cv::Mat &image);
 inline int hammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
+// Mean absolute difference of the two thumbnails, 0-255.
+double thumbnailDistance(const ImageFingerprint &a, const ImageFingerprint &b);
+// The same picture: dHash within `maxBits` and thumbnails within `maxThumbDistance` grey levels.
+bool nearDuplicate(const ImageFingerprint &a, const ImageFingerprint &b, int maxBits = 6, double maxThumbDistance = 8);
 
 } // namespace kiln

@@ -12,11 +12,9 @@
 #include <QSignalSpy>
 
 #include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <gtest/gtest.h>
 
-#include <random>
 
 using namespace kiln;
 using kiln::test::FakeSearchServer;
@@ -25,26 +23,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A picture with structure (a gradient and a few discs), distinct per seed; JPEG at `quality`,
-// scaled by `scale`.
 QByteArray picture(int seed, int quality = 92, double scale = 1.0)
 {
-    std::mt19937 rng(unsigned(seed) * 7919u + 17u);
-    std::uniform_int_distribution<int> u(0, 255);
-    cv::Mat img(96, 128, CV_8UC3);
-    const int a = u(rng), b = u(rng), c = u(rng), dir = u(rng) % 4;
-    for (int y = 0; y < img.rows; ++y)
-        for (int x = 0; x < img.cols; ++x) {
-            const int t = dir == 0 ? x * 2 : dir == 1 ? y * 2 : dir == 2 ? 255 - x * 2 : 255 - y * 2;
-            img.at<cv::Vec3b>(y, x) = cv::Vec3b(std::uint8_t((a + t) % 256), std::uint8_t((b + t / 2) % 256), std::uint8_t(c));
-        }
-    for (int k = 0; k < 4; ++k)
-        cv::circle(img, {u(rng) % 128, u(rng) % 96}, 10 + u(rng) % 25, cv::Scalar(u(rng), u(rng), u(rng)), cv::FILLED);
-    if (scale != 1.0)
-        cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
-    std::vector<unsigned char> out;
-    cv::imencode(".jpg", img, out, {cv::IMWRITE_JPEG_QUALITY, quality});
-    return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
+    const auto bytes = test::structuredJpeg(seed, quality, scale);
+    return QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
 }
 
 AcquireOptions fastOptions(const FakeSearchServer &server)
@@ -85,10 +67,18 @@ TEST(ImageHash, NearCopiesAreCloseAndOthersFar)
     auto decode = [](const QByteArray &b) {
         return cv::imdecode(cv::Mat(1, int(b.size()), CV_8U, const_cast<char *>(b.constData())), cv::IMREAD_COLOR);
     };
-    const auto h = differenceHash(decode(picture(1)));
-    EXPECT_LE(hammingDistance(h, differenceHash(decode(picture(1, 60, 0.7)))), 4);
-    for (int s = 2; s < 12; ++s)
-        EXPECT_GT(hammingDistance(h, differenceHash(decode(picture(s)))), 8) << s;
+    const auto h = fingerprint(decode(picture(1)));
+    EXPECT_TRUE(nearDuplicate(h, fingerprint(decode(picture(1, 60, 0.7)))));
+    EXPECT_LE(hammingDistance(h.dhash, fingerprint(decode(picture(1, 60, 0.7))).dhash), 4);
+    // 300 different pictures: no two are taken for copies.
+    std::vector<ImageFingerprint> prints;
+    for (int s = 2; s < 302; ++s)
+        prints.push_back(fingerprint(decode(picture(s))));
+    int falseMatches = 0;
+    for (std::size_t i = 0; i < prints.size(); ++i)
+        for (std::size_t j = i + 1; j < prints.size(); ++j)
+            falseMatches += nearDuplicate(prints[i], prints[j]);
+    EXPECT_EQ(falseMatches, 0);
 }
 
 TEST(Acquire, SearchesDownloadsChecksAndAccountsForEveryFault)

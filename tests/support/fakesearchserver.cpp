@@ -11,10 +11,10 @@
 
 namespace kiln::test {
 
-FakeSearchServer::FakeSearchServer(QObject *parent)
+FakeSearchServer::FakeSearchServer(QObject *parent, bool manyHosts)
     : QObject(parent)
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
+    m_server.listen(manyHosts ? QHostAddress::AnyIPv4 : QHostAddress::LocalHost, 0);
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             auto *buffer = new QByteArray;

@@ -29,10 +29,15 @@ public:
         int status = 200;  // Status: answer with this code
     };
 
-    explicit FakeSearchServer(QObject *parent = nullptr);
+    // `manyHosts`: listen on every IPv4 address, so 127.0.0.2, 127.0.0.3, ... reach it too and a
+    // client sees many hosts (for per-host limits); else on 127.0.0.1 only.
+    explicit FakeSearchServer(QObject *parent = nullptr, bool manyHosts = false);
     quint16 port() const { return m_server.serverPort(); }
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(port()); }
-    QString url(const QString &path) const { return base() + path; }
+    QString url(const QString &path, int host = 1) const
+    {
+        return QStringLiteral("http://127.0.0.%1:%2").arg(host).arg(port()) + path;
+    }
 
     // Search results for a query: these image URLs, `pageSize` per page.
     void setResults(const QString &query, const QStringList &imageUrls) { m_results[query] = imageUrls; }

@@ -2,6 +2,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <zlib.h>
 
@@ -174,6 +175,26 @@ void makeLearnableDataset(const fs::path &root, int perClass, int side)
             fs::create_directories(file.parent_path());
             cv::imwrite(file.string(), img);
         }
+}
+
+std::vector<unsigned char> structuredJpeg(int seed, int quality, double scale)
+{
+    std::mt19937 rng(unsigned(seed) * 7919u + 17u);
+    std::uniform_int_distribution<int> u(0, 255);
+    cv::Mat img(96, 128, CV_8UC3);
+    const int a = u(rng), b = u(rng), c = u(rng), dir = u(rng) % 4;
+    for (int y = 0; y < img.rows; ++y)
+        for (int x = 0; x < img.cols; ++x) {
+            const int t = dir == 0 ? x * 2 : dir == 1 ? y * 2 : dir == 2 ? 255 - x * 2 : 255 - y * 2;
+            img.at<cv::Vec3b>(y, x) = cv::Vec3b(std::uint8_t((a + t) % 256), std::uint8_t((b + t / 2) % 256), std::uint8_t(c));
+        }
+    for (int k = 0; k < 4; ++k)
+        cv::circle(img, {u(rng) % 128, u(rng) % 96}, 10 + u(rng) % 25, cv::Scalar(u(rng), u(rng), u(rng)), cv::FILLED);
+    if (scale != 1.0)
+        cv::resize(img, img, cv::Size(), scale, scale, cv::INTER_AREA);
+    std::vector<unsigned char> out;
+    cv::imencode(".jpg", img, out, {cv::IMWRITE_JPEG_QUALITY, quality});
+    return out;
 }
 
 std::size_t countFiles(const fs::path &root)

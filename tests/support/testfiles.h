@@ -49,6 +49,10 @@ void makeDataset(const std::filesystem::path &root, const std::vector<std::strin
 // (left or right) is the label: a dataset a small network learns in a few epochs.
 void makeLearnableDataset(const std::filesystem::path &root, int perClass, int side = 16);
 
+// A JPEG picture with structure (a gradient and a few discs), distinct per seed, so duplicate
+// detectors see different pictures as different; `scale` resizes it, `quality` re-encodes it.
+std::vector<unsigned char> structuredJpeg(int seed, int quality = 92, double scale = 1.0);
+
 // Counts regular files below a folder (including hidden ones).
 std::size_t countFiles(const std::filesystem::path &root);
 
