@@ -1,4 +1,5 @@
 // kiln: the studio. Thin by design: arguments, then the main window.
+#include "acquirepage.h"
 #include "analyzepage.h"
 #include "datasetpage.h"
 
@@ -29,13 +30,15 @@ int main(int argc, char **argv)
                                   "FILE");
     QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
     QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
-    QCommandLineOption page("page", "Show this page first: dataset, train or analyze.", "NAME");
+    QCommandLineOption page("page", "Show this page first: acquire, dataset, train or analyze.", "NAME");
     QCommandLineOption cell("cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).",
                             "A,P");
     QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
     QCommandLineOption delay("screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS");
     QCommandLineOption embeddings("embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE).");
-    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings});
+    QCommandLineOption acquire("acquire", "On the Acquire page, add these comma-separated classes and start (for screenshots).",
+                               "CLASSES");
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings, acquire});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -49,6 +52,12 @@ int main(int argc, char **argv)
         window.showPage(2);
     else if (parser.value(page) == "analyze")
         window.showPage(3);
+    else if (parser.value(page) == "acquire")
+        window.showPage(0);
+    if (parser.isSet(acquire)) {
+        window.acquirePage()->addClasses(parser.value(acquire).split(','));
+        window.acquirePage()->start();
+    }
     if (parser.isSet(embeddings))
         QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
             if (ok)

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "acquirepage.h"
 #include "analyzepage.h"
 #include "datasetpage.h"
 #include "train/trainer.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_datasetPage(new DatasetPage(this))
     , m_trainPage(new TrainPage(this))
     , m_analyzePage(new AnalyzePage(this))
+    , m_acquirePage(new AcquirePage(this))
     , m_jobPanel(new ProgressPanel(this))
     , m_statusLabel(new QLabel(this))
 {
@@ -72,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_datasetPage);
     m_stack->addWidget(m_trainPage);
     m_stack->addWidget(m_analyzePage);
+    m_stack->addWidget(m_acquirePage);
     statusBar()->addWidget(m_statusLabel, 1);
 
     buildSideBar();
@@ -97,6 +100,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_analyzePage->setProject(m_project->root(), runDir);
     });
     connect(m_analyzePage, &AnalyzePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
+    connect(m_acquirePage, &AcquirePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
+    connect(m_acquirePage, &AcquirePage::finished, this, [this](bool cancelled, const QString &summary) {
+        statusBar()->showMessage((cancelled ? tr("Acquire cancelled: ") : tr("Acquire finished: ")) + summary, 15000);
+    });
     connect(m_analyzePage, &AnalyzePage::editsDone, this, [this](bool ok, const QString &message) {
         if (ok)
             statusBar()->showMessage(message, 8000);
@@ -123,7 +130,7 @@ void MainWindow::buildSideBar()
 {
     struct Entry { QString name; QString tip; bool enabled; };
     const Entry entries[] = {
-        {tr("Acquire"), tr("Search the web for images per class (coming in a later version)"), false},
+        {tr("Acquire"), tr("Search the web for images of each class and download them"), true},
         {tr("Dataset"), tr("Browse, check and import the images"), true},
         {tr("Train"), tr("Train a classifier and watch it learn"), true},
         {tr("Analyze"), tr("Confusion matrix, top losses, and cleaning the data"), true},
@@ -142,7 +149,9 @@ void MainWindow::buildSideBar()
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_sideBar->setFont(f);
     connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row == DatasetRow)
+        if (row == AcquireRow)
+            m_stack->setCurrentWidget(m_acquirePage);
+        else if (row == DatasetRow)
             m_stack->setCurrentWidget(m_datasetPage);
         else if (row == TrainRow)
             m_stack->setCurrentWidget(m_trainPage);
@@ -243,6 +252,7 @@ bool MainWindow::openProject(const QString &dir)
     m_project = std::make_unique<Project>(std::move(project).value());
     m_datasetPage->setDataset(m_project->imagesDir(), m_project->root(), m_project->validPct, m_project->seed);
     m_analyzePage->setProject(m_project->root());
+    m_acquirePage->setProject(m_project->root());
     addRecent(toQ(m_project->root()));
     updateTitle();
     Q_EMIT projectOpened(toQ(m_project->root()));

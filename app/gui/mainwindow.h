@@ -17,6 +17,7 @@ class QLabel;
 
 namespace kiln {
 
+class AcquirePage;
 class AnalyzePage;
 class DatasetPage;
 class TrainPage;
@@ -38,6 +39,7 @@ public:
     DatasetPage *datasetPage() const { return m_datasetPage; }
     TrainPage *trainPage() const { return m_trainPage; }
     AnalyzePage *analyzePage() const { return m_analyzePage; }
+    AcquirePage *acquirePage() const { return m_acquirePage; }
     void showPage(int row);
     QListWidget *sideBar() const { return m_sideBar; }
     QString projectRoot() const;
@@ -85,6 +87,7 @@ private:
     DatasetPage *m_datasetPage;
     TrainPage *m_trainPage;
     AnalyzePage *m_analyzePage;
+    AcquirePage *m_acquirePage;
     ProgressPanel *m_jobPanel;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;

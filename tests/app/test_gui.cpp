@@ -1,4 +1,6 @@
+#include "acquirepage.h"
 #include "analyzepage.h"
+#include "fakesearchserver.h"
 #include "datasetpage.h"
 #include "embeddingscatter.h"
 #include "mainwindow.h"
@@ -19,6 +21,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QListWidget>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -430,4 +433,52 @@ TEST(AnalyzePage, MatrixCellGalleryCleanUndoAndRetrain)
     ASSERT_TRUE(info.ok()) << info.message();
     EXPECT_EQ(info->config.epochs, 3);
     EXPECT_EQ(info->config.batchSize, 16);
+}
+
+TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
+{
+    TempDir dir;
+    ASSERT_TRUE(Project::create(dir / "p").ok());
+    test::FakeSearchServer server;
+    for (const char *c : {"cat", "dog"}) {
+        QStringList urls;
+        for (int i = 0; i < 8; ++i) {
+            const auto bytes = test::structuredJpeg((c[0] == 'c' ? 1000 : 2000) + i);
+            const QString path = QStringLiteral("/img/%1/%2.jpg").arg(c).arg(i);
+            server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))});
+            urls << server.url(path);
+        }
+        server.addResource(QStringLiteral("/img/%1/html.jpg").arg(c), {"<html>no</html>", "image/jpeg"});
+        urls.insert(0, server.url(QStringLiteral("/img/%1/html.jpg").arg(c)));
+        server.setResults(c, urls);
+    }
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
+    ASSERT_TRUE(window.openProject(QString::fromStdString((dir / "p").string())));
+    ASSERT_TRUE(loaded.wait(5000));
+    window.showPage(0);
+    AcquirePage *page = window.acquirePage();
+    page->setEndpoint(server.base());
+    page->addClasses({"cat", "dog", "cat", " "}); // duplicates and blanks are skipped
+    ASSERT_EQ(page->classTable()->rowCount(), 2);
+    page->classTable()->item(0, 2)->setData(Qt::EditRole, 6);
+    page->classTable()->item(1, 2)->setData(Qt::EditRole, 6);
+    QSignalSpy finished(page, &AcquirePage::finished);
+    loaded.clear();
+    page->start();
+    ASSERT_TRUE(page->isRunning());
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_FALSE(finished.front().at(0).toBool());
+    EXPECT_EQ(test::countFiles(dir / "p/images/cat"), 6u);
+    EXPECT_EQ(test::countFiles(dir / "p/images/dog"), 6u);
+    EXPECT_EQ(page->failureTable()->rowCount(), 2); // the two HTML pages, with their reason
+    EXPECT_TRUE(page->failureTable()->item(0, 2)->text().contains("not an image"));
+    EXPECT_TRUE(page->summaryText().contains("12 of 12")) << page->summaryText().toStdString();
+    ASSERT_TRUE(loaded.wait(5000)); // the Dataset page rescans
+    EXPECT_EQ(loaded.back().at(0).toInt(), 12);
+    EXPECT_EQ(loaded.back().at(1).toInt(), 2);
+    QTest::qWait(300); // thumbnails of the arrivals decode off the GUI thread
+    EXPECT_GT(page->arrivals()->count(), 0);
 }

@@ -5,6 +5,9 @@
 // the whole set.
 //
 // usage: bench_acquire [CLASSES] [PER_CLASS] [LATENCY_MS] [SEQUENTIAL_SAMPLE]
+//        bench_acquire --serve NAME,NAME,... PER_CLASS LATENCY_MS
+//            only serves those classes (with a few of the web's faults among them) and prints the
+//            endpoint, for trying the Acquire page by hand (KILN_SEARCH_ENDPOINT=... kiln)
 
 #include "acquire/acquirejob.h"
 #include "data/project.h"
@@ -46,6 +49,32 @@ double runJob(const fs::path &project, std::vector<AcquireClass> classes, Acquir
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc > 4 && std::string(argv[1]) == "--serve") {
+        test::FakeSearchServer server(nullptr, true);
+        server.pageSize = 100;
+        server.imageLatencyMs = std::atoi(argv[4]);
+        const QStringList names = QString::fromUtf8(argv[2]).split(',');
+        const int per = std::atoi(argv[3]);
+        for (int c = 0; c < names.size(); ++c) {
+            QStringList urls;
+            for (int i = 0; i < per; ++i) {
+                const auto bytes = test::structuredJpeg(c * 100000 + i);
+                const QString path = QStringLiteral("/img/%1/%2.jpg").arg(c).arg(i);
+                server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))});
+                urls << server.url(path, 1 + i % 50);
+                if (i % 9 == 4) { // now and then, what the web serves besides images
+                    const QString bad = QStringLiteral("/img/%1/bad%2.jpg").arg(c).arg(i);
+                    server.addResource(bad, i % 3 ? test::FakeSearchServer::Resource{"<html>Forbidden</html>", "image/jpeg"}
+                                                  : test::FakeSearchServer::Resource{{}, "image/jpeg", test::FakeSearchServer::Fault::Status, 0, 404});
+                    urls << server.url(bad);
+                }
+            }
+            server.setResults(names[c].trimmed(), urls);
+        }
+        std::printf("%s\n", server.base().toStdString().c_str());
+        std::fflush(stdout);
+        return app.exec();
+    }
     const int classes = argc > 1 ? std::atoi(argv[1]) : 10;
     const int perClass = argc > 2 ? std::atoi(argv[2]) : 200;
     const int latency = argc > 3 ? std::atoi(argv[3]) : 300;
