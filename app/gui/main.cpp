@@ -3,6 +3,7 @@
 #include "analyzepage.h"
 #include "datasetpage.h"
 
+#include <QNetworkProxyFactory>
 #include <QTabWidget>
 #include "galleryview.h"
 #include "mainwindow.h"
@@ -15,6 +16,8 @@
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    // Image search and downloads go through the system proxy (http_proxy, https_proxy, no_proxy).
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     QApplication::setApplicationName("kiln");
     QApplication::setOrganizationName("kiln");
     QApplication::setApplicationDisplayName("Kiln");

@@ -454,6 +454,10 @@ TEST(Cli, AcquireFromALoopbackSearchServer)
     server.setResults("dog", dog);
 
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *proxy : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        env.remove(proxy); // kiln-cli honours the system proxy; the server is on loopback
+    p.setProcessEnvironment(env);
     p.start(KILN_CLI_PATH, {"acquire", q(dir / "proj"), "--class", "cat", "--class", "dog", "--per-class", "5", "--endpoint",
                             server.base(), "--json"});
     QSignalSpy done(&p, &QProcess::finished);

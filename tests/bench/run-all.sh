@@ -23,3 +23,5 @@ run="$(ls -d "$project"/runs/*/ 2>/dev/null | tail -1)"
 if [ -n "$run" ]; then bash "$(dirname "$0")/run-tsne.sh" "$build" "$run"; else echo "no run of the demo yet: train one first"; fi
 echo "== embeddings scatter: 70,000 points"
 QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_scatter" 70000
+echo "== acquire: 10 classes x 200 images from the loopback search server, 300 ms latency per image"
+"$build/tests/bench/bench_acquire" 10 200 300 100
