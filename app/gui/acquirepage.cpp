@@ -2,6 +2,7 @@
 
 #include "acquire/acquirejob.h"
 #include "data/imageloader.h"
+#include "progresspanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -45,14 +46,6 @@ QTableWidget *table(QWidget *parent, const QStringList &headers)
     t->horizontalHeader()->setStretchLastSection(true);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     return t;
-}
-
-QString formatSeconds(double s)
-{
-    if (!std::isfinite(s) || s < 0)
-        return QStringLiteral("--:--");
-    const int t = int(s + 0.5);
-    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -330,7 +323,7 @@ void AcquirePage::refreshProgress()
     }
     const double elapsed = m_job->elapsedSeconds();
     const double rate = elapsed > 0 ? downloaded / elapsed : 0;
-    const QString left = isRunning() ? formatSeconds(rate > 0 ? (wanted - have) / rate : NAN) : QStringLiteral("0:00");
+    const QString left = isRunning() ? ProgressPanel::formatDuration(rate > 0 ? (wanted - have) / rate : NAN) : QStringLiteral("0:00");
     m_overall->setText(tr("%1 of %2 images · %3 images/s · %4 left · %5 not kept")
                            .arg(QLocale().toString(have), QLocale().toString(wanted))
                            .arg(rate, 0, 'f', 1)

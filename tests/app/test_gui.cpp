@@ -318,16 +318,26 @@ fs::path makeTrainedProject(const fs::path &dir)
 
 } // namespace
 
+namespace {
+
+// The main window on a project, its dataset loaded.
+void showProject(MainWindow &window, const fs::path &dir)
+{
+    window.resize(1280, 800);
+    window.show();
+    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
+    ASSERT_TRUE(window.openProject(QString::fromStdString(dir.string())));
+    ASSERT_TRUE(loaded.wait(5000));
+}
+
+} // namespace
+
 TEST(AnalyzePage, MatrixCellGalleryCleanUndoAndRetrain)
 {
     TempDir dir;
     const fs::path run = makeTrainedProject(dir / "p");
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
-    ASSERT_TRUE(window.openProject(QString::fromStdString((dir / "p").string())));
-    ASSERT_TRUE(loaded.wait(5000));
+    showProject(window, dir / "p");
     AnalyzePage *page = window.analyzePage();
     QSignalSpy interpreted(page, &AnalyzePage::interpreted);
     window.showPage(3); // Analyze interprets the newest run on first show
@@ -455,11 +465,8 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
         server.setResults(c, urls);
     }
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
+    showProject(window, dir / "p");
     QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
-    ASSERT_TRUE(window.openProject(QString::fromStdString((dir / "p").string())));
-    ASSERT_TRUE(loaded.wait(5000));
     window.showPage(0);
     AcquirePage *page = window.acquirePage();
     page->setEndpoint(server.base());
@@ -468,7 +475,6 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
     page->classTable()->item(0, 2)->setData(Qt::EditRole, 6);
     page->classTable()->item(1, 2)->setData(Qt::EditRole, 6);
     QSignalSpy finished(page, &AcquirePage::finished);
-    loaded.clear();
     page->start();
     ASSERT_TRUE(page->isRunning());
     ASSERT_TRUE(finished.wait(60000));
