@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -52,7 +53,7 @@ QTableWidget *table(QWidget *parent, const QStringList &headers)
 
 AcquirePage::AcquirePage(QWidget *parent)
     : QWidget(parent)
-    , m_endpoint(defaultSearchEndpoint())
+    , m_endpoint(new QLineEdit(this))
     , m_classes(table(this, {tr("Class"), tr("Search query"), tr("Images wanted")}))
     , m_suffix(new QLineEdit(this))
     , m_wanted(new QSpinBox(this))
@@ -118,6 +119,10 @@ void AcquirePage::buildUi()
     form->addRow(tr("Region"), m_region);
     form->addRow(tr("Downscale to at most"), m_maxSide);
     form->addRow(tr("Downloads at once"), m_concurrency);
+    m_endpoint->setToolTip(tr("The image-search service (DuckDuckGo's protocol); point it at a proxy or a test server"));
+    const QString saved = QSettings().value("acquire/endpoint").toString();
+    m_endpoint->setText(qEnvironmentVariableIsSet("KILN_SEARCH_ENDPOINT") || saved.isEmpty() ? defaultSearchEndpoint() : saved);
+    form->addRow(tr("Search service"), m_endpoint);
     top->addWidget(settings, 2);
     layout->addLayout(top, 2);
 
@@ -176,6 +181,11 @@ void AcquirePage::buildUi()
     m_overall->setText(tr("Add the classes you want, then Start. Images land in the project's class folders."));
 }
 
+void AcquirePage::setEndpoint(const QString &endpoint)
+{
+    m_endpoint->setText(endpoint);
+}
+
 void AcquirePage::setProject(const std::filesystem::path &root)
 {
     if (isRunning())
@@ -225,7 +235,9 @@ void AcquirePage::start()
         classes.push_back(c);
     }
     AcquireOptions options;
-    options.search.endpoint = m_endpoint;
+    options.search.endpoint = m_endpoint->text().trimmed().isEmpty() ? defaultSearchEndpoint() : m_endpoint->text().trimmed();
+    if (!qEnvironmentVariableIsSet("KILN_SEARCH_ENDPOINT"))
+        QSettings().setValue("acquire/endpoint", options.search.endpoint);
     options.search.region = m_region->text().trimmed().isEmpty() ? QStringLiteral("us-en") : m_region->text().trimmed();
     options.search.safeSearch = m_safe->currentText();
     options.search.size = m_size->currentIndex() ? m_size->currentText() : QString();

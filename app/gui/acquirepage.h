@@ -32,7 +32,8 @@ public:
     void setProject(const std::filesystem::path &root);
     // One class per line (blank lines and duplicates skipped).
     void addClasses(const QStringList &names);
-    void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
+    // The search service's address (a setting kept between sessions; KILN_SEARCH_ENDPOINT wins).
+    void setEndpoint(const QString &endpoint);
     void start();
     void cancel();
     bool isRunning() const;
@@ -55,7 +56,7 @@ private:
     void updateButtons();
 
     std::filesystem::path m_root;
-    QString m_endpoint;
+    QLineEdit *m_endpoint;
     QTableWidget *m_classes;
     QLineEdit *m_suffix;
     QSpinBox *m_wanted;
