@@ -100,6 +100,15 @@ Analysis and cleaning commands:
   Every edit is written to PROJECT/.kiln/journal.jsonl before files move; an edit interrupted by
   a crash is finished or rolled back the next time the project is opened.
 
+Export and predict:
+  export RUN_DIR --out MODEL.kiln [--format bundle] [--json]
+      Write the run's model as a bundle: weights and JSON metadata (classes, input, normalisation,
+      metrics, out-of-domain threshold) in one file that Kiln and Python's torch.load read. The
+      bundle is loaded back and checked on the run's validation images.
+  predict MODEL.kiln IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]
+      The top classes with probabilities for each image (folders: every image below them), and
+      an out-of-domain flag when an image is unlike the training data. No project needed.
+
 Options for every command:
   --json       machine-readable output on stdout
   --help       this text
@@ -466,6 +475,12 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         cmd = args[0] == "train" ? &trainCmd : &lrCmd;
     } else if (args[0] == "interpret") {
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
+        cmd = &c;
+    } else if (args[0] == "export") {
+        static const Command c{{}, {"--out", "--format"}, exportModel};
+        cmd = &c;
+    } else if (args[0] == "predict") {
+        static const Command c{{}, {"--top-k", "--threads"}, predict};
         cmd = &c;
     } else if (args[0] == "acquire") {
         static const Command c{{}, {"--class", "--per-class", "--query-suffix", "--urls", "--endpoint", "--concurrency", "--max-side",

@@ -344,6 +344,18 @@ TEST(Cli, InterpretPrintsTheAnalysisAndEditsFollow)
     EXPECT_EQ(cli({"tsne", q(dir / "run")}).code, 2); // --out is required
     EXPECT_EQ(cli({"tsne", q(dir / "run"), "--out", q(dir / "t.csv"), "--perplexity", "500"}).code, 2);
 
+    // Export as a bundle, then predict with it.
+    auto exported = cli({"export", q(dir / "run"), "--out", q(dir / "m.kiln"), "--json"});
+    ASSERT_EQ(exported.code, 0) << exported.err.toStdString();
+    EXPECT_TRUE(exported.json().value("verified").toBool());
+    auto predicted = cli({"predict", q(dir / "m.kiln"), q(dir / "proj/images"), "--top-k", "1", "--json"});
+    ASSERT_EQ(predicted.code, 0) << predicted.err.toStdString();
+    const QJsonArray predictedImages = predicted.json().value("images").toArray();
+    EXPECT_GE(predictedImages.size(), 150);
+    EXPECT_EQ(predictedImages[0].toObject().value("top").toArray().size(), 1);
+    EXPECT_EQ(cli({"export", q(dir / "run"), "--out", q(dir / "m.onnx"), "--format", "onnx"}).code, 2);
+    EXPECT_EQ(cli({"predict", q(dir / "run/run.json"), q(dir / "proj/images")}).code, 1); // not a bundle
+
     auto noRun = cli({"interpret", q(dir / "proj")});
     EXPECT_EQ(noRun.code, 1);
     EXPECT_TRUE(noRun.err.contains("run.json")) << noRun.err.toStdString();

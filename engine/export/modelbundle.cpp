@@ -1,0 +1,202 @@
+#include "export/modelbundle.h"
+
+#include "data/imageformat.h"
+#include "export/bundlefile.h"
+#include "train/learner.h"
+#include "train/trainer.h"
+
+#include <QCoreApplication>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fs = std::filesystem;
+
+namespace kiln {
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+// The 5th percentile of the highest class probability (the out-of-domain threshold).
+double lowMaxProbability(const Predictions &p)
+{
+    std::vector<float> maxes;
+    const std::size_t C = p.classes.size();
+    for (std::size_t i = 0; i < p.size(); ++i)
+        maxes.push_back(*std::max_element(p.probs.begin() + long(i * C), p.probs.begin() + long((i + 1) * C)));
+    if (maxes.empty())
+        return 0;
+    std::sort(maxes.begin(), maxes.end());
+    return double(maxes[std::size_t(0.05 * double(maxes.size() - 1))]);
+}
+
+} // namespace
+
+Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progress *progress)
+{
+    PredictOptions options;
+    options.embeddings = false;
+    auto valid = predictRun(run, AnalysisScope::Valid, options, progress);
+    if (!valid)
+        return valid.error();
+    const Interpretation in = valid->interpretation(AnalysisScope::Valid);
+    const double threshold = lowMaxProbability(valid->predictions);
+
+    QJsonArray classes, mean, stdev;
+    for (const auto &c : run.classes)
+        classes.append(q(c));
+    for (int c = 0; c < run.input.channels; ++c) {
+        mean.append(double(run.input.mean[std::size_t(c)]));
+        stdev.append(double(run.input.std[std::size_t(c)]));
+    }
+    QJsonObject metrics;
+    const auto epochs = readRunMetrics(run.runDir);
+    if (!epochs.empty())
+        metrics = QJsonObject{{"epochs", int(epochs.size())}, {"train_loss", epochs.back().trainLoss},
+                              {"valid_loss", epochs.back().validLoss}, {"accuracy", epochs.back().accuracy}};
+    const QJsonObject meta{
+        {"format", "kiln-model-bundle"},
+        {"format_version", 1},
+        {"kiln_version", QCoreApplication::applicationVersion()},
+        {"created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"architecture", architectureName(run.spec.arch)},
+        {"head", run.spec.head == HeadKind::Fastai ? "fastai" : "linear"},
+        {"classes", classes},
+        {"input", QJsonObject{{"size", run.input.size}, {"channels", run.input.channels},
+                              {"resize", resizeMethodName(run.input.resize)}, {"mean", mean}, {"std", stdev},
+                              {"color_order", run.input.channels == 3 ? "RGB" : "gray"}, {"value_range", "0-1 before normalising"}}},
+        {"metrics", metrics},
+        {"validation_accuracy", in.accuracy()},
+        {"out_of_domain", QJsonObject{{"score", "max_probability"}, {"threshold", threshold},
+                                      {"calibration", "5th percentile over the validation images"}}},
+        {"run", q(run.runDir.filename().string())},
+    };
+    const std::string json = QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString();
+    if (auto w = writeBundleFile(run.checkpoint, json, out); !w)
+        return w.error();
+
+    // The check: the bundle alone predicts the validation images as the run does.
+    auto bundle = loadBundle(out);
+    if (!bundle)
+        return Error{"The bundle was written but does not load back: " + bundle.message()};
+    auto again = predictFiles(bundle->spec, bundle->input, bundle->file, bundle->classes, valid->predictions.files,
+                              valid->predictions.labels, options);
+    if (!again)
+        return Error{"The bundle was written but cannot predict: " + again.message()};
+    const Interpretation check(bundle->classes, again->labels, again->predicted);
+    BundleExport result;
+    result.file = out;
+    std::error_code ec;
+    result.bytes = fs::file_size(out, ec);
+    result.oodThreshold = threshold;
+    result.validationAccuracy = check.accuracy();
+    if (std::abs(check.accuracy() - in.accuracy()) > 1e-9)
+        return Error{"The bundle predicts differently from the run (accuracy " + std::to_string(check.accuracy()) + " vs "
+                     + std::to_string(in.accuracy()) + "); it was not verified."};
+    return result;
+}
+
+Result<ModelBundle> loadBundle(const fs::path &file)
+{
+    auto json = readBundleMetadata(file);
+    if (!json)
+        return json.error();
+    QJsonParseError err{};
+    const QJsonObject meta = QJsonDocument::fromJson(QByteArray::fromStdString(json.value()), &err).object();
+    if (err.error != QJsonParseError::NoError || meta.value("format").toString() != "kiln-model-bundle")
+        return Error{file.string() + " has damaged metadata; export the model again."};
+    if (meta.value("format_version").toInt() > 1)
+        return Error{file.string() + " was written by a newer Kiln (format " + std::to_string(meta.value("format_version").toInt())
+                     + "); update Kiln to read it."};
+    ModelBundle b;
+    b.file = file;
+    b.metadata = meta;
+    if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
+        return Error{file.string() + " names an architecture this Kiln does not know: "
+                     + meta.value("architecture").toString().toStdString()};
+    b.spec.head = meta.value("head").toString() == "linear" ? HeadKind::Linear : HeadKind::Fastai;
+    for (const auto &c : meta.value("classes").toArray())
+        b.classes.push_back(c.toString().toStdString());
+    const QJsonObject input = meta.value("input").toObject();
+    b.input.size = input.value("size").toInt();
+    b.input.channels = input.value("channels").toInt();
+    if (!parseResizeMethod(input.value("resize").toString().toStdString(), b.input.resize))
+        b.input.resize = ResizeMethod::Squish;
+    const QJsonArray mean = input.value("mean").toArray(), stdev = input.value("std").toArray();
+    for (int c = 0; c < 3 && c < mean.size() && c < stdev.size(); ++c) {
+        b.input.mean[std::size_t(c)] = float(mean[c].toDouble());
+        b.input.std[std::size_t(c)] = float(stdev[c].toDouble());
+    }
+    b.input.augment.enabled = false;
+    b.spec.inChannels = b.input.channels;
+    b.spec.numClasses = int(b.classes.size());
+    b.oodThreshold = meta.value("out_of_domain").toObject().value("threshold").toDouble();
+    if (b.classes.size() < 2 || b.input.size < 1 || (b.input.channels != 1 && b.input.channels != 3))
+        return Error{file.string() + " has incomplete metadata (classes or input); export the model again."};
+    return b;
+}
+
+Result<std::vector<ImagePrediction>> predictImages(const ModelBundle &bundle, const std::vector<fs::path> &paths, int topK,
+                                                   int threads, Progress *progress)
+{
+    std::vector<fs::path> files;
+    for (const auto &p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> inFolder;
+            for (const auto &e : fs::recursive_directory_iterator(p, ec))
+                if (e.is_regular_file() && hasImageExtension(e.path().filename().string()))
+                    inFolder.push_back(e.path());
+            std::sort(inFolder.begin(), inFolder.end());
+            files.insert(files.end(), inFolder.begin(), inFolder.end());
+        } else {
+            files.push_back(p);
+        }
+    }
+    std::vector<ImagePrediction> out(files.size());
+    std::vector<fs::path> readable;
+    std::vector<std::size_t> slot;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        out[i].file = files[i];
+        std::error_code ec;
+        if (!fs::is_regular_file(files[i], ec))
+            out[i].error = "not found";
+        else {
+            readable.push_back(files[i]);
+            slot.push_back(i);
+        }
+    }
+    PredictOptions options;
+    options.embeddings = false;
+    options.threads = threads;
+    auto p = predictFiles(bundle.spec, bundle.input, bundle.file, bundle.classes, readable,
+                          std::vector<int>(readable.size(), -1), options, progress);
+    if (!p)
+        return p.error();
+    std::map<std::string, std::size_t> where;
+    for (std::size_t k = 0; k < readable.size(); ++k)
+        where[readable[k].string()] = slot[k];
+    const std::size_t C = bundle.classes.size();
+    for (std::size_t k = 0; k < p->size(); ++k) {
+        ImagePrediction &r = out[where[p->files[k].string()]];
+        std::vector<std::pair<int, float>> all;
+        for (std::size_t c = 0; c < C; ++c)
+            all.emplace_back(int(c), p->probs[k * C + c]);
+        std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        all.resize(std::min<std::size_t>(all.size(), std::size_t(std::max(1, topK))));
+        r.top = all;
+        r.maxProbability = all.front().second;
+        r.outOfDomain = r.maxProbability < bundle.oodThreshold;
+    }
+    for (const auto &[file, why] : p->failures)
+        if (auto it = where.find(file); it != where.end())
+            out[it->second].error = why;
+    return out;
+}
+
+} // namespace kiln

@@ -1,0 +1,57 @@
+#pragma once
+// Exporting a trained run as a self-contained model bundle (see bundlefile.h for the file), and
+// predicting images with one, with no project present. The metadata says everything needed to
+// rebuild the model and prepare its input: architecture and head, classes, input size, channels,
+// resize method and normalisation, the run's final metrics, Kiln's version, the creation time,
+// and the out-of-domain threshold.
+//
+// Out of domain: an image whose highest class probability is below the threshold is flagged as
+// unlike the training data. The threshold is the 5th percentile of that probability over the
+// run's validation images, computed at export, so about 5% of in-domain images are flagged.
+// Synchronous; call from a worker thread.
+
+#include "analysis/runanalysis.h"
+
+#include <QJsonObject>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiln {
+
+struct ModelBundle {
+    std::filesystem::path file;
+    ModelSpec spec;
+    PipelineConfig input;
+    std::vector<std::string> classes;
+    double oodThreshold = 0; // max probability below this: out of domain
+    QJsonObject metadata;    // everything, as stored
+};
+
+struct BundleExport {
+    std::filesystem::path file;
+    std::uint64_t bytes = 0;
+    double oodThreshold = 0;
+    double validationAccuracy = 0; // of the bundle, on the run's validation images (the check)
+};
+
+// Writes `out` from the run's checkpoint (best.pt for a keep-best run) and checks it: the bundle is
+// loaded back and predicts the validation images with the run's accuracy.
+Result<BundleExport> exportBundle(const RunInfo &run, const std::filesystem::path &out, Progress *progress = nullptr);
+Result<ModelBundle> loadBundle(const std::filesystem::path &file);
+
+struct ImagePrediction {
+    std::filesystem::path file;
+    std::vector<std::pair<int, float>> top; // class index, probability; most likely first
+    float maxProbability = 0;
+    bool outOfDomain = false;
+    std::string error; // the image could not be read; `top` is empty
+};
+
+// Predicts every file (a folder's images in sorted order when a folder is given); failures are
+// listed with their reason, never dropped.
+Result<std::vector<ImagePrediction>> predictImages(const ModelBundle &bundle, const std::vector<std::filesystem::path> &paths,
+                                                   int topK = 5, int threads = 0, Progress *progress = nullptr);
+
+} // namespace kiln
