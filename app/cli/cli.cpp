@@ -101,11 +101,12 @@ Analysis and cleaning commands:
   a crash is finished or rolled back the next time the project is opened.
 
 Export and predict:
-  export RUN_DIR --out MODEL.kiln [--format bundle] [--json]
-      Write the run's model as a bundle: weights and JSON metadata (classes, input, normalisation,
-      metrics, out-of-domain threshold) in one file that Kiln and Python's torch.load read. The
-      bundle is loaded back and checked on the run's validation images.
-  predict MODEL.kiln IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]
+  export RUN_DIR --out MODEL.kiln|MODEL.onnx [--format bundle|onnx] [--softmax] [--json]
+      Write the run's model as a bundle (weights and JSON metadata: classes, input, normalisation,
+      metrics, out-of-domain threshold, in one file that Kiln and Python's torch.load read) or as
+      ONNX (opset 13, input "input", output "logits" or with --softmax "probabilities") with the
+      metadata beside it as MODEL.onnx.json. Every export is checked on validation images.
+  predict MODEL.kiln|MODEL.onnx IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]
       The top classes with probabilities for each image (folders: every image below them), and
       an out-of-domain flag when an image is unlike the training data. No project needed.
 
@@ -477,7 +478,7 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
         cmd = &c;
     } else if (args[0] == "export") {
-        static const Command c{{}, {"--out", "--format"}, exportModel};
+        static const Command c{{"--softmax"}, {"--out", "--format"}, exportModel};
         cmd = &c;
     } else if (args[0] == "predict") {
         static const Command c{{}, {"--top-k", "--threads"}, predict};

@@ -15,27 +15,36 @@ namespace kiln::cli {
 int exportModel(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1 || !a.has("--out"))
-        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle] [--json]");
-    const std::string format = a.get("--format", "bundle");
-    if (format != "bundle")
-        return io.usage("--format takes bundle (a weights + metadata file that Kiln and Python's torch.load read)");
+        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle|onnx] [--softmax] [--json]");
+    const std::string format = a.get("--format", fs::path(a.get("--out")).extension() == ".onnx" ? "onnx" : "bundle");
+    if (format != "bundle" && format != "onnx")
+        return io.usage("--format takes bundle (weights + metadata, read by Kiln and Python's torch.load) or onnx");
     auto run = readRunInfo(a.positional[0]);
     if (!run)
         return io.fail(run.message());
     Progress progress;
     Result<BundleExport> done = Error{"not run"};
-    runWithProgress(io, "export", progress, [&] { done = exportBundle(run.value(), a.get("--out"), &progress); });
+    runWithProgress(io, "export", progress, [&] {
+        done = format == "onnx" ? exportOnnxModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
+                                : exportBundle(run.value(), a.get("--out"), &progress);
+    });
     if (!done)
         return io.fail(done.message());
     if (io.json) {
         io.printJson(QJsonObject{{"file", qs(done->file.string())}, {"bytes", double(done->bytes)},
                                  {"out_of_domain_threshold", done->oodThreshold},
-                                 {"validation_accuracy", done->validationAccuracy}, {"verified", true}});
+                                 {"validation_accuracy", done->validationAccuracy}, {"verified", true},
+                                 {"format", qs(format)}, {"max_difference", done->maxDifference}});
         return 0;
     }
-    char line[256];
-    std::snprintf(line, sizeof line, "wrote %s (%.1f MB); verified: it predicts the run's validation images with accuracy %.4f\n",
-                  done->file.string().c_str(), double(done->bytes) / 1048576.0, done->validationAccuracy);
+    char line[512];
+    if (format == "onnx")
+        std::snprintf(line, sizeof line,
+                      "wrote %s (%.1f MB) and its metadata %s.json; verified: OpenCV's dnn module matches LibTorch within %.1e\n",
+                      done->file.string().c_str(), double(done->bytes) / 1048576.0, done->file.string().c_str(), done->maxDifference);
+    else
+        std::snprintf(line, sizeof line, "wrote %s (%.1f MB); verified: it predicts the run's validation images with accuracy %.4f\n",
+                      done->file.string().c_str(), double(done->bytes) / 1048576.0, done->validationAccuracy);
     io.print(line);
     std::snprintf(line, sizeof line, "out of domain when the top probability is below %.3f (5%% of validation images are)\n",
                   done->oodThreshold);
@@ -46,7 +55,7 @@ int exportModel(const Args &a, const Io &io)
 int predict(const Args &a, const Io &io)
 {
     if (a.positional.size() < 2)
-        return io.usage("usage: kiln-cli predict MODEL.kiln IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]");
+        return io.usage("usage: kiln-cli predict MODEL.kiln|MODEL.onnx IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]");
     long long k = 5, threads = 0;
     if (a.has("--top-k") && (!parseInt(a.get("--top-k"), k) || k < 1 || k > 1000))
         return io.usage("--top-k takes a whole number from 1 to 1000");

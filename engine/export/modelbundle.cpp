@@ -1,7 +1,9 @@
 #include "export/modelbundle.h"
 
 #include "data/imageformat.h"
+#include "core/fileutil.h"
 #include "export/bundlefile.h"
+#include "export/onnxexport.h"
 #include "train/learner.h"
 #include "train/trainer.h"
 
@@ -35,9 +37,15 @@ double lowMaxProbability(const Predictions &p)
     return double(maxes[std::size_t(0.05 * double(maxes.size() - 1))]);
 }
 
-} // namespace
+// The metadata of a model exported from a run, and the run's validation predictions it was
+// calibrated on.
+struct Described {
+    QJsonObject meta;
+    RunPredictions valid;
+    double accuracy = 0;
+};
 
-Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progress *progress)
+Result<Described> describeRun(const RunInfo &run, Progress *progress)
 {
     PredictOptions options;
     options.embeddings = false;
@@ -46,7 +54,6 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
         return valid.error();
     const Interpretation in = valid->interpretation(AnalysisScope::Valid);
     const double threshold = lowMaxProbability(valid->predictions);
-
     QJsonArray classes, mean, stdev;
     for (const auto &c : run.classes)
         classes.append(q(c));
@@ -76,6 +83,21 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
                                       {"calibration", "5th percentile over the validation images"}}},
         {"run", q(run.runDir.filename().string())},
     };
+    return Described{meta, std::move(valid.value()), in.accuracy()};
+}
+
+} // namespace
+
+Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progress *progress)
+{
+    auto described = describeRun(run, progress);
+    if (!described)
+        return described.error();
+    const QJsonObject &meta = described->meta;
+    const RunPredictions &validRun = described->valid;
+    const double threshold = meta.value("out_of_domain").toObject().value("threshold").toDouble();
+    PredictOptions options;
+    options.embeddings = false;
     const std::string json = QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString();
     if (auto w = writeBundleFile(run.checkpoint, json, out); !w)
         return w.error();
@@ -84,8 +106,8 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
     auto bundle = loadBundle(out);
     if (!bundle)
         return Error{"The bundle was written but does not load back: " + bundle.message()};
-    auto again = predictFiles(bundle->spec, bundle->input, bundle->file, bundle->classes, valid->predictions.files,
-                              valid->predictions.labels, options);
+    auto again = predictFiles(bundle->spec, bundle->input, bundle->file, bundle->classes, validRun.predictions.files,
+                              validRun.predictions.labels, options);
     if (!again)
         return Error{"The bundle was written but cannot predict: " + again.message()};
     const Interpretation check(bundle->classes, again->labels, again->predicted);
@@ -95,20 +117,63 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
     result.bytes = fs::file_size(out, ec);
     result.oodThreshold = threshold;
     result.validationAccuracy = check.accuracy();
-    if (std::abs(check.accuracy() - in.accuracy()) > 1e-9)
+    if (std::abs(check.accuracy() - described->accuracy) > 1e-9)
         return Error{"The bundle predicts differently from the run (accuracy " + std::to_string(check.accuracy()) + " vs "
-                     + std::to_string(in.accuracy()) + "); it was not verified."};
+                     + std::to_string(described->accuracy) + "); it was not verified."};
+    return result;
+}
+
+Result<BundleExport> exportOnnxModel(const RunInfo &run, const fs::path &out, bool softmax, Progress *progress)
+{
+    auto described = describeRun(run, progress);
+    if (!described)
+        return described.error();
+    QJsonObject meta = described->meta;
+    meta.insert("format", "kiln-onnx-metadata");
+    meta.insert("onnx", QJsonObject{{"file", q(out.filename().string())}, {"input", "input"},
+                                    {"output", softmax ? "probabilities" : "logits"}, {"opset", 13}});
+    if (auto w = writeOnnx(run.spec, run.input, run.checkpoint, out, {softmax}); !w)
+        return w.error();
+    const fs::path metaFile = fs::path(out.string() + ".json");
+    if (auto w = writeFileAtomic(metaFile, QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString()); !w)
+        return w.error();
+    // The check: OpenCV's dnn module and LibTorch agree on validation images.
+    const auto &files = described->valid.predictions.files;
+    std::vector<fs::path> sample(files.begin(), files.begin() + long(std::min<std::size_t>(files.size(), 16)));
+    auto diff = compareOnnxWithTorch(run.spec, run.input, run.checkpoint, out, sample, softmax);
+    if (!diff)
+        return Error{"The ONNX file was written but could not be checked: " + diff.message()};
+    if (diff.value() > 1e-4)
+        return Error{"The ONNX file differs from LibTorch by " + std::to_string(diff.value()) + " (more than 1e-4); do not use it."};
+    BundleExport result;
+    result.file = out;
+    std::error_code ec;
+    result.bytes = fs::file_size(out, ec);
+    result.oodThreshold = meta.value("out_of_domain").toObject().value("threshold").toDouble();
+    result.validationAccuracy = described->accuracy;
+    result.maxDifference = diff.value();
     return result;
 }
 
 Result<ModelBundle> loadBundle(const fs::path &file)
 {
-    auto json = readBundleMetadata(file);
+    const bool onnx = file.extension() == ".onnx";
+    Result<std::string> json = Error{""};
+    if (onnx) {
+        auto bytes = readFileBytes(fs::path(file.string() + ".json"), 16u << 20);
+        if (!bytes)
+            return Error{"An ONNX model needs its metadata beside it (" + file.string() + ".json, written by kiln-cli export): "
+                         + bytes.message()};
+        json = std::string(bytes->begin(), bytes->end());
+    } else {
+        json = readBundleMetadata(file);
+    }
     if (!json)
         return json.error();
     QJsonParseError err{};
     const QJsonObject meta = QJsonDocument::fromJson(QByteArray::fromStdString(json.value()), &err).object();
-    if (err.error != QJsonParseError::NoError || meta.value("format").toString() != "kiln-model-bundle")
+    const QString format = meta.value("format").toString();
+    if (err.error != QJsonParseError::NoError || (format != "kiln-model-bundle" && format != "kiln-onnx-metadata"))
         return Error{file.string() + " has damaged metadata; export the model again."};
     if (meta.value("format_version").toInt() > 1)
         return Error{file.string() + " was written by a newer Kiln (format " + std::to_string(meta.value("format_version").toInt())
@@ -116,6 +181,8 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     ModelBundle b;
     b.file = file;
     b.metadata = meta;
+    b.onnx = onnx;
+    b.onnxProbabilities = meta.value("onnx").toObject().value("output").toString() == "probabilities";
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
         return Error{file.string() + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};
@@ -171,6 +238,32 @@ Result<std::vector<ImagePrediction>> predictImages(const ModelBundle &bundle, co
             slot.push_back(i);
         }
     }
+    // The top k classes of one image, and whether it is out of domain.
+    auto rank = [&](ImagePrediction &r, const float *probs, std::size_t classes) {
+        std::vector<std::pair<int, float>> all;
+        for (std::size_t c = 0; c < classes; ++c)
+            all.emplace_back(int(c), probs[c]);
+        std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        all.resize(std::min<std::size_t>(all.size(), std::size_t(std::max(1, topK))));
+        r.top = all;
+        r.maxProbability = all.front().second;
+        r.outOfDomain = r.maxProbability < bundle.oodThreshold;
+    };
+    if (bundle.onnx) {
+        std::vector<std::pair<std::size_t, std::string>> failures;
+        auto probs = predictWithOnnx(bundle.file, bundle.input, readable, bundle.onnxProbabilities, failures);
+        if (!probs)
+            return probs.error();
+        for (const auto &[k, why] : failures)
+            out[slot[k]].error = why;
+        for (std::size_t k = 0; k < readable.size(); ++k) {
+            const auto &row = (*probs)[k];
+            if (row.empty())
+                continue;
+            rank(out[slot[k]], row.data(), row.size());
+        }
+        return out;
+    }
     PredictOptions options;
     options.embeddings = false;
     options.threads = threads;
@@ -183,15 +276,7 @@ Result<std::vector<ImagePrediction>> predictImages(const ModelBundle &bundle, co
         where[readable[k].string()] = slot[k];
     const std::size_t C = bundle.classes.size();
     for (std::size_t k = 0; k < p->size(); ++k) {
-        ImagePrediction &r = out[where[p->files[k].string()]];
-        std::vector<std::pair<int, float>> all;
-        for (std::size_t c = 0; c < C; ++c)
-            all.emplace_back(int(c), p->probs[k * C + c]);
-        std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-        all.resize(std::min<std::size_t>(all.size(), std::size_t(std::max(1, topK))));
-        r.top = all;
-        r.maxProbability = all.front().second;
-        r.outOfDomain = r.maxProbability < bundle.oodThreshold;
+        rank(out[where[p->files[k].string()]], p->probs.data() + k * C, C);
     }
     for (const auto &[file, why] : p->failures)
         if (auto it = where.find(file); it != where.end())

@@ -1,5 +1,6 @@
 #pragma once
-// Exporting a trained run as a self-contained model bundle (see bundlefile.h for the file), and
+// Exporting a trained run as a self-contained model bundle (see bundlefile.h for the file) or as
+// ONNX with the same metadata beside it, and
 // predicting images with one, with no project present. The metadata says everything needed to
 // rebuild the model and prepare its input: architecture and head, classes, input size, channels,
 // resize method and normalisation, the run's final metrics, Kiln's version, the creation time,
@@ -27,6 +28,8 @@ struct ModelBundle {
     std::vector<std::string> classes;
     double oodThreshold = 0; // max probability below this: out of domain
     QJsonObject metadata;    // everything, as stored
+    bool onnx = false;       // an ONNX file with its metadata beside it (FILE.onnx.json)
+    bool onnxProbabilities = false; // the ONNX graph ends in a softmax
 };
 
 struct BundleExport {
@@ -34,11 +37,17 @@ struct BundleExport {
     std::uint64_t bytes = 0;
     double oodThreshold = 0;
     double validationAccuracy = 0; // of the bundle, on the run's validation images (the check)
+    double maxDifference = 0;      // ONNX: largest |OpenCV dnn - LibTorch| output on validation images
 };
 
 // Writes `out` from the run's checkpoint (best.pt for a keep-best run) and checks it: the bundle is
 // loaded back and predicts the validation images with the run's accuracy.
 Result<BundleExport> exportBundle(const RunInfo &run, const std::filesystem::path &out, Progress *progress = nullptr);
+// Writes `out` (ONNX, see onnxexport.h) and its metadata as `out`.json, and checks it: OpenCV's dnn
+// module runs it on validation images and its outputs must match LibTorch's within 1e-4.
+Result<BundleExport> exportOnnxModel(const RunInfo &run, const std::filesystem::path &out, bool softmax = false,
+                                     Progress *progress = nullptr);
+// A bundle, or an ONNX file with its metadata beside it.
 Result<ModelBundle> loadBundle(const std::filesystem::path &file);
 
 struct ImagePrediction {

@@ -353,7 +353,19 @@ TEST(Cli, InterpretPrintsTheAnalysisAndEditsFollow)
     const QJsonArray predictedImages = predicted.json().value("images").toArray();
     EXPECT_GE(predictedImages.size(), 150);
     EXPECT_EQ(predictedImages[0].toObject().value("top").toArray().size(), 1);
-    EXPECT_EQ(cli({"export", q(dir / "run"), "--out", q(dir / "m.onnx"), "--format", "onnx"}).code, 2);
+    auto onnx = cli({"export", q(dir / "run"), "--out", q(dir / "m.onnx"), "--json"});
+    ASSERT_EQ(onnx.code, 0) << onnx.err.toStdString();
+    EXPECT_LE(onnx.json().value("max_difference").toDouble(), 1e-4);
+    EXPECT_TRUE(fs::exists(dir / "m.onnx.json"));
+    auto viaOnnx = cli({"predict", q(dir / "m.onnx"), q(dir / "proj/images"), "--top-k", "1", "--json"});
+    ASSERT_EQ(viaOnnx.code, 0) << viaOnnx.err.toStdString();
+    const QJsonArray onnxImages = viaOnnx.json().value("images").toArray();
+    ASSERT_EQ(onnxImages.size(), predictedImages.size());
+    // The same model through OpenCV: the same top class for every image.
+    for (int i = 0; i < onnxImages.size(); ++i)
+        EXPECT_EQ(onnxImages[i].toObject().value("top").toArray()[0].toObject().value("class").toString(),
+                  predictedImages[i].toObject().value("top").toArray()[0].toObject().value("class").toString());
+    EXPECT_EQ(cli({"export", q(dir / "run"), "--out", q(dir / "m.x"), "--format", "tflite"}).code, 2);
     EXPECT_EQ(cli({"predict", q(dir / "run/run.json"), q(dir / "proj/images")}).code, 1); // not a bundle
 
     auto noRun = cli({"interpret", q(dir / "proj")});

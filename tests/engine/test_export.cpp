@@ -2,6 +2,7 @@
 // Python's torch.load sees it.
 #include "data/project.h"
 #include "export/modelbundle.h"
+#include "export/onnxexport.h"
 #include "testfiles.h"
 #include "train/trainer.h"
 
@@ -81,4 +82,37 @@ TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
     if (!py.waitForFinished(60000) || py.exitCode() != 0)
         GTEST_SKIP() << "python3 with torch is not installed (packaging/install-deps.sh --bench)";
     EXPECT_TRUE(QString::fromUtf8(py.readAllStandardOutput()).startsWith("simple_cnn left,right"));
+}
+
+TEST(OnnxExport, EveryArchitectureMatchesLibTorchInOpenCv)
+{
+    TempDir dir;
+    ASSERT_TRUE(Project::create(dir / "p").ok());
+    test::makeLearnableDataset(dir / "p/images", 12, 32);
+    const std::vector<fs::path> images{dir / "p/images/left/img_0.png", dir / "p/images/left/img_3.png",
+                                       dir / "p/images/right/img_1002.png"};
+    struct Case { Architecture arch; HeadKind head; };
+    for (const Case &k : {Case{Architecture::SimpleCnn, HeadKind::Fastai}, Case{Architecture::ResNet18, HeadKind::Linear},
+                          Case{Architecture::ResNet34, HeadKind::Fastai}}) {
+        TrainConfig c;
+        c.arch = k.arch;
+        c.head = k.head;
+        c.epochs = 1;
+        c.batchSize = 8;
+        c.lr = 1e-3;
+        c.augment = false;
+        c.threads = 2;
+        const fs::path runDir = dir / "p/runs" / architectureName(k.arch);
+        ASSERT_TRUE(runTraining(dir / "p", c, runDir, {}).ok());
+        auto run = readRunInfo(runDir);
+        ASSERT_TRUE(run.ok()) << run.message();
+        for (bool softmax : {false, true}) {
+            const fs::path onnx = dir / (std::string(architectureName(k.arch)) + (softmax ? "-p" : "") + ".onnx");
+            auto written = writeOnnx(run->spec, run->input, run->checkpoint, onnx, {softmax});
+            ASSERT_TRUE(written.ok()) << written.message();
+            auto diff = compareOnnxWithTorch(run->spec, run->input, run->checkpoint, onnx, images, softmax);
+            ASSERT_TRUE(diff.ok()) << architectureName(k.arch) << ": " << diff.message();
+            EXPECT_LE(diff.value(), 1e-4) << architectureName(k.arch) << (softmax ? " with softmax" : "");
+        }
+    }
 }
