@@ -2,6 +2,7 @@
 #include "acquirepage.h"
 #include "analyzepage.h"
 #include "datasetpage.h"
+#include "exportpage.h"
 
 #include <QNetworkProxyFactory>
 #include <QTabWidget>
@@ -33,7 +34,7 @@ int main(int argc, char **argv)
                                   "FILE");
     QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
     QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
-    QCommandLineOption page("page", "Show this page first: acquire, dataset, train or analyze.", "NAME");
+    QCommandLineOption page("page", "Show this page first: acquire, dataset, train, analyze or export.", "NAME");
     QCommandLineOption cell("cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).",
                             "A,P");
     QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
@@ -41,7 +42,9 @@ int main(int argc, char **argv)
     QCommandLineOption embeddings("embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE).");
     QCommandLineOption acquire("acquire", "On the Acquire page, add these comma-separated classes and start (for screenshots).",
                                "CLASSES");
-    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings, acquire});
+    QCommandLineOption exportPredict("export-predict", "On the Export page, export the newest run, then predict FOLDER with it "
+                                                       "(for screenshots).", "FOLDER");
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings, acquire, exportPredict});
     parser.process(app);
 
     kiln::MainWindow window;
@@ -57,6 +60,16 @@ int main(int argc, char **argv)
         window.showPage(3);
     else if (parser.value(page) == "acquire")
         window.showPage(0);
+    else if (parser.value(page) == "export")
+        window.showPage(4);
+    if (parser.isSet(exportPredict)) {
+        const QString folder = parser.value(exportPredict);
+        QObject::connect(window.exportPage(), &kiln::ExportPage::exported, &window, [&window, folder](bool ok) {
+            if (ok)
+                window.exportPage()->predict({folder});
+        });
+        window.exportPage()->exportSelected();
+    }
     if (parser.isSet(acquire)) {
         window.acquirePage()->addClasses(parser.value(acquire).split(','));
         window.acquirePage()->start();

@@ -3,6 +3,7 @@
 #include "acquirepage.h"
 #include "analyzepage.h"
 #include "datasetpage.h"
+#include "exportpage.h"
 #include "train/trainer.h"
 #include "trainpage.h"
 #include "progresspanel.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_trainPage(new TrainPage(this))
     , m_analyzePage(new AnalyzePage(this))
     , m_acquirePage(new AcquirePage(this))
+    , m_exportPage(new ExportPage(this))
     , m_jobPanel(new ProgressPanel(this))
     , m_statusLabel(new QLabel(this))
 {
@@ -75,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_trainPage);
     m_stack->addWidget(m_analyzePage);
     m_stack->addWidget(m_acquirePage);
+    m_stack->addWidget(m_exportPage);
     statusBar()->addWidget(m_statusLabel, 1);
 
     buildSideBar();
@@ -96,8 +99,10 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_trainPage, &TrainPage::runFinished, this, [this](const QString &runDir) {
-        if (m_project)
+        if (m_project) {
             m_analyzePage->setProject(m_project->root(), runDir);
+            m_exportPage->setProject(m_project->root());
+        }
     });
     connect(m_analyzePage, &AnalyzePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
     connect(m_acquirePage, &AcquirePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
@@ -134,7 +139,7 @@ void MainWindow::buildSideBar()
         {tr("Dataset"), tr("Browse, check and import the images"), true},
         {tr("Train"), tr("Train a classifier and watch it learn"), true},
         {tr("Analyze"), tr("Confusion matrix, top losses, and cleaning the data"), true},
-        {tr("Export & Predict"), tr("Export models and predict (coming in a later version)"), false},
+        {tr("Export & Predict"), tr("Export models as bundles or ONNX, and predict images with them"), true},
     };
     for (const auto &e : entries) {
         auto *item = new QListWidgetItem(e.name, m_sideBar);
@@ -155,6 +160,8 @@ void MainWindow::buildSideBar()
             m_stack->setCurrentWidget(m_datasetPage);
         else if (row == TrainRow)
             m_stack->setCurrentWidget(m_trainPage);
+        else if (row == ExportRow)
+            m_stack->setCurrentWidget(m_exportPage);
         else if (row == AnalyzeRow) {
             m_stack->setCurrentWidget(m_analyzePage);
             if (!m_analyzePage->hasResult() && !m_analyzePage->isBusy())
@@ -253,6 +260,7 @@ bool MainWindow::openProject(const QString &dir)
     m_datasetPage->setDataset(m_project->imagesDir(), m_project->root(), m_project->validPct, m_project->seed);
     m_analyzePage->setProject(m_project->root());
     m_acquirePage->setProject(m_project->root());
+    m_exportPage->setProject(m_project->root());
     addRecent(toQ(m_project->root()));
     updateTitle();
     Q_EMIT projectOpened(toQ(m_project->root()));

@@ -19,6 +19,7 @@ namespace kiln {
 
 class AcquirePage;
 class AnalyzePage;
+class ExportPage;
 class DatasetPage;
 class TrainPage;
 class Project;
@@ -40,6 +41,7 @@ public:
     TrainPage *trainPage() const { return m_trainPage; }
     AnalyzePage *analyzePage() const { return m_analyzePage; }
     AcquirePage *acquirePage() const { return m_acquirePage; }
+    ExportPage *exportPage() const { return m_exportPage; }
     void showPage(int row);
     QListWidget *sideBar() const { return m_sideBar; }
     QString projectRoot() const;
@@ -88,6 +90,7 @@ private:
     TrainPage *m_trainPage;
     AnalyzePage *m_analyzePage;
     AcquirePage *m_acquirePage;
+    ExportPage *m_exportPage;
     ProgressPanel *m_jobPanel;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;

@@ -2,6 +2,7 @@
 #include "analyzepage.h"
 #include "fakesearchserver.h"
 #include "datasetpage.h"
+#include "exportpage.h"
 #include "embeddingscatter.h"
 #include "mainwindow.h"
 #include "testfiles.h"
@@ -111,13 +112,11 @@ TEST(MainWindow, OpensProjectsAndExplainsBadOnes)
     EXPECT_EQ(loaded.front().at(0).toInt(), 6);
     EXPECT_TRUE(window.windowTitle().contains("good"));
 
-    // Every step that has landed is enabled; Export & Predict is listed but disabled until it does.
-    // Dataset is the current page.
+    // Every step of the loop has its page; Dataset is the current one.
     QListWidget *bar = window.sideBar();
     ASSERT_EQ(bar->count(), 5);
-    for (int row = 0; row < 4; ++row)
+    for (int row = 0; row < 5; ++row)
         EXPECT_TRUE(bar->item(row)->flags() & Qt::ItemIsEnabled) << row;
-    EXPECT_FALSE(bar->item(4)->flags() & Qt::ItemIsEnabled);
     EXPECT_EQ(bar->currentRow(), 1);
 }
 
@@ -489,4 +488,29 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
     EXPECT_EQ(loaded.back().at(1).toInt(), 2);
     QTest::qWait(300); // thumbnails of the arrivals decode off the GUI thread
     EXPECT_GT(page->arrivals()->count(), 0);
+}
+
+TEST(ExportPage, ExportsBothFormatsAndPredictsAFolder)
+{
+    TempDir dir;
+    makeTrainedProject(dir / "p");
+    ExportPage page;
+    page.resize(1200, 800);
+    page.show();
+    page.setProject(dir / "p");
+    QSignalSpy exported(&page, &ExportPage::exported);
+    page.exportSelected();
+    ASSERT_TRUE(exported.wait(60000));
+    ASSERT_TRUE(exported.front().at(0).toBool()) << exported.front().at(1).toString().toStdString();
+    EXPECT_TRUE(page.exportText().contains("matches LibTorch")) << page.exportText().toStdString();
+    EXPECT_TRUE(fs::exists(dir / "p/exports/20260101-000000-simple_cnn.kiln"));
+    EXPECT_TRUE(fs::exists(dir / "p/exports/20260101-000000-simple_cnn.onnx.json"));
+    QSignalSpy predicted(&page, &ExportPage::predicted);
+    page.predict({QString::fromStdString((dir / "p/images/left").string())});
+    ASSERT_TRUE(predicted.wait(30000));
+    ASSERT_TRUE(predicted.front().at(0).toBool()) << predicted.front().at(1).toString().toStdString();
+    EXPECT_EQ(page.results()->rowCount(), 40);
+    ASSERT_TRUE(page.saveCsv(QString::fromStdString((dir / "out.csv").string())));
+    const auto csv = test::readBytes(dir / "out.csv");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 41);
 }

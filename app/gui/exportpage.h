@@ -1,0 +1,59 @@
+#pragma once
+// The Export & Predict page: export a run as a model bundle and/or ONNX (each checked when
+// written), and predict images with a model: open or drop images or a folder, see each one's top
+// classes as bars and whether it looks unlike the training data, save the table as CSV.
+
+#include <QWidget>
+
+#include <filesystem>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace kiln {
+
+class ExportPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ExportPage(QWidget *parent = nullptr);
+
+    void setProject(const std::filesystem::path &root);
+    void exportSelected();
+    void setModel(const QString &file);
+    void predict(const QStringList &paths);
+    bool saveCsv(const QString &file) const;
+    bool isBusy() const { return m_busy; }
+
+    QTableWidget *results() const { return m_results; }
+    QString exportText() const;
+
+Q_SIGNALS:
+    void exported(bool ok, const QString &message);
+    void predicted(bool ok, const QString &message);
+
+protected:
+    void dragEnterEvent(class QDragEnterEvent *event) override;
+    void dropEvent(class QDropEvent *event) override;
+
+private:
+    void refreshRuns();
+    void setBusy(bool busy);
+
+    std::filesystem::path m_root;
+    QComboBox *m_run;
+    QCheckBox *m_bundle, *m_onnx, *m_softmax;
+    QLineEdit *m_destination;
+    QPushButton *m_export;
+    QLabel *m_exportResult;
+    QLineEdit *m_model;
+    QPushButton *m_openImages, *m_openFolder, *m_saveCsv;
+    QLabel *m_predictStatus;
+    QTableWidget *m_results;
+    bool m_busy = false;
+};
+
+} // namespace kiln
