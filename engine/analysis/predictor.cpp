@@ -1,6 +1,7 @@
 #include "analysis/predictor.h"
 
 #include "data/batchloader.h"
+#include "data/imageverifier.h"
 #include "models/models.h"
 #include "train/learner.h"
 #include "train/runfiles.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -223,6 +225,62 @@ Result<Predictions> loadPredictions(const fs::path &file, const std::string &key
     } catch (const std::exception &e) {
         return Error{"Cannot read saved predictions " + file.string() + ": " + e.what()};
     }
+}
+
+struct Predictor::Impl {
+    std::shared_ptr<ClassifierImpl> model;
+    PipelineConfig input;
+    torch::Device device{torch::kCPU};
+    bool channelsLast = false;
+    std::mt19937_64 rng{0};
+};
+
+Predictor::Predictor()
+    : d(std::make_unique<Impl>())
+{
+}
+
+Predictor::~Predictor() = default;
+
+Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
+                                                   int threads)
+{
+    TrainConfig deviceConfig;
+    deviceConfig.threads = threads;
+    const DeviceInfo device = configureDevice(deviceConfig);
+    std::unique_ptr<Predictor> p(new Predictor);
+    p->d->model = makeClassifier(spec);
+    auto read = readTensorMap(weights);
+    if (!read)
+        return read.error();
+    if (auto loaded = loadModelTensors(*p->d->model, read.value()); !loaded)
+        return Error{"Cannot load the model from " + weights.string() + ": " + loaded.message()};
+    p->d->device = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    p->d->model->to(p->d->device);
+    p->d->model->eval();
+    p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
+    if (p->d->channelsLast)
+        useChannelsLast(*p->d->model);
+    p->d->input = input;
+    p->d->input.augment.enabled = false;
+    return p;
+}
+
+Result<std::vector<float>> Predictor::probabilities(const fs::path &image)
+{
+    std::string why;
+    cv::Mat decoded = decodeImageFile(image, &why);
+    if (decoded.empty())
+        return Error{image.string() + ": " + why};
+    const PipelineConfig &in = d->input;
+    auto x = torch::empty({1, in.channels, in.size, in.size}, torch::kFloat);
+    normaliseInto(prepareImage(decoded, in, false, d->rng), in, x.data_ptr<float>());
+    torch::InferenceMode guard;
+    auto batch = x.to(d->device);
+    if (d->channelsLast)
+        batch = channelsLast(batch);
+    const auto probs = torch::softmax(d->model->forward(batch), 1).to(torch::kFloat).cpu().contiguous();
+    return std::vector<float>(probs.data_ptr<float>(), probs.data_ptr<float>() + probs.numel());
 }
 
 } // namespace kiln

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +56,23 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
                                  const std::vector<std::string> &classes, const std::vector<std::filesystem::path> &files,
                                  const std::vector<int> &labels, const PredictOptions &options = {},
                                  Progress *progress = nullptr);
+
+// A model kept in memory for predicting one image at a time with low latency (the warm path of
+// the Predict page and the latency benchmark). Not thread-safe: one caller at a time.
+class Predictor {
+public:
+    // `weights`: a run checkpoint or a model bundle. `threads` 0: every core.
+    static Result<std::unique_ptr<Predictor>> load(const ModelSpec &spec, const PipelineConfig &input,
+                                                   const std::filesystem::path &weights, int threads = 0);
+    ~Predictor();
+    // Class probabilities of one image file (decoded with Verify's checks, prepared as `input` says).
+    Result<std::vector<float>> probabilities(const std::filesystem::path &image);
+
+private:
+    Predictor();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
 
 // Saves predictions with `key` (any string that identifies the model and the file list); paths
 // are stored relative to `base`. loadPredictions returns an Error when the file is missing,

@@ -25,3 +25,5 @@ echo "== embeddings scatter: 70,000 points"
 QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_scatter" 70000
 echo "== acquire: 10 classes x 200 images from the loopback search server, 300 ms latency per image"
 "$build/tests/bench/bench_acquire" 10 200 300 100
+echo "== prediction: resnet18 224 px single-image latency beside PyTorch, and folder throughput"
+"$build/tests/bench/bench_predict" 2 200
