@@ -60,6 +60,15 @@ TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
     EXPECT_NEAR((*preds)[0].top[0].second + (*preds)[0].top[1].second, 1.0, 1e-5);
     for (int i = 0; i < 2; ++i)
         EXPECT_EQ((*preds)[std::size_t(i)].outOfDomain, (*preds)[std::size_t(i)].maxProbability < bundle->oodThreshold);
+    // The warm single-image path gives the same probabilities.
+    auto warm = Predictor::load(bundle->spec, bundle->input, bundle->file, 1);
+    ASSERT_TRUE(warm.ok()) << warm.message();
+    auto single = (*warm)->probabilities(dir / "a.png");
+    ASSERT_TRUE(single.ok());
+    ASSERT_EQ(single->size(), 2u);
+    for (int c = 0; c < 2; ++c)
+        EXPECT_NEAR((*single)[std::size_t(c)], before->prob(0, c), 1e-5);
+    EXPECT_FALSE((*warm)->probabilities(dir / "broken.png").ok());
     EXPECT_FALSE((*preds)[2].error.empty());
     EXPECT_EQ((*preds)[3].error, "not found");
     // A folder is every image in it.
