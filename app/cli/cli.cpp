@@ -101,11 +101,13 @@ Analysis and cleaning commands:
   a crash is finished or rolled back the next time the project is opened.
 
 Export and predict:
-  export RUN_DIR --out MODEL.kiln|MODEL.onnx [--format bundle|onnx] [--softmax] [--json]
+  export RUN_DIR --out MODEL.kiln|MODEL.onnx|MODEL.pt [--format bundle|onnx|torchscript]
+        [--softmax] [--json]
       Write the run's model as a bundle (weights and JSON metadata: classes, input, normalisation,
-      metrics, out-of-domain threshold, in one file that Kiln and Python's torch.load read) or as
-      ONNX (opset 13, input "input", output "logits" or with --softmax "probabilities") with the
-      metadata beside it as MODEL.onnx.json. Every export is checked on validation images.
+      metrics, out-of-domain threshold, in one file that Kiln and Python's torch.load read), as
+      ONNX (opset 13, input "input", output "logits" or with --softmax "probabilities") or as
+      TorchScript (Python's torch.jit.load runs it), the latter two with the metadata beside
+      them as FILE.json. Every export is checked before it is reported done.
   predict MODEL.kiln|MODEL.onnx IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]
       The top classes with probabilities for each image (folders: every image below them), and
       an out-of-domain flag when an image is unlike the training data. No project needed.

@@ -15,18 +15,20 @@ namespace kiln::cli {
 int exportModel(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1 || !a.has("--out"))
-        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle|onnx] [--softmax] [--json]");
-    const std::string format = a.get("--format", fs::path(a.get("--out")).extension() == ".onnx" ? "onnx" : "bundle");
-    if (format != "bundle" && format != "onnx")
-        return io.usage("--format takes bundle (weights + metadata, read by Kiln and Python's torch.load) or onnx");
+        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle|onnx|torchscript] [--softmax] [--json]");
+    const std::string ext = fs::path(a.get("--out")).extension().string();
+    const std::string format = a.get("--format", ext == ".onnx" ? "onnx" : ext == ".pt" ? "torchscript" : "bundle");
+    if (format != "bundle" && format != "onnx" && format != "torchscript")
+        return io.usage("--format takes bundle (weights + metadata, read by Kiln and Python's torch.load), onnx or torchscript");
     auto run = readRunInfo(a.positional[0]);
     if (!run)
         return io.fail(run.message());
     Progress progress;
     Result<BundleExport> done = Error{"not run"};
     runWithProgress(io, "export", progress, [&] {
-        done = format == "onnx" ? exportOnnxModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
-                                : exportBundle(run.value(), a.get("--out"), &progress);
+        done = format == "onnx"          ? exportOnnxModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
+               : format == "torchscript" ? exportTorchScriptModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
+                                         : exportBundle(run.value(), a.get("--out"), &progress);
     });
     if (!done)
         return io.fail(done.message());
@@ -38,10 +40,10 @@ int exportModel(const Args &a, const Io &io)
         return 0;
     }
     char line[512];
-    if (format == "onnx")
-        std::snprintf(line, sizeof line,
-                      "wrote %s (%.1f MB) and its metadata %s.json; verified: OpenCV's dnn module matches LibTorch within %.1e\n",
-                      done->file.string().c_str(), double(done->bytes) / 1048576.0, done->file.string().c_str(), done->maxDifference);
+    if (format != "bundle")
+        std::snprintf(line, sizeof line, "wrote %s (%.1f MB) and its metadata %s.json; verified: %s matches LibTorch within %.1e\n",
+                      done->file.string().c_str(), double(done->bytes) / 1048576.0, done->file.string().c_str(),
+                      format == "onnx" ? "OpenCV's dnn module" : "torch::jit::load", done->maxDifference);
     else
         std::snprintf(line, sizeof line, "wrote %s (%.1f MB); verified: it predicts the run's validation images with accuracy %.4f\n",
                       done->file.string().c_str(), double(done->bytes) / 1048576.0, done->validationAccuracy);

@@ -71,7 +71,8 @@ ExportPage::ExportPage(QWidget *parent)
     , m_run(new QComboBox(this))
     , m_bundle(new QCheckBox(tr("Model bundle (.kiln): weights and metadata, for Kiln and PyTorch"), this))
     , m_onnx(new QCheckBox(tr("ONNX (.onnx) with its metadata (.onnx.json), for OpenCV, onnxruntime and others"), this))
-    , m_softmax(new QCheckBox(tr("ONNX outputs probabilities (softmax) instead of logits"), this))
+    , m_torchscript(new QCheckBox(tr("TorchScript (.pt) with its metadata (.pt.json), for torch.jit.load"), this))
+    , m_softmax(new QCheckBox(tr("ONNX and TorchScript output probabilities (softmax) instead of logits"), this))
     , m_destination(new QLineEdit(this))
     , m_export(new QPushButton(tr("Export"), this))
     , m_exportResult(new QLabel(this))
@@ -93,7 +94,7 @@ ExportPage::ExportPage(QWidget *parent)
     el->addLayout(runRow);
     m_bundle->setChecked(true);
     m_onnx->setChecked(true);
-    for (auto *c : {m_bundle, m_onnx, m_softmax})
+    for (auto *c : {m_bundle, m_onnx, m_torchscript, m_softmax})
         el->addWidget(c);
     auto *destRow = new QHBoxLayout;
     destRow->addWidget(new QLabel(tr("Into folder:"), exportBox));
@@ -220,8 +221,9 @@ void ExportPage::exportSelected()
     std::error_code ec;
     fs::create_directories(dir, ec);
     const std::string stem = fs::path(runDir.toStdString()).filename().string();
-    const bool bundle = m_bundle->isChecked(), onnx = m_onnx->isChecked(), softmax = m_softmax->isChecked();
-    if (!bundle && !onnx)
+    const bool bundle = m_bundle->isChecked(), onnx = m_onnx->isChecked(), script = m_torchscript->isChecked(),
+               softmax = m_softmax->isChecked();
+    if (!bundle && !onnx && !script)
         return;
     setBusy(true);
     m_exportResult->setText(tr("Exporting and checking…"));
@@ -236,7 +238,7 @@ void ExportPage::exportSelected()
             setModel(out.second);
         Q_EMIT exported(!out.second.isEmpty(), out.first);
     });
-    watcher->setFuture(QtConcurrent::run([info = run.value(), dir, stem, bundle, onnx, softmax] {
+    watcher->setFuture(QtConcurrent::run([info = run.value(), dir, stem, bundle, onnx, script, softmax] {
         QStringList lines;
         QString model;
         const QLocale locale;
@@ -264,6 +266,14 @@ void ExportPage::exportSelected()
             } else {
                 lines << tr("✘ ONNX: %1").arg(toQ(r.message()));
             }
+        }
+        if (script) {
+            const fs::path file = uniquePath(dir / (stem + ".pt"));
+            auto r = exportTorchScriptModel(info, file, softmax);
+            lines << (r ? tr("✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.")
+                              .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
+                              .arg(r->maxDifference, 0, 'g', 2)
+                        : tr("✘ TorchScript: %1").arg(toQ(r.message())));
         }
         return Out{lines.join('\n'), model};
     }));

@@ -45,7 +45,7 @@ private:
 
     std::filesystem::path m_root;
     QComboBox *m_run;
-    QCheckBox *m_bundle, *m_onnx, *m_softmax;
+    QCheckBox *m_bundle, *m_onnx, *m_torchscript, *m_softmax;
     QLineEdit *m_destination;
     QPushButton *m_export;
     QLabel *m_exportResult;

@@ -4,6 +4,9 @@
 #include "core/fileutil.h"
 #include "export/bundlefile.h"
 #include "export/onnxexport.h"
+#include "export/torchscriptexport.h"
+
+#include <functional>
 #include "train/learner.h"
 #include "train/trainer.h"
 
@@ -123,28 +126,31 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
     return result;
 }
 
-Result<BundleExport> exportOnnxModel(const RunInfo &run, const fs::path &out, bool softmax, Progress *progress)
+namespace {
+
+// A model file another runtime reads, with the bundle's metadata beside it (FILE.json), checked
+// against LibTorch by `check` (the largest output difference, at most 1e-4).
+Result<BundleExport> exportBeside(const RunInfo &run, const fs::path &out, const QJsonObject &formatInfo,
+                                  const std::function<Result<void>()> &write,
+                                  const std::function<Result<double>(const std::vector<fs::path> &)> &check, Progress *progress)
 {
     auto described = describeRun(run, progress);
     if (!described)
         return described.error();
     QJsonObject meta = described->meta;
-    meta.insert("format", "kiln-onnx-metadata");
-    meta.insert("onnx", QJsonObject{{"file", q(out.filename().string())}, {"input", "input"},
-                                    {"output", softmax ? "probabilities" : "logits"}, {"opset", 13}});
-    if (auto w = writeOnnx(run.spec, run.input, run.checkpoint, out, {softmax}); !w)
+    meta.insert("format", "kiln-model-metadata");
+    meta.insert("model_file", formatInfo);
+    if (auto w = write(); !w)
         return w.error();
-    const fs::path metaFile = fs::path(out.string() + ".json");
-    if (auto w = writeFileAtomic(metaFile, QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString()); !w)
+    if (auto w = writeFileAtomic(fs::path(out.string() + ".json"), QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString());
+        !w)
         return w.error();
-    // The check: OpenCV's dnn module and LibTorch agree on validation images.
     const auto &files = described->valid.predictions.files;
-    std::vector<fs::path> sample(files.begin(), files.begin() + long(std::min<std::size_t>(files.size(), 16)));
-    auto diff = compareOnnxWithTorch(run.spec, run.input, run.checkpoint, out, sample, softmax);
+    auto diff = check(std::vector<fs::path>(files.begin(), files.begin() + long(std::min<std::size_t>(files.size(), 16))));
     if (!diff)
-        return Error{"The ONNX file was written but could not be checked: " + diff.message()};
+        return Error{out.string() + " was written but could not be checked: " + diff.message()};
     if (diff.value() > 1e-4)
-        return Error{"The ONNX file differs from LibTorch by " + std::to_string(diff.value()) + " (more than 1e-4); do not use it."};
+        return Error{out.string() + " differs from LibTorch by " + std::to_string(diff.value()) + " (more than 1e-4); do not use it."};
     BundleExport result;
     result.file = out;
     std::error_code ec;
@@ -153,6 +159,28 @@ Result<BundleExport> exportOnnxModel(const RunInfo &run, const fs::path &out, bo
     result.validationAccuracy = described->accuracy;
     result.maxDifference = diff.value();
     return result;
+}
+
+} // namespace
+
+Result<BundleExport> exportOnnxModel(const RunInfo &run, const fs::path &out, bool softmax, Progress *progress)
+{
+    const QJsonObject info{{"kind", "onnx"}, {"file", q(out.filename().string())}, {"input", "input"},
+                           {"output", softmax ? "probabilities" : "logits"}, {"opset", 13}};
+    return exportBeside(
+        run, out, info, [&] { return writeOnnx(run.spec, run.input, run.checkpoint, out, {softmax}); },
+        [&](const std::vector<fs::path> &images) { return compareOnnxWithTorch(run.spec, run.input, run.checkpoint, out, images, softmax); },
+        progress);
+}
+
+Result<BundleExport> exportTorchScriptModel(const RunInfo &run, const fs::path &out, bool softmax, Progress *progress)
+{
+    const QJsonObject info{{"kind", "torchscript"}, {"file", q(out.filename().string())},
+                           {"output", softmax ? "probabilities" : "logits"}};
+    return exportBeside(
+        run, out, info, [&] { return writeTorchScript(run.spec, run.checkpoint, out, softmax); },
+        [&](const std::vector<fs::path> &) { return compareTorchScriptWithTorch(run.spec, run.input, run.checkpoint, out, softmax); },
+        progress);
 }
 
 Result<ModelBundle> loadBundle(const fs::path &file)
@@ -173,7 +201,7 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     QJsonParseError err{};
     const QJsonObject meta = QJsonDocument::fromJson(QByteArray::fromStdString(json.value()), &err).object();
     const QString format = meta.value("format").toString();
-    if (err.error != QJsonParseError::NoError || (format != "kiln-model-bundle" && format != "kiln-onnx-metadata"))
+    if (err.error != QJsonParseError::NoError || (format != "kiln-model-bundle" && format != "kiln-model-metadata"))
         return Error{file.string() + " has damaged metadata; export the model again."};
     if (meta.value("format_version").toInt() > 1)
         return Error{file.string() + " was written by a newer Kiln (format " + std::to_string(meta.value("format_version").toInt())
@@ -182,7 +210,7 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     b.file = file;
     b.metadata = meta;
     b.onnx = onnx;
-    b.onnxProbabilities = meta.value("onnx").toObject().value("output").toString() == "probabilities";
+    b.onnxProbabilities = meta.value("model_file").toObject().value("output").toString() == "probabilities";
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
         return Error{file.string() + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};

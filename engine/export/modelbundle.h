@@ -37,7 +37,7 @@ struct BundleExport {
     std::uint64_t bytes = 0;
     double oodThreshold = 0;
     double validationAccuracy = 0; // of the bundle, on the run's validation images (the check)
-    double maxDifference = 0;      // ONNX: largest |OpenCV dnn - LibTorch| output on validation images
+    double maxDifference = 0;      // ONNX / TorchScript: largest output difference from LibTorch
 };
 
 // Writes `out` from the run's checkpoint (best.pt for a keep-best run) and checks it: the bundle is
@@ -47,6 +47,11 @@ Result<BundleExport> exportBundle(const RunInfo &run, const std::filesystem::pat
 // module runs it on validation images and its outputs must match LibTorch's within 1e-4.
 Result<BundleExport> exportOnnxModel(const RunInfo &run, const std::filesystem::path &out, bool softmax = false,
                                      Progress *progress = nullptr);
+// Writes `out` (TorchScript, see torchscriptexport.h; Python's torch.jit.load runs it) and its
+// metadata as `out`.json, and checks it: loaded back with torch::jit::load, it must match LibTorch
+// within 1e-4.
+Result<BundleExport> exportTorchScriptModel(const RunInfo &run, const std::filesystem::path &out, bool softmax = false,
+                                            Progress *progress = nullptr);
 // A bundle, or an ONNX file with its metadata beside it.
 Result<ModelBundle> loadBundle(const std::filesystem::path &file);
 

@@ -2,6 +2,7 @@
 
 #include "core/fileutil.h"
 #include "data/imageverifier.h"
+#include "export/inferencegraph.h"
 #include "models/models.h"
 #include "train/runfiles.h"
 
@@ -19,15 +20,39 @@ namespace kiln {
 
 namespace {
 
-// Builds an ONNX graph node by node; tensors become float initializers.
-class GraphBuilder {
+// Writes the inference graph as ONNX nodes; tensors become float initializers.
+class OnnxEmitter : public GraphEmitter {
 public:
-    explicit GraphBuilder(onnx::GraphProto *graph)
+    explicit OnnxEmitter(onnx::GraphProto *graph)
         : m_graph(graph)
     {
     }
 
-    std::string constant(const std::string &name, const torch::Tensor &t)
+    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int k, int s, int p) override
+    {
+        const std::string id = std::to_string(m_next);
+        return node("Conv", {x, constant("conv" + id + ".weight", w), constant("conv" + id + ".bias", b)},
+                    {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
+    }
+    std::string relu(const std::string &x) override { return node("Relu", {x}); }
+    std::string maxPool(const std::string &x, int k, int s, int p) override
+    {
+        return node("MaxPool", {x}, {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
+    }
+    std::string add(const std::string &a, const std::string &b) override { return node("Add", {a, b}); }
+    std::string globalMaxPool(const std::string &x) override { return node("GlobalMaxPool", {x}); }
+    std::string globalAveragePool(const std::string &x) override { return node("GlobalAveragePool", {x}); }
+    std::string concat(const std::string &a, const std::string &b) override { return node("Concat", {a, b}, {}, {{"axis", 1}}); }
+    std::string flatten(const std::string &x) override { return node("Flatten", {x}, {}, {{"axis", 1}}); }
+    std::string linear(const std::string &x, const at::Tensor &w, const at::Tensor &c) override
+    {
+        const std::string id = std::to_string(m_next);
+        return node("Gemm", {x, constant("fc" + id + ".weight", w), constant("fc" + id + ".bias", c)}, {}, {{"transB", 1}});
+    }
+    std::string softmax(const std::string &x) override { return node("Softmax", {x}, {}, {{"axis", 1}}); }
+
+private:
+    std::string constant(const std::string &name, const at::Tensor &t)
     {
         const auto c = t.detach().to(torch::kFloat).contiguous().cpu();
         auto *init = m_graph->add_initializer();
@@ -66,72 +91,18 @@ public:
         return out;
     }
 
-    // A convolution with the BatchNorm that follows it folded in.
-    std::string convBn(const std::string &x, torch::nn::Conv2dImpl &conv, torch::nn::BatchNorm2dImpl &bn)
-    {
-        const auto scale = bn.weight / torch::sqrt(bn.running_var + bn.options.eps());
-        auto w = conv.weight * scale.view({-1, 1, 1, 1});
-        auto b = bn.bias - bn.running_mean * scale;
-        if (conv.bias.defined())
-            b = b + conv.bias * scale;
-        const std::string id = std::to_string(m_next);
-        const auto &o = conv.options;
-        const std::int64_t k = (*o.kernel_size())[0], s = (*o.stride())[0];
-        const std::int64_t p = c10::get<torch::ExpandingArray<2>>(o.padding())->at(0);
-        return node("Conv", {x, constant("conv" + id + ".weight", w), constant("conv" + id + ".bias", b)},
-                    {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
-    }
-
-    // A linear layer (no bias) after a BatchNorm1d, folded: W diag(s) x + W t.
-    std::string bnLinear(const std::string &x, torch::nn::BatchNorm1dImpl &bn, torch::nn::LinearImpl &lin)
-    {
-        const auto s = bn.weight / torch::sqrt(bn.running_var + bn.options.eps());
-        const auto t = bn.bias - bn.running_mean * s;
-        auto w = lin.weight * s.view({1, -1});
-        auto c = torch::matmul(lin.weight, t);
-        if (lin.bias.defined())
-            c = c + lin.bias;
-        const std::string id = std::to_string(m_next);
-        return node("Gemm", {x, constant("fc" + id + ".weight", w), constant("fc" + id + ".bias", c)}, {}, {{"transB", 1}});
-    }
-
-private:
     onnx::GraphProto *m_graph;
     int m_next = 0;
 };
-
-std::shared_ptr<ClassifierImpl> loadModel(const ModelSpec &spec, const fs::path &weights, std::string &error)
-{
-    auto model = makeClassifier(spec);
-    auto read = readTensorMap(weights);
-    if (!read) {
-        error = read.message();
-        return nullptr;
-    }
-    if (auto loaded = loadModelTensors(*model, read.value()); !loaded) {
-        error = "Cannot load the model from " + weights.string() + ": " + loaded.message();
-        return nullptr;
-    }
-    model->eval();
-    return model;
-}
-
-template <class T>
-T *child(const std::shared_ptr<torch::nn::Module> &m)
-{
-    return dynamic_cast<T *>(m.get());
-}
 
 } // namespace
 
 Result<void> writeOnnx(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights, const fs::path &out,
                        const OnnxOptions &options)
 {
-    std::string error;
-    auto model = loadModel(spec, weights, error);
+    auto model = loadClassifier(spec, weights);
     if (!model)
-        return Error{error};
-    torch::NoGradGuard guard;
+        return model.error();
     onnx::ModelProto proto;
     proto.set_ir_version(7);
     proto.set_producer_name("Kiln");
@@ -140,8 +111,6 @@ Result<void> writeOnnx(const ModelSpec &spec, const PipelineConfig &input, const
     opset->set_version(13);
     auto *graph = proto.mutable_graph();
     graph->set_name(architectureName(spec.arch));
-    GraphBuilder g(graph);
-
     auto addValue = [](onnx::ValueInfoProto *v, const std::string &name, std::vector<std::int64_t> dims) {
         v->set_name(name);
         auto *t = v->mutable_type()->mutable_tensor_type();
@@ -155,58 +124,10 @@ Result<void> writeOnnx(const ModelSpec &spec, const PipelineConfig &input, const
         }
     };
     addValue(graph->add_input(), "input", {0, input.channels, input.size, input.size});
-
-    std::string x = "input";
-    if (auto *cnn = dynamic_cast<SimpleCnnImpl *>(model.get())) {
-        for (auto *stage : {cnn->stage1.get(), cnn->stage2.get()}) {
-            const auto children = stage->children();
-            for (std::size_t i = 0; i + 1 < children.size(); ++i)
-                if (auto *conv = child<torch::nn::Conv2dImpl>(children[i])) {
-                    auto *bn = child<torch::nn::BatchNorm2dImpl>(children[i + 1]);
-                    if (!bn)
-                        return Error{"simple_cnn: a convolution without its BatchNorm; cannot export."};
-                    x = g.node("Relu", {g.convBn(x, *conv, *bn)});
-                }
-        }
-    } else if (auto *resnet = dynamic_cast<ResNetImpl *>(model.get())) {
-        x = g.node("Relu", {g.convBn(x, *resnet->conv1, *resnet->bn1)});
-        x = g.node("MaxPool", {x}, {{"kernel_shape", {3, 3}}, {"strides", {2, 2}}, {"pads", {1, 1, 1, 1}}});
-        for (auto *layer : {resnet->layer1.get(), resnet->layer2.get(), resnet->layer3.get(), resnet->layer4.get()})
-            for (const auto &m : layer->children()) {
-                auto *block = child<BasicBlockImpl>(m);
-                if (!block)
-                    return Error{"resnet: an unexpected layer; cannot export."};
-                std::string y = g.node("Relu", {g.convBn(x, *block->conv1, *block->bn1)});
-                y = g.convBn(y, *block->conv2, *block->bn2);
-                std::string shortcut = x;
-                if (block->downsample) {
-                    const auto ds = block->downsample->children();
-                    shortcut = g.convBn(x, *child<torch::nn::Conv2dImpl>(ds.at(0)), *child<torch::nn::BatchNorm2dImpl>(ds.at(1)));
-                }
-                x = g.node("Relu", {g.node("Add", {y, shortcut})});
-            }
-    } else {
-        return Error{"This architecture cannot be exported to ONNX."};
-    }
-
-    // The head, from the named submodules ("head." fastai, "fc." linear).
-    std::map<std::string, std::shared_ptr<torch::nn::Module>> modules;
-    for (const auto &item : model->named_modules(""))
-        modules[item.key()] = item.value();
-    if (modules.count("head")) {
-        const std::string pooled = g.node("Concat", {g.node("GlobalMaxPool", {x}), g.node("GlobalAveragePool", {x})}, {}, {{"axis", 1}});
-        x = g.node("Flatten", {pooled}, {}, {{"axis", 1}});
-        x = g.node("Relu", {g.bnLinear(x, *child<torch::nn::BatchNorm1dImpl>(modules["head.bn1"]), *child<torch::nn::LinearImpl>(modules["head.lin1"]))});
-        x = g.bnLinear(x, *child<torch::nn::BatchNorm1dImpl>(modules["head.bn2"]), *child<torch::nn::LinearImpl>(modules["head.lin2"]));
-    } else if (modules.count("fc")) {
-        auto *fc = child<torch::nn::LinearImpl>(modules["fc"]);
-        x = g.node("Flatten", {g.node("GlobalAveragePool", {x})}, {}, {{"axis", 1}});
-        x = g.node("Gemm", {x, g.constant("fc.weight", fc->weight), g.constant("fc.bias", fc->bias)}, {}, {{"transB", 1}});
-    } else {
-        return Error{"The model has no classifier head to export."};
-    }
-    if (options.softmax)
-        x = g.node("Softmax", {x}, {}, {{"axis", 1}});
+    OnnxEmitter emitter(graph);
+    auto last = emitGraph(**model, emitter, "input", options.softmax);
+    if (!last)
+        return last.error();
     // Name the last output.
     const std::string outName = options.softmax ? "probabilities" : "logits";
     graph->mutable_node(graph->node_size() - 1)->set_output(0, outName);
@@ -221,10 +142,10 @@ Result<void> writeOnnx(const ModelSpec &spec, const PipelineConfig &input, const
 Result<double> compareOnnxWithTorch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
                                     const fs::path &onnx, const std::vector<fs::path> &images, bool softmax)
 {
-    std::string error;
-    auto model = loadModel(spec, weights, error);
-    if (!model)
-        return Error{error};
+    auto loaded = loadClassifier(spec, weights);
+    if (!loaded)
+        return loaded.error();
+    auto model = loaded.value();
     if (images.empty())
         return Error{"No images to compare on."};
     const int n = int(images.size()), c = input.channels, s = input.size;

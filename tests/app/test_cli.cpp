@@ -365,6 +365,10 @@ TEST(Cli, InterpretPrintsTheAnalysisAndEditsFollow)
     for (int i = 0; i < onnxImages.size(); ++i)
         EXPECT_EQ(onnxImages[i].toObject().value("top").toArray()[0].toObject().value("class").toString(),
                   predictedImages[i].toObject().value("top").toArray()[0].toObject().value("class").toString());
+    auto script = cli({"export", q(dir / "run"), "--out", q(dir / "m.pt"), "--json"});
+    ASSERT_EQ(script.code, 0) << script.err.toStdString();
+    EXPECT_EQ(script.json().value("format").toString(), "torchscript");
+    EXPECT_LE(script.json().value("max_difference").toDouble(), 1e-4);
     EXPECT_EQ(cli({"export", q(dir / "run"), "--out", q(dir / "m.x"), "--format", "tflite"}).code, 2);
     EXPECT_EQ(cli({"predict", q(dir / "run/run.json"), q(dir / "proj/images")}).code, 1); // not a bundle
 

@@ -3,6 +3,7 @@
 #include "data/project.h"
 #include "export/modelbundle.h"
 #include "export/onnxexport.h"
+#include "export/torchscriptexport.h"
 #include "testfiles.h"
 #include "train/trainer.h"
 
@@ -124,4 +125,38 @@ TEST(OnnxExport, EveryArchitectureMatchesLibTorchInOpenCv)
             EXPECT_LE(diff.value(), 1e-4) << architectureName(k.arch) << (softmax ? " with softmax" : "");
         }
     }
+}
+
+TEST(TorchScriptExport, RunsInLibTorchAndInPython)
+{
+    TempDir dir;
+    ASSERT_TRUE(Project::create(dir / "p").ok());
+    test::makeLearnableDataset(dir / "p/images", 12, 32);
+    TrainConfig c;
+    c.arch = Architecture::ResNet18;
+    c.epochs = 1;
+    c.batchSize = 8;
+    c.lr = 1e-3;
+    c.augment = false;
+    c.threads = 2;
+    ASSERT_TRUE(runTraining(dir / "p", c, dir / "p/runs/r", {}).ok());
+    auto run = readRunInfo(dir / "p/runs/r");
+    ASSERT_TRUE(run.ok()) << run.message();
+    auto written = writeTorchScript(run->spec, run->checkpoint, dir / "m.pt");
+    ASSERT_TRUE(written.ok()) << written.message();
+    auto diff = compareTorchScriptWithTorch(run->spec, run->input, run->checkpoint, dir / "m.pt");
+    ASSERT_TRUE(diff.ok()) << diff.message();
+    EXPECT_LE(diff.value(), 1e-4);
+
+    // Python's torch.jit.load runs it with the same outputs (when python3-torch is installed).
+    ASSERT_TRUE(writeReferenceBatch(run->spec, run->input, run->checkpoint, dir / "ref.pt").ok());
+    QProcess py;
+    py.start("/usr/bin/python3", {"-c", "import sys, torch\n"
+                                        "m = torch.jit.load(sys.argv[1]); r = torch.load(sys.argv[2])\n"
+                                        "print(float((m(r['x']) - r['y']).abs().max()))",
+                                  QString::fromStdString((dir / "m.pt").string()), QString::fromStdString((dir / "ref.pt").string())});
+    if (!py.waitForFinished(120000) || py.exitCode() != 0)
+        GTEST_SKIP() << "python3 with torch is not installed (packaging/install-deps.sh --bench): "
+                     << py.readAllStandardError().toStdString();
+    EXPECT_LE(QString::fromUtf8(py.readAllStandardOutput()).trimmed().toDouble(), 1e-4);
 }

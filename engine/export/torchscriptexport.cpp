@@ -1,0 +1,139 @@
+#include "export/torchscriptexport.h"
+
+#include "export/inferencegraph.h"
+#include "models/models.h"
+#include "train/runfiles.h"
+
+#include <torch/script.h>
+#include <torch/torch.h>
+
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace kiln {
+
+namespace {
+
+// Writes the inference graph as TorchScript statements; tensors become buffers of the module.
+class ScriptEmitter : public GraphEmitter {
+public:
+    explicit ScriptEmitter(torch::jit::Module &module)
+        : m_module(module)
+    {
+    }
+
+    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int k, int s, int p) override
+    {
+        (void)k;
+        return let("torch.conv2d(" + x + ", " + buffer(w) + ", " + buffer(b) + ", [" + num(s) + ", " + num(s) + "], [" + num(p)
+                   + ", " + num(p) + "])");
+    }
+    std::string relu(const std::string &x) override { return let("torch.relu(" + x + ")"); }
+    std::string maxPool(const std::string &x, int k, int s, int p) override
+    {
+        return let("torch.max_pool2d(" + x + ", [" + num(k) + ", " + num(k) + "], [" + num(s) + ", " + num(s) + "], [" + num(p)
+                   + ", " + num(p) + "])");
+    }
+    std::string add(const std::string &a, const std::string &b) override { return let(a + " + " + b); }
+    std::string globalMaxPool(const std::string &x) override { return let("torch.amax(" + x + ", [2, 3], True)"); }
+    std::string globalAveragePool(const std::string &x) override { return let("torch.mean(" + x + ", [2, 3], True)"); }
+    std::string concat(const std::string &a, const std::string &b) override { return let("torch.cat([" + a + ", " + b + "], 1)"); }
+    std::string flatten(const std::string &x) override { return let("torch.flatten(" + x + ", 1)"); }
+    std::string linear(const std::string &x, const at::Tensor &w, const at::Tensor &c) override
+    {
+        return let("torch.addmm(" + buffer(c) + ", " + x + ", " + buffer(w.t().contiguous()) + ")");
+    }
+    std::string softmax(const std::string &x) override { return let("torch.softmax(" + x + ", 1)"); }
+
+    std::string source(const std::string &result) const
+    {
+        return "def forward(self, x):\n" + m_body.str() + "    return " + result + "\n";
+    }
+
+private:
+    static std::string num(int v) { return std::to_string(v); }
+    std::string let(const std::string &expr)
+    {
+        const std::string name = "v" + std::to_string(m_values++);
+        m_body << "    " << name << " = " << expr << "\n";
+        return name;
+    }
+    std::string buffer(const at::Tensor &t)
+    {
+        const std::string name = "w" + std::to_string(m_buffers++);
+        m_module.register_buffer(name, t.detach().to(torch::kFloat).contiguous().clone());
+        return "self." + name;
+    }
+
+    torch::jit::Module &m_module;
+    std::ostringstream m_body;
+    int m_values = 0, m_buffers = 0;
+};
+
+} // namespace
+
+Result<void> writeTorchScript(const ModelSpec &spec, const fs::path &weights, const fs::path &out, bool softmax)
+{
+    auto model = loadClassifier(spec, weights);
+    if (!model)
+        return model.error();
+    try {
+        torch::jit::Module module("KilnClassifier");
+        ScriptEmitter emitter(module);
+        auto result = emitGraph(**model, emitter, "x", softmax);
+        if (!result)
+            return result.error();
+        module.define(emitter.source(result.value()));
+        module.eval();
+        const fs::path tmp = fs::path(out.string() + ".part");
+        module.save(tmp.string());
+        std::error_code ec;
+        fs::rename(tmp, out, ec);
+        if (ec)
+            return Error{"Cannot write " + out.string() + ": " + ec.message()};
+    } catch (const std::exception &e) {
+        const std::string what = e.what();
+        return Error{"Cannot build the TorchScript module: " + what.substr(0, what.find('\n'))};
+    }
+    return Ok{};
+}
+
+Result<double> compareTorchScriptWithTorch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
+                                           const fs::path &script, bool softmax)
+{
+    auto model = loadClassifier(spec, weights);
+    if (!model)
+        return model.error();
+    try {
+        torch::NoGradGuard guard;
+        torch::manual_seed(1);
+        const auto x = torch::randn({2, input.channels, input.size, input.size});
+        auto expected = (*model)->forward(x);
+        if (softmax)
+            expected = torch::softmax(expected, 1);
+        torch::jit::Module loaded = torch::jit::load(script.string());
+        const auto got = loaded.forward({x}).toTensor();
+        return (got - expected).abs().max().item<double>();
+    } catch (const std::exception &e) {
+        const std::string what = e.what();
+        return Error{"Cannot run the TorchScript file: " + what.substr(0, what.find('\n'))};
+    }
+}
+
+Result<void> writeReferenceBatch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights, const fs::path &out,
+                                 bool softmax)
+{
+    auto model = loadClassifier(spec, weights);
+    if (!model)
+        return model.error();
+    torch::NoGradGuard guard;
+    torch::manual_seed(2);
+    const auto x = torch::randn({2, input.channels, input.size, input.size});
+    auto y = (*model)->forward(x);
+    if (softmax)
+        y = torch::softmax(y, 1);
+    return writeTensorMap(out, TensorMap{{"x", x}, {"y", y.contiguous()}});
+}
+
+} // namespace kiln
