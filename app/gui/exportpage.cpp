@@ -69,6 +69,7 @@ public:
 ExportPage::ExportPage(QWidget *parent)
     : QWidget(parent)
     , m_run(new QComboBox(this))
+    , m_checkpoint(new QComboBox(this))
     , m_bundle(new QCheckBox(tr("Model bundle (.kiln): weights and metadata, for Kiln and PyTorch"), this))
     , m_onnx(new QCheckBox(tr("ONNX (.onnx) with its metadata (.onnx.json), for OpenCV, onnxruntime and others"), this))
     , m_torchscript(new QCheckBox(tr("TorchScript (.pt) with its metadata (.pt.json), for torch.jit.load"), this))
@@ -91,6 +92,12 @@ ExportPage::ExportPage(QWidget *parent)
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(new QLabel(tr("Run:"), exportBox));
     runRow->addWidget(m_run, 1);
+    runRow->addWidget(new QLabel(tr("Checkpoint:"), exportBox));
+    m_checkpoint->addItem(tr("what the run kept"), QString());
+    m_checkpoint->addItem(tr("last epoch"), QStringLiteral("last.pt"));
+    m_checkpoint->addItem(tr("best (lowest validation loss)"), QStringLiteral("best.pt"));
+    m_checkpoint->setToolTip(tr("A keep-best run keeps its best epoch; the last epoch's weights are there too"));
+    runRow->addWidget(m_checkpoint);
     el->addLayout(runRow);
     m_bundle->setChecked(true);
     m_onnx->setChecked(true);
@@ -217,8 +224,18 @@ void ExportPage::exportSelected()
         Q_EMIT exported(false, m_exportResult->text());
         return;
     }
-    const fs::path dir = m_destination->text().toStdString();
+    const QString checkpoint = m_checkpoint->currentData().toString();
     std::error_code ec;
+    if (!checkpoint.isEmpty()) {
+        const fs::path chosen = fs::path(runDir.toStdString()) / "checkpoints" / checkpoint.toStdString();
+        if (!fs::exists(chosen, ec)) {
+            m_exportResult->setText(tr("This run has no %1 (only keep-best runs keep a best checkpoint).").arg(checkpoint));
+            Q_EMIT exported(false, m_exportResult->text());
+            return;
+        }
+        run->checkpoint = chosen;
+    }
+    const fs::path dir = m_destination->text().toStdString();
     fs::create_directories(dir, ec);
     const std::string stem = fs::path(runDir.toStdString()).filename().string();
     const bool bundle = m_bundle->isChecked(), onnx = m_onnx->isChecked(), script = m_torchscript->isChecked(),

@@ -45,6 +45,7 @@ private:
 
     std::filesystem::path m_root;
     QComboBox *m_run;
+    QComboBox *m_checkpoint;
     QCheckBox *m_bundle, *m_onnx, *m_torchscript, *m_softmax;
     QLineEdit *m_destination;
     QPushButton *m_export;
