@@ -99,22 +99,37 @@ Result<void> writeTorchScript(const ModelSpec &spec, const fs::path &weights, co
     return Ok{};
 }
 
-Result<double> compareTorchScriptWithTorch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
-                                           const fs::path &script, bool softmax)
+namespace {
+
+// A random input batch of `input`'s shape and the LibTorch model's output for it.
+Result<std::pair<torch::Tensor, torch::Tensor>> referenceBatch(const ModelSpec &spec, const PipelineConfig &input,
+                                                               const fs::path &weights, bool softmax)
 {
     auto model = loadClassifier(spec, weights);
     if (!model)
         return model.error();
+    torch::NoGradGuard guard;
+    torch::manual_seed(1);
+    const auto x = torch::randn({2, input.channels, input.size, input.size});
+    auto y = (*model)->forward(x);
+    if (softmax)
+        y = torch::softmax(y, 1);
+    return std::make_pair(x, y.contiguous());
+}
+
+} // namespace
+
+Result<double> compareTorchScriptWithTorch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
+                                           const fs::path &script, bool softmax)
+{
+    auto reference = referenceBatch(spec, input, weights, softmax);
+    if (!reference)
+        return reference.error();
     try {
         torch::NoGradGuard guard;
-        torch::manual_seed(1);
-        const auto x = torch::randn({2, input.channels, input.size, input.size});
-        auto expected = (*model)->forward(x);
-        if (softmax)
-            expected = torch::softmax(expected, 1);
         torch::jit::Module loaded = torch::jit::load(script.string());
-        const auto got = loaded.forward({x}).toTensor();
-        return (got - expected).abs().max().item<double>();
+        const auto got = loaded.forward({reference->first}).toTensor();
+        return (got - reference->second).abs().max().item<double>();
     } catch (const std::exception &e) {
         const std::string what = e.what();
         return Error{"Cannot run the TorchScript file: " + what.substr(0, what.find('\n'))};
@@ -124,16 +139,10 @@ Result<double> compareTorchScriptWithTorch(const ModelSpec &spec, const Pipeline
 Result<void> writeReferenceBatch(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights, const fs::path &out,
                                  bool softmax)
 {
-    auto model = loadClassifier(spec, weights);
-    if (!model)
-        return model.error();
-    torch::NoGradGuard guard;
-    torch::manual_seed(2);
-    const auto x = torch::randn({2, input.channels, input.size, input.size});
-    auto y = (*model)->forward(x);
-    if (softmax)
-        y = torch::softmax(y, 1);
-    return writeTensorMap(out, TensorMap{{"x", x}, {"y", y.contiguous()}});
+    auto reference = referenceBatch(spec, input, weights, softmax);
+    if (!reference)
+        return reference.error();
+    return writeTensorMap(out, TensorMap{{"x", reference->first}, {"y", reference->second}});
 }
 
 } // namespace kiln
