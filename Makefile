@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: run test build configure deps bench clean
+.PHONY: run test build configure deps bench deb clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -23,6 +23,9 @@ test: build
 bench: build
 	@bash packaging/install-deps.sh --bench
 	@bash tests/bench/run-all.sh $(BUILD_DIR)
+
+deb: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -73,6 +73,7 @@ private:
     void rebuildRecentMenu();
     void updateTitle();
     void retrain(const QString &runDir);
+    void showHelp(const QString &title, const QString &html);
 
     void newProject();
     void openProjectDialog();

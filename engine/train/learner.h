@@ -24,6 +24,8 @@ struct DeviceInfo {
 
 // True when LibTorch sees a CUDA device.
 bool cudaAvailable();
+// "LibTorch 1.13.0, OpenCV 4.6.0, <device>" for About boxes and bug reports.
+std::string runtimeDescription();
 
 // Picks the device (CUDA when available and not refused) and sets LibTorch's thread count to the
 // configured number or the machine's cores (LibTorch defaults to one thread here otherwise). Also

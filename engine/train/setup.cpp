@@ -3,8 +3,10 @@
 #include "core/enumnames.h"
 
 #include <torch/cuda.h>
+#include <torch/version.h>
 #include <ATen/Parallel.h>
 
+#include <opencv2/core/version.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <malloc.h>
@@ -25,6 +27,14 @@ const char *scheduleName(ScheduleKind s)
 bool parseSchedule(const std::string &name, ScheduleKind &out)
 {
     return parseByName(name, {ScheduleKind::OneCycle, ScheduleKind::FineTune, ScheduleKind::Constant}, scheduleName, out);
+}
+
+std::string runtimeDescription()
+{
+    std::string device = "CPU, " + std::to_string(at::get_num_threads()) + " threads";
+    if (cudaAvailable())
+        device = "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s)) and " + device;
+    return std::string("LibTorch ") + TORCH_VERSION + ", OpenCV " + CV_VERSION + ", " + device;
 }
 
 bool cudaAvailable()
