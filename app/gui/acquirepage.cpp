@@ -2,6 +2,7 @@
 
 #include "acquire/acquirejob.h"
 #include "data/imageloader.h"
+#include "preferencesdialog.h"
 #include "progresspanel.h"
 
 #include <QApplication>
@@ -179,6 +180,13 @@ void AcquirePage::buildUi()
     m_refresh->setInterval(100);
     connect(m_refresh, &QTimer::timeout, this, &AcquirePage::refreshProgress);
     m_overall->setText(tr("Add the classes you want, then Start. Images land in the project's class folders."));
+}
+
+void AcquirePage::applyPreferences(const Preferences &p)
+{
+    m_concurrency->setValue(p.downloads);
+    m_region->setText(p.region);
+    m_safe->setCurrentText(p.safeSearch);
 }
 
 void AcquirePage::setEndpoint(const QString &endpoint)

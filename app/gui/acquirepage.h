@@ -30,6 +30,8 @@ public:
     ~AcquirePage() override;
 
     void setProject(const std::filesystem::path &root);
+    // Downloads at once, region and safe search from the preferences.
+    void applyPreferences(const struct Preferences &p);
     // One class per line (blank lines and duplicates skipped).
     void addClasses(const QStringList &names);
     // The search service's address (a setting kept between sessions; KILN_SEARCH_ENDPOINT wins).

@@ -4,6 +4,8 @@
 #include "analyzepage.h"
 #include "datasetpage.h"
 #include "exportpage.h"
+#include "preferencesdialog.h"
+#include "thumbnailcache.h"
 #include "train/learner.h"
 #include "train/trainer.h"
 
@@ -87,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildSideBar();
     buildMenus();
+    applyPreferences(Preferences::load());
     updateTitle();
     resize(1280, 800);
 
@@ -189,6 +192,14 @@ void MainWindow::buildMenus()
     import->addAction(tr("&CSV (path,label)…"), this, &MainWindow::importCsvDialog);
     file->addAction(tr("&Export CSV…"), this, &MainWindow::exportCsvDialog);
     file->addSeparator();
+    file->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
+        PreferencesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) {
+            const Preferences p = dialog.preferences();
+            p.save();
+            applyPreferences(p);
+        }
+    });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *dataset = menuBar()->addMenu(tr("&Dataset"));
@@ -248,6 +259,13 @@ void MainWindow::buildMenus()
                                     QString::fromStdString(runtimeDescription()).toHtmlEscaped()));
     });
     rebuildRecentMenu();
+}
+
+void MainWindow::applyPreferences(const Preferences &p)
+{
+    m_trainPage->applyPreferences(p);
+    m_acquirePage->applyPreferences(p);
+    m_datasetPage->thumbnails()->setCacheLimitBytes(qint64(p.thumbnailCacheMB) << 20);
 }
 
 void MainWindow::showHelp(const QString &title, const QString &html)

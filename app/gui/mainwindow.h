@@ -74,6 +74,7 @@ private:
     void updateTitle();
     void retrain(const QString &runDir);
     void showHelp(const QString &title, const QString &html);
+    void applyPreferences(const struct Preferences &p);
 
     void newProject();
     void openProjectDialog();

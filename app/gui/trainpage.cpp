@@ -1,5 +1,7 @@
 #include "trainpage.h"
 
+#include "preferencesdialog.h"
+
 #include "lrfinderplot.h"
 #include "metricstablemodel.h"
 #include "progresspanel.h"
@@ -390,7 +392,17 @@ TrainConfig TrainPage::config() const
     c.validPct = m_validPct->value();
     c.seed = std::uint64_t(m_seed->value());
     c.device = m_device->currentData().toString().toStdString();
+    c.threads = m_threads;
     return c;
+}
+
+void TrainPage::applyPreferences(const Preferences &p)
+{
+    m_threads = p.threads;
+    if (p.device == "cpu")
+        m_device->setCurrentIndex(m_device->findData("cpu"));
+    else if (m_device->findData("cuda") >= 0)
+        m_device->setCurrentIndex(m_device->findData("cuda"));
 }
 
 void TrainPage::setConfig(const TrainConfig &c)

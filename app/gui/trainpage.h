@@ -46,6 +46,8 @@ public:
     void setDataset(const std::filesystem::path &datasetDir, std::shared_ptr<const DatasetIndex> index);
     TrainConfig config() const;
     void setConfig(const TrainConfig &config);
+    // The device and CPU threads from the preferences.
+    void applyPreferences(const struct Preferences &p);
 
     void start();
     void pauseOrResume();
@@ -122,6 +124,7 @@ private:
     MetricsTableModel *m_metrics;
     QTableView *m_table;
     QListWidget *m_runs;
+    int m_threads = 0; // CPU threads for training (preferences; 0: every core)
 };
 
 } // namespace kiln

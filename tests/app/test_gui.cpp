@@ -5,6 +5,7 @@
 #include "exportpage.h"
 #include "embeddingscatter.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "testfiles.h"
 #include "trainpage.h"
 
@@ -513,4 +514,26 @@ TEST(ExportPage, ExportsBothFormatsAndPredictsAFolder)
     ASSERT_TRUE(page.saveCsv(QString::fromStdString((dir / "out.csv").string())));
     const auto csv = test::readBytes(dir / "out.csv");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 41);
+}
+
+TEST(Preferences, AreKeptAndTheyReachThePages)
+{
+    Preferences p;
+    p.threads = 3;
+    p.downloads = 7;
+    p.region = "de-de";
+    p.safeSearch = "off";
+    p.save();
+    EXPECT_EQ(Preferences::load().region, "de-de");
+    {
+        PreferencesDialog dialog;
+        EXPECT_EQ(dialog.preferences().downloads, 7);
+        EXPECT_EQ(dialog.preferences().threads, 3);
+    }
+    MainWindow window;
+    EXPECT_EQ(window.trainPage()->config().threads, 3);
+    Preferences defaults;
+    defaults.save();
+    window.trainPage()->applyPreferences(defaults);
+    EXPECT_EQ(window.trainPage()->config().threads, 0);
 }
