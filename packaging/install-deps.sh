@@ -18,8 +18,8 @@ packages=(
   libopencv-dev libonnx-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   # tests
   libgtest-dev libgmock-dev xvfb xauth imagemagick fonts-dejavu-core
-  # checks of the desktop entry and AppStream metadata; dpkg-deb for the package
-  desktop-file-utils appstream dpkg-dev
+  # checks of the desktop entry and AppStream metadata
+  desktop-file-utils appstream
   # the demo dataset
   dataset-fashion-mnist
 )
