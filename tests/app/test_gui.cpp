@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "testfiles.h"
+#include "tinytraining.h"
 #include "trainpage.h"
 
 #include "confusionmatrixmodel.h"
@@ -304,14 +305,8 @@ fs::path makeTrainedProject(const fs::path &dir)
 {
     EXPECT_TRUE(Project::create(dir).ok());
     test::makeLearnableDataset(dir / "images", 40);
-    TrainConfig config;
-    config.epochs = 3;
-    config.batchSize = 16;
-    config.lr = 5e-3;
-    config.augment = false;
-    config.threads = 1;
     const fs::path run = dir / "runs" / "20260101-000000-simple_cnn";
-    auto trained = runTraining(dir, config, run, {});
+    auto trained = runTraining(dir, test::tinyTraining(), run, {});
     EXPECT_TRUE(trained.ok()) << (trained ? "" : trained.message());
     return run;
 }

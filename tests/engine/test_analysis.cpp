@@ -3,6 +3,7 @@
 #include "data/editjournal.h"
 #include "data/project.h"
 #include "testfiles.h"
+#include "tinytraining.h"
 #include "train/trainer.h"
 
 #include <gtest/gtest.h>
@@ -23,12 +24,7 @@ void makeLearnableProject(const fs::path &dir, int perClass)
 
 TrainSummary trainTiny(const fs::path &project, const fs::path &runDir)
 {
-    TrainConfig c;
-    c.epochs = 3;
-    c.batchSize = 16;
-    c.lr = 5e-3;
-    c.augment = false;
-    c.threads = 1;
+    TrainConfig c = test::tinyTraining();
     c.seed = 3;
     auto s = runTraining(project, c, runDir, {});
     EXPECT_TRUE(s.ok()) << (s ? "" : s.message());

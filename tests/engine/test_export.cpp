@@ -5,6 +5,7 @@
 #include "export/onnxexport.h"
 #include "export/torchscriptexport.h"
 #include "testfiles.h"
+#include "tinytraining.h"
 #include "train/trainer.h"
 
 #include <QProcess>
@@ -20,13 +21,7 @@ TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
     TempDir dir;
     ASSERT_TRUE(Project::create(dir / "p").ok());
     test::makeLearnableDataset(dir / "p/images", 30);
-    TrainConfig c;
-    c.epochs = 3;
-    c.batchSize = 16;
-    c.lr = 5e-3;
-    c.augment = false;
-    c.threads = 1;
-    ASSERT_TRUE(runTraining(dir / "p", c, dir / "p/runs/r", {}).ok());
+    ASSERT_TRUE(runTraining(dir / "p", test::tinyTraining(), dir / "p/runs/r", {}).ok());
     auto run = readRunInfo(dir / "p/runs/r");
     ASSERT_TRUE(run.ok()) << run.message();
     auto exported = exportBundle(run.value(), dir / "m.kiln");
@@ -104,14 +99,9 @@ TEST(OnnxExport, EveryArchitectureMatchesLibTorchInOpenCv)
     struct Case { Architecture arch; HeadKind head; };
     for (const Case &k : {Case{Architecture::SimpleCnn, HeadKind::Fastai}, Case{Architecture::ResNet18, HeadKind::Linear},
                           Case{Architecture::ResNet34, HeadKind::Fastai}}) {
-        TrainConfig c;
+        TrainConfig c = test::tinyTraining(1, 8, 1e-3, 2);
         c.arch = k.arch;
         c.head = k.head;
-        c.epochs = 1;
-        c.batchSize = 8;
-        c.lr = 1e-3;
-        c.augment = false;
-        c.threads = 2;
         const fs::path runDir = dir / "p/runs" / architectureName(k.arch);
         ASSERT_TRUE(runTraining(dir / "p", c, runDir, {}).ok());
         auto run = readRunInfo(runDir);
@@ -132,13 +122,8 @@ TEST(TorchScriptExport, RunsInLibTorchAndInPython)
     TempDir dir;
     ASSERT_TRUE(Project::create(dir / "p").ok());
     test::makeLearnableDataset(dir / "p/images", 12, 32);
-    TrainConfig c;
+    TrainConfig c = test::tinyTraining(1, 8, 1e-3, 2);
     c.arch = Architecture::ResNet18;
-    c.epochs = 1;
-    c.batchSize = 8;
-    c.lr = 1e-3;
-    c.augment = false;
-    c.threads = 2;
     ASSERT_TRUE(runTraining(dir / "p", c, dir / "p/runs/r", {}).ok());
     auto run = readRunInfo(dir / "p/runs/r");
     ASSERT_TRUE(run.ok()) << run.message();
