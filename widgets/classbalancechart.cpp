@@ -1,5 +1,6 @@
 #include "classbalancechart.h"
 
+#include "plotstyle.h"
 #include "qcustomplot_include.h"
 
 #include <QVBoxLayout>
@@ -42,6 +43,7 @@ ClassBalanceChart::ClassBalanceChart(QWidget *parent)
     m_plot->yAxis->setRangeReversed(true);
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->setInteractions(QCP::Interactions());
+    styleForDesktop(m_plot);
 }
 
 void ClassBalanceChart::setCounts(const std::vector<QString> &classes, const std::vector<std::size_t> &train,

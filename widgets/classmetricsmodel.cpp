@@ -1,5 +1,7 @@
 #include "classmetricsmodel.h"
 
+#include <QLocale>
+
 namespace kiln {
 
 ClassMetricsModel::ClassMetricsModel(QObject *parent)
@@ -30,7 +32,7 @@ QVariant ClassMetricsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
-    auto num = [&](double v) -> QVariant { return sort ? QVariant(v) : QVariant(QString::number(v, 'f', 3)); };
+    auto num = [&](double v) -> QVariant { return sort ? QVariant(v) : QVariant(QLocale().toString(v, 'f', 3)); };
     switch (index.column()) {
     case ClassColumn: return m_classes[index.row()];
     case PrecisionColumn: return num(m.precision);

@@ -50,7 +50,7 @@ QVariant ConfusionMatrixModel::data(const QModelIndex &index, int role) const
         const QString predicted = QString::fromStdString(m_interp->classes()[std::size_t(p)]);
         return tr("Actual %1, predicted %2\n%3 of %4 images (%5%)")
             .arg(actual, predicted, QLocale().toString(qulonglong(n)), QLocale().toString(qulonglong(m_interp->rowTotal(a))))
-            .arg(100.0 * m_interp->rowFraction(a, p), 0, 'f', 1);
+            .arg(QLocale().toString(100.0 * m_interp->rowFraction(a, p), 'f', 1));
     }
     default:
         return {};

@@ -2,6 +2,8 @@
 
 #include "confusionmatrixmodel.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -35,6 +37,8 @@ QColor blues(double v)
 } // namespace
 
 class ConfusionMatrixCanvas : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(kiln::ConfusionMatrixCanvas)
+
 public:
     explicit ConfusionMatrixCanvas(ConfusionMatrixView *view)
         : QWidget(view)
@@ -82,8 +86,9 @@ protected:
                 p.fillRect(cell, blues(v));
                 if (s >= 22) {
                     p.setPen(v > 0.55 ? Qt::white : QColor(30, 30, 30));
-                    const QString countText = QString::number(qulonglong(count));
-                    const QString pct = QString::number(100.0 * frac, 'f', frac >= 0.1 || frac == 0 ? 0 : 1) + "%";
+                    const QLocale locale;
+                    const QString countText = locale.toString(qulonglong(count));
+                    const QString pct = locale.toString(100.0 * frac, 'f', frac >= 0.1 || frac == 0 ? 0 : 1) + locale.percent();
                     if (s >= 40) {
                         p.setFont(big);
                         p.drawText(cell.adjusted(1, 1, -1, -s / 2 + 4), Qt::AlignHCenter | Qt::AlignBottom,

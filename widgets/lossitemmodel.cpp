@@ -2,6 +2,8 @@
 
 #include "thumbnailcache.h"
 
+#include <QLocale>
+
 namespace kiln {
 
 LossItemModel::LossItemModel(QObject *parent)
@@ -113,15 +115,15 @@ QVariant LossItemModel::data(const QModelIndex &index, int role) const
     case CaptionRole:
         return tr("%1 / %2\n%3 / %4 / %5")
             .arg(name(it.predicted), name(it.actual))
-            .arg(double(it.loss), 0, 'f', 2)
-            .arg(double(it.pPredicted), 0, 'f', 2)
-            .arg(double(it.pActual), 0, 'f', 2);
+            .arg(QLocale().toString(double(it.loss), 'f', 2))
+            .arg(QLocale().toString(double(it.pPredicted), 'f', 2))
+            .arg(QLocale().toString(double(it.pActual), 'f', 2));
     case Qt::ToolTipRole:
         return tr("%1\npredicted %2, actual %3 (%4 split)\nloss %5, p(predicted) %6, p(actual) %7")
             .arg(it.path, name(it.predicted), name(it.actual), it.valid ? tr("validation") : tr("training"))
-            .arg(double(it.loss), 0, 'f', 3)
-            .arg(double(it.pPredicted), 0, 'f', 3)
-            .arg(double(it.pActual), 0, 'f', 3);
+            .arg(QLocale().toString(double(it.loss), 'f', 3))
+            .arg(QLocale().toString(double(it.pPredicted), 'f', 3))
+            .arg(QLocale().toString(double(it.pActual), 'f', 3));
     default: return {};
     }
 }

@@ -1,7 +1,9 @@
 #include "lrfinderplot.h"
 
+#include "plotstyle.h"
 #include "qcustomplot_include.h"
 
+#include <QLocale>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -34,6 +36,7 @@ LrFinderPlot::LrFinderPlot(QWidget *parent)
     m_marks->setLineStyle(QCPGraph::lsNone);
     m_marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(220, 60, 40), 9));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    styleForDesktop(m_plot);
     connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) {
         if (m_result.lrs.empty())
             return;
@@ -107,7 +110,7 @@ void LrFinderPlot::setResult(const LrFindResult &result)
         auto *label = new QCPItemText(m_plot);
         label->position->setCoords(lr, y);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setText(QStringLiteral(" %1 %2").arg(name, QString::number(lr, 'g', 3)));
+        label->setText(QStringLiteral(" %1 %2").arg(name, QLocale().toString(lr, 'g', 3)));
         label->setColor(QColor(180, 40, 30));
     }
     if (n) {
@@ -116,10 +119,10 @@ void LrFinderPlot::setResult(const LrFindResult &result)
     }
     m_caption->setText(s.valid ? tr("Suggestions: valley %1 · slide %2 · minimum %3 · steep %4. Click the curve or a "
                                     "suggestion to use it.")
-                                     .arg(s.valley, 0, 'g', 3)
-                                     .arg(s.slide, 0, 'g', 3)
-                                     .arg(s.minimum, 0, 'g', 3)
-                                     .arg(s.steep, 0, 'g', 3)
+                                     .arg(QLocale().toString(s.valley, 'g', 3))
+                                     .arg(QLocale().toString(s.slide, 'g', 3))
+                                     .arg(QLocale().toString(s.minimum, 'g', 3))
+                                     .arg(QLocale().toString(s.steep, 'g', 3))
                                : tr("Too few points for suggestions; use more images or a smaller batch size."));
     m_plot->replot();
 }

@@ -1,5 +1,7 @@
 #include "metricstablemodel.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace kiln {
@@ -50,10 +52,10 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case EpochColumn: return m.phase.empty() ? QString::number(m.epoch) : tr("%1 (%2)").arg(m.epoch).arg(QString::fromStdString(m.phase));
-        case TrainLossColumn: return QString::number(m.trainLoss, 'f', 6);
-        case ValidLossColumn: return QString::number(m.validLoss, 'f', 6);
-        case AccuracyColumn: return QString::number(m.accuracy, 'f', 6);
-        case ErrorRateColumn: return QString::number(m.errorRate, 'f', 6);
+        case TrainLossColumn: return QLocale().toString(m.trainLoss, 'f', 6);
+        case ValidLossColumn: return QLocale().toString(m.validLoss, 'f', 6);
+        case AccuracyColumn: return QLocale().toString(m.accuracy, 'f', 6);
+        case ErrorRateColumn: return QLocale().toString(m.errorRate, 'f', 6);
         case TimeColumn: {
             const long s = std::lround(m.seconds);
             return QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
@@ -69,8 +71,10 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {"epoch", "train_loss", "valid_loss", "accuracy", "error_rate", "time"};
-    return section >= 0 && section < ColumnCount ? QString::fromLatin1(names[section]) : QVariant();
+    // fastai's column names, in the user's language.
+    static const char *names[] = {QT_TR_NOOP("epoch"), QT_TR_NOOP("train_loss"), QT_TR_NOOP("valid_loss"),
+                                  QT_TR_NOOP("accuracy"), QT_TR_NOOP("error_rate"), QT_TR_NOOP("time")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
 } // namespace kiln

@@ -1,5 +1,7 @@
 #include "mostconfusedmodel.h"
 
+#include <QLocale>
+
 namespace kiln {
 
 MostConfusedModel::MostConfusedModel(QObject *parent)
@@ -49,7 +51,7 @@ QVariant MostConfusedModel::data(const QModelIndex &index, int role) const
     case ActualColumn: return m_classes[p.actual];
     case PredictedColumn: return m_classes[p.predicted];
     case CountColumn: return qulonglong(p.count);
-    case ShareColumn: return QString::number(100.0 * share, 'f', 1) + " %";
+    case ShareColumn: return QLocale().toString(100.0 * share, 'f', 1) + QLatin1Char(' ') + QLocale().percent();
     }
     return {};
 }

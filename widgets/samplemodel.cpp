@@ -28,6 +28,16 @@ int SampleModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() || !m_index ? 0 : int(m_index->size());
 }
 
+QString SampleModel::splitDisplayName(int split)
+{
+    switch (Split(split)) {
+    case Split::Train: return tr("train");
+    case Split::Valid: return tr("valid");
+    case Split::Test: return tr("test");
+    default: return tr("none");
+    }
+}
+
 QVariant SampleModel::data(const QModelIndex &index, int role) const
 {
     if (!m_index || !index.isValid() || index.row() >= int(m_index->size()))
@@ -41,7 +51,7 @@ QVariant SampleModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2 · %3")
             .arg(QString::fromStdString(s.relPath), QString::fromStdString(m_index->classes()[std::size_t(s.label)]),
-                 QString::fromLatin1(splitName(s.split)));
+                 splitDisplayName(int(s.split)));
     case Qt::DecorationRole:
         return m_thumbnails->thumbnail(index.row());
     case PathRole:

@@ -24,6 +24,8 @@ public:
         SampleRole,                  // row in the index (int)
         ThumbnailFailedRole,         // bool: the image could not be decoded
     };
+    // A split's name in the user's language ("train", "valid", "test", "none" in English).
+    static QString splitDisplayName(int split);
 
     explicit SampleModel(ThumbnailCache *thumbnails, QObject *parent = nullptr);
 

@@ -1,5 +1,6 @@
 #include "trainingplot.h"
 
+#include "plotstyle.h"
 #include "qcustomplot_include.h"
 
 #include <QFile>
@@ -68,6 +69,7 @@ TrainingPlot::TrainingPlot(QWidget *parent)
     m_lossRect->insetLayout()->addElement(m_plot->legend, Qt::AlignTop | Qt::AlignRight);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    styleForDesktop(m_plot);
     m_lossRect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     m_lossRect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
     m_lrRect->setRangeDrag(Qt::Horizontal);

@@ -33,10 +33,13 @@ namespace kiln {
 
 namespace {
 
-QComboBox *choice(QWidget *parent, const QStringList &items)
+// A choice shown in the user's language whose data is the value the search protocol expects
+// (an empty value: no filter).
+QComboBox *choice(QWidget *parent, const QList<std::pair<QString, QString>> &items)
 {
     auto *box = new QComboBox(parent);
-    box->addItems(items);
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
     return box;
 }
 
@@ -58,10 +61,12 @@ AcquirePage::AcquirePage(QWidget *parent)
     , m_classes(table(this, {tr("Class"), tr("Search query"), tr("Images wanted")}))
     , m_suffix(new QLineEdit(this))
     , m_wanted(new QSpinBox(this))
-    , m_size(choice(this, {tr("Any size"), "Small", "Medium", "Large", "Wallpaper"}))
-    , m_type(choice(this, {tr("Any type"), "photo", "clipart", "gif", "transparent", "line"}))
-    , m_layout(choice(this, {tr("Any layout"), "Square", "Tall", "Wide"}))
-    , m_safe(choice(this, {"moderate", "on", "off"}))
+    , m_size(choice(this, {{tr("Any size"), {}}, {tr("Small"), "Small"}, {tr("Medium"), "Medium"},
+                           {tr("Large"), "Large"}, {tr("Wallpaper"), "Wallpaper"}}))
+    , m_type(choice(this, {{tr("Any type"), {}}, {tr("Photo"), "photo"}, {tr("Clip art"), "clipart"},
+                           {tr("Animated GIF"), "gif"}, {tr("Transparent"), "transparent"}, {tr("Line drawing"), "line"}}))
+    , m_layout(choice(this, {{tr("Any layout"), {}}, {tr("Square"), "Square"}, {tr("Tall"), "Tall"}, {tr("Wide"), "Wide"}}))
+    , m_safe(new QComboBox(this))
     , m_region(new QLineEdit(QStringLiteral("us-en"), this))
     , m_maxSide(new QSpinBox(this))
     , m_concurrency(new QSpinBox(this))
@@ -105,6 +110,7 @@ void AcquirePage::buildUi()
     m_suffix->setPlaceholderText(tr("e.g. photo"));
     m_wanted->setRange(1, 100000);
     m_wanted->setValue(150);
+    addSafeSearchChoices(m_safe);
     m_maxSide->setRange(0, 20000);
     m_maxSide->setValue(400);
     m_maxSide->setSpecialValueText(tr("keep the original size"));
@@ -186,7 +192,7 @@ void AcquirePage::applyPreferences(const Preferences &p)
 {
     m_concurrency->setValue(p.downloads);
     m_region->setText(p.region);
-    m_safe->setCurrentText(p.safeSearch);
+    m_safe->setCurrentIndex(std::max(0, m_safe->findData(p.safeSearch)));
 }
 
 void AcquirePage::setEndpoint(const QString &endpoint)
@@ -247,10 +253,10 @@ void AcquirePage::start()
     if (!qEnvironmentVariableIsSet("KILN_SEARCH_ENDPOINT"))
         QSettings().setValue("acquire/endpoint", options.search.endpoint);
     options.search.region = m_region->text().trimmed().isEmpty() ? QStringLiteral("us-en") : m_region->text().trimmed();
-    options.search.safeSearch = m_safe->currentText();
-    options.search.size = m_size->currentIndex() ? m_size->currentText() : QString();
-    options.search.type = m_type->currentIndex() ? m_type->currentText() : QString();
-    options.search.layout = m_layout->currentIndex() ? m_layout->currentText() : QString();
+    options.search.safeSearch = m_safe->currentData().toString();
+    options.search.size = m_size->currentData().toString();
+    options.search.type = m_type->currentData().toString();
+    options.search.layout = m_layout->currentData().toString();
     options.maxSide = m_maxSide->value();
     options.concurrency = m_concurrency->value();
 
@@ -329,10 +335,12 @@ void AcquirePage::refreshProgress()
         have += std::min(k.have(), k.wanted);
         wanted += k.wanted;
         downloaded += k.downloaded;
-        m_progress->item(r, 1)->setText(QString::number(k.found));
-        m_progress->item(r, 2)->setText(k.present ? tr("%1 (+%2 there)").arg(k.downloaded).arg(k.present) : QString::number(k.downloaded));
-        m_progress->item(r, 3)->setText(QString::number(k.failed));
-        m_progress->item(r, 4)->setText(QString::number(k.duplicates));
+        const QLocale locale;
+        m_progress->item(r, 1)->setText(locale.toString(k.found));
+        m_progress->item(r, 2)->setText(k.present ? tr("%1 (+%2 there)").arg(locale.toString(k.downloaded), locale.toString(k.present))
+                                                  : locale.toString(k.downloaded));
+        m_progress->item(r, 3)->setText(locale.toString(k.failed));
+        m_progress->item(r, 4)->setText(locale.toString(k.duplicates));
         QString state = k.state;
         if (k.done)
             state = k.have() >= k.wanted ? tr("done") : tr("done: the search ran out of usable images (%1 of %2)").arg(k.have()).arg(k.wanted);
@@ -346,7 +354,7 @@ void AcquirePage::refreshProgress()
     const QString left = isRunning() ? ProgressPanel::formatDuration(rate > 0 ? (wanted - have) / rate : NAN) : QStringLiteral("0:00");
     m_overall->setText(tr("%1 of %2 images · %3 images/s · %4 left · %5 not kept")
                            .arg(QLocale().toString(have), QLocale().toString(wanted))
-                           .arg(rate, 0, 'f', 1)
+                           .arg(QLocale().toString(rate, 'f', 1))
                            .arg(left)
                            .arg(m_failures->rowCount()));
 }

@@ -313,7 +313,7 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
         if (!run.hasResult)
             label += tr("  (unfinished)");
         else if (run.accuracy >= 0)
-            label += tr("  (accuracy %1)").arg(run.accuracy, 0, 'f', 4);
+            label += tr("  (accuracy %1)").arg(QLocale().toString(run.accuracy, 'f', 4));
         m_runCombo->addItem(label, toQ(run.dir.string()));
     }
     const int at = m_runCombo->findData(keep);
@@ -449,10 +449,10 @@ void AnalyzePage::refreshViews()
     m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
 
     QString text = tr("Accuracy %1 (%2 of %3 images), macro F1 %4")
-                       .arg(in.accuracy(), 0, 'f', 4)
+                       .arg(QLocale().toString(in.accuracy(), 'f', 4))
                        .arg(QLocale().toString(qulonglong(in.correct())), QLocale().toString(qulonglong(in.total())))
-                       .arg(in.macroF1(), 0, 'f', 4);
-    text += m_preds->fromCache ? tr(" · saved predictions") : tr(" · predicted in %1 s").arg(m_preds->seconds, 0, 'f', 1);
+                       .arg(QLocale().toString(in.macroF1(), 'f', 4));
+    text += m_preds->fromCache ? tr(" · saved predictions") : tr(" · predicted in %1 s").arg(QLocale().toString(m_preds->seconds, 'f', 1));
     if (!p.failures.empty())
         text += tr(" · %n image(s) did not decode", nullptr, int(p.failures.size()));
     m_summary->setText(text);
@@ -691,7 +691,7 @@ QWidget *AnalyzePage::buildEmbeddingsTab()
                            tr("<img src=\"%1\" width=\"96\" height=\"96\"><br>actual <b>%2</b>, predicted <b>%3</b><br>loss %4")
                                .arg(QUrl::fromLocalFile(file).toString(), name(p.labels[i]).toHtmlEscaped(),
                                     name(p.predicted[i]).toHtmlEscaped())
-                               .arg(double(p.losses[i]), 0, 'f', 3),
+                               .arg(QLocale().toString(double(p.losses[i]), 'f', 3)),
                            m_scatter);
     });
     connect(m_tsneLegend, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
@@ -765,8 +765,8 @@ void AnalyzePage::computeEmbeddings()
         m_scatter->setPositions((*out)->layout);
         m_tsneStatus->setText(tr("t-SNE of %1 images: KL %2, %3 s")
                                   .arg(QLocale().toString(qulonglong(n)))
-                                  .arg((*out)->kl, 0, 'f', 3)
-                                  .arg((*out)->seconds, 0, 'f', 1));
+                                  .arg(QLocale().toString((*out)->kl, 'f', 3))
+                                  .arg(QLocale().toString((*out)->seconds, 'f', 1)));
         Q_EMIT embeddingsFinished(true, m_tsneStatus->text());
     });
     watcher->setFuture(QtConcurrent::run([run, data = std::move(data), n, dim] {
@@ -824,7 +824,7 @@ void AnalyzePage::drainEmbeddings()
         m_tsne->fresh = false;
     }
     m_scatter->setPositions(layout);
-    m_tsneStatus->setText(tr("t-SNE: iteration %1 of %2, KL %3").arg(iteration).arg(TsneOptions().iterations).arg(kl, 0, 'f', 3));
+    m_tsneStatus->setText(tr("t-SNE: iteration %1 of %2, KL %3").arg(iteration).arg(TsneOptions().iterations).arg(QLocale().toString(kl, 'f', 3)));
 }
 
 void AnalyzePage::updateScatterClasses()

@@ -262,7 +262,7 @@ void DatasetPage::showCurrentSample()
         return;
     }
     m_preview->showImage(current.data(SampleModel::PathRole).toString(), current.data(SampleModel::ClassNameRole).toString(),
-                         QString::fromLatin1(splitName(Split(current.data(SampleModel::SplitRole).toInt()))));
+                         SampleModel::splitDisplayName(current.data(SampleModel::SplitRole).toInt()));
 }
 
 bool DatasetPage::isVerifying() const

@@ -58,7 +58,7 @@ public:
             const QRect bar(row.left() + labelWidth, row.top() + 2, int((row.width() - labelWidth - 44) * prob), row.height() - 4);
             p->fillRect(bar, i == 0 ? QColor(31, 119, 180) : QColor(150, 180, 210));
             p->drawText(QRect(bar.right() + 4, row.top(), 44, row.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                        QString::number(prob, 'f', 3));
+                        QLocale().toString(prob, 'f', 3));
         }
         p->restore();
     }
@@ -194,7 +194,7 @@ void ExportPage::refreshRuns()
         return;
     for (const RunListing &run : listRuns(m_root))
         if (run.hasResult)
-            m_run->addItem(run.accuracy >= 0 ? tr("%1  (accuracy %2)").arg(toQ(run.name)).arg(run.accuracy, 0, 'f', 4) : toQ(run.name),
+            m_run->addItem(run.accuracy >= 0 ? tr("%1  (accuracy %2)").arg(toQ(run.name)).arg(QLocale().toString(run.accuracy, 'f', 4)) : toQ(run.name),
                            toQ(run.dir.string()));
     setBusy(m_busy);
 }
@@ -265,7 +265,7 @@ void ExportPage::exportSelected()
             if (r) {
                 lines << tr("✔ %1 (%2): reloaded, it predicts the validation images with accuracy %3.")
                              .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                             .arg(r->validationAccuracy, 0, 'f', 4);
+                             .arg(QLocale().toString(r->validationAccuracy, 'f', 4));
                 model = toQ(file.string());
             } else {
                 lines << tr("✘ bundle: %1").arg(toQ(r.message()));
@@ -277,7 +277,7 @@ void ExportPage::exportSelected()
             if (r) {
                 lines << tr("✔ %1 (%2) and its metadata: OpenCV's dnn module matches LibTorch within %3.")
                              .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                             .arg(r->maxDifference, 0, 'g', 2);
+                             .arg(QLocale().toString(r->maxDifference, 'g', 2));
                 if (model.isEmpty())
                     model = toQ(file.string());
             } else {
@@ -289,7 +289,7 @@ void ExportPage::exportSelected()
             auto r = exportTorchScriptModel(info, file, softmax);
             lines << (r ? tr("✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.")
                               .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                              .arg(r->maxDifference, 0, 'g', 2)
+                              .arg(QLocale().toString(r->maxDifference, 'g', 2))
                         : tr("✘ TorchScript: %1").arg(toQ(r.message())));
         }
         return Out{lines.join('\n'), model};
@@ -346,7 +346,7 @@ void ExportPage::predict(const QStringList &paths)
             QStringList text;
             for (const auto &[c, prob] : p.top) {
                 top << QVariantMap{{"c", toQ(classes[std::size_t(c)])}, {"p", double(prob)}};
-                text << QStringLiteral("%1 %2").arg(toQ(classes[std::size_t(c)])).arg(double(prob), 0, 'f', 3);
+                text << QStringLiteral("%1 %2").arg(toQ(classes[std::size_t(c)])).arg(QLocale().toString(double(prob), 'f', 3));
             }
             auto *bars = new QTableWidgetItem;
             bars->setData(kTopRole, top);
@@ -358,7 +358,7 @@ void ExportPage::predict(const QStringList &paths)
                 note = tr("cannot read it: %1").arg(toQ(p.error));
                 ++failed;
             } else if (p.outOfDomain) {
-                note = tr("unlike the training images (top probability %1)").arg(double(p.maxProbability), 0, 'f', 2);
+                note = tr("unlike the training images (top probability %1)").arg(QLocale().toString(double(p.maxProbability), 'f', 2));
                 ++unlike;
             }
             m_results->setItem(r, 3, new QTableWidgetItem(note));

@@ -7,12 +7,30 @@
 #include <QNetworkProxyFactory>
 #include <QTabWidget>
 #include "galleryview.h"
+#include "localization.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "trainpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+namespace {
+
+// The language asked for on the command line (--language CODE or --language=CODE), if any.
+QString languageArgument(const QStringList &args)
+{
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--language") && i + 1 < args.size())
+            return args[i + 1];
+        if (args[i].startsWith(QLatin1String("--language=")))
+            return args[i].mid(11);
+    }
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -23,28 +41,34 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName("kiln");
     QApplication::setApplicationDisplayName("Kiln");
     QApplication::setApplicationVersion(KILN_VERSION);
+    // The language: --language, else Preferences, else the system's.
+    const QString language = languageArgument(QApplication::arguments());
+    kiln::installTranslations(language.isEmpty() ? kiln::Preferences::load().language : language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription("Kiln: build image datasets and train image classifiers.");
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Kiln: build image datasets and train image classifiers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("project", "A Kiln project folder to open.", "[PROJECT_DIR]");
-    QCommandLineOption demo("demo", "Open the Fashion-MNIST demo project (imported once).");
-    QCommandLineOption screenshot("screenshot", "Save a picture of the window to FILE once the dataset shows, then quit.",
+    parser.addPositionalArgument("project", QCoreApplication::translate("main", "A Kiln project folder to open."), "[PROJECT_DIR]");
+    QCommandLineOption demo("demo", QCoreApplication::translate("main", "Open the Fashion-MNIST demo project (imported once)."));
+    QCommandLineOption screenshot("screenshot", QCoreApplication::translate("main", "Save a picture of the window to FILE once the dataset shows, then quit."),
                                   "FILE");
-    QCommandLineOption select("select", "Select image number N in the gallery (for screenshots).", "N");
-    QCommandLineOption verify("verify", "Verify every image once the dataset shows.");
-    QCommandLineOption page("page", "Show this page first: acquire, dataset, train, analyze or export.", "NAME");
-    QCommandLineOption cell("cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).",
+    QCommandLineOption select("select", QCoreApplication::translate("main", "Select image number N in the gallery (for screenshots)."), "N");
+    QCommandLineOption verify("verify", QCoreApplication::translate("main", "Verify every image once the dataset shows."));
+    QCommandLineOption page("page", QCoreApplication::translate("main", "Show this page first: acquire, dataset, train, analyze or export."), "NAME");
+    QCommandLineOption cell("cell", QCoreApplication::translate("main", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots)."),
                             "A,P");
-    QCommandLineOption train("train", "Start training once the dataset shows, with N epochs.", "N");
-    QCommandLineOption delay("screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS");
-    QCommandLineOption embeddings("embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE).");
-    QCommandLineOption acquire("acquire", "On the Acquire page, add these comma-separated classes and start (for screenshots).",
+    QCommandLineOption train("train", QCoreApplication::translate("main", "Start training once the dataset shows, with N epochs."), "N");
+    QCommandLineOption delay("screenshot-delay", QCoreApplication::translate("main", "Milliseconds to wait before the screenshot (default 2500)."), "MS");
+    QCommandLineOption embeddings("embeddings", QCoreApplication::translate("main", "On the Analyze page, show the Embeddings tab (computes t-SNE)."));
+    QCommandLineOption acquire("acquire", QCoreApplication::translate("main", "On the Acquire page, add these comma-separated classes and start (for screenshots)."),
                                "CLASSES");
-    QCommandLineOption exportPredict("export-predict", "On the Export page, export the newest run, then predict FOLDER with it "
-                                                       "(for screenshots).", "FOLDER");
-    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings, acquire, exportPredict});
+    QCommandLineOption exportPredict("export-predict", QCoreApplication::translate("main", "On the Export page, export the newest run, then predict FOLDER with it "
+                                                       "(for screenshots)."), "FOLDER");
+    QCommandLineOption languageOption("language", QCoreApplication::translate("main", "Show Kiln in this language for this run (en, de, es; default: Preferences, "
+                                                    "else the system's)."), "CODE");
+    parser.addOptions({demo, screenshot, select, verify, page, train, delay, cell, embeddings, acquire, exportPredict,
+                       languageOption});
     parser.process(app);
 
     kiln::MainWindow window;

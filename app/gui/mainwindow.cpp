@@ -4,6 +4,7 @@
 #include "analyzepage.h"
 #include "datasetpage.h"
 #include "exportpage.h"
+#include "appearance.h"
 #include "preferencesdialog.h"
 #include "thumbnailcache.h"
 #include "train/learner.h"
@@ -35,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -44,6 +46,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace fs = std::filesystem;
 
@@ -156,11 +160,16 @@ void MainWindow::buildSideBar()
         if (!e.enabled)
             item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
     }
-    m_sideBar->setFixedWidth(160);
     m_sideBar->setCurrentRow(DatasetRow);
     QFont f = m_sideBar->font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_sideBar->setFont(f);
+    // As wide as the longest page name in the user's language.
+    const QFontMetrics fm(f);
+    int widest = 0;
+    for (const auto &e : entries)
+        widest = std::max(widest, fm.horizontalAdvance(e.name));
+    m_sideBar->setFixedWidth(std::max(160, widest + 2 * m_sideBar->frameWidth() + 24));
     connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == AcquireRow)
             m_stack->setCurrentWidget(m_acquirePage);
@@ -263,6 +272,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::applyPreferences(const Preferences &p)
 {
+    applyAppearance(p.appearance);
     m_trainPage->applyPreferences(p);
     m_acquirePage->applyPreferences(p);
     m_datasetPage->thumbnails()->setCacheLimitBytes(qint64(p.thumbnailCacheMB) << 20);

@@ -1,12 +1,18 @@
 #include "preferencesdialog.h"
 
+#include "localization.h"
+
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QThread>
+
+#include <algorithm>
 
 namespace kiln {
 
@@ -20,6 +26,8 @@ Preferences Preferences::load()
     p.downloads = s.value("preferences/downloads", p.downloads).toInt();
     p.region = s.value("preferences/region", p.region).toString();
     p.safeSearch = s.value("preferences/safe_search", p.safeSearch).toString();
+    p.language = s.value("preferences/language", p.language).toString();
+    p.appearance = s.value("preferences/appearance", p.appearance).toString();
     return p;
 }
 
@@ -32,6 +40,15 @@ void Preferences::save() const
     s.setValue("preferences/downloads", downloads);
     s.setValue("preferences/region", region);
     s.setValue("preferences/safe_search", safeSearch);
+    s.setValue("preferences/language", language);
+    s.setValue("preferences/appearance", appearance);
+}
+
+void addSafeSearchChoices(QComboBox *box)
+{
+    box->addItem(QCoreApplication::translate("kiln::PreferencesDialog", "Moderate"), QStringLiteral("moderate"));
+    box->addItem(QCoreApplication::translate("kiln::PreferencesDialog", "Strict"), QStringLiteral("on"));
+    box->addItem(QCoreApplication::translate("kiln::PreferencesDialog", "Off"), QStringLiteral("off"));
 }
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)
@@ -42,6 +59,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     , m_downloads(new QSpinBox(this))
     , m_region(new QLineEdit(this))
     , m_safe(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_appearance(new QComboBox(this))
 {
     setWindowTitle(tr("Preferences"));
     auto *form = new QFormLayout(this);
@@ -53,13 +72,24 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_cache->setRange(16, 16384);
     m_cache->setSuffix(tr(" MB"));
     m_downloads->setRange(1, 128);
-    m_safe->addItems({"moderate", "on", "off"});
+    addSafeSearchChoices(m_safe);
+    m_language->addItem(tr("The system's language"), QString());
+    for (const LanguageChoice &l : availableLanguages())
+        m_language->addItem(l.name, l.code);
+    m_appearance->addItem(tr("As the desktop"), QStringLiteral("system"));
+    m_appearance->addItem(tr("Light"), QStringLiteral("light"));
+    m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
     form->addRow(tr("Training device"), m_device);
     form->addRow(tr("CPU threads"), m_threads);
     form->addRow(tr("Thumbnail cache"), m_cache);
     form->addRow(tr("Downloads at once (Acquire)"), m_downloads);
     form->addRow(tr("Search region (Acquire)"), m_region);
     form->addRow(tr("Safe search (Acquire)"), m_safe);
+    form->addRow(tr("Language"), m_language);
+    auto *languageNote = new QLabel(tr("Kiln shows a new language from its next start."), this);
+    languageNote->setEnabled(false);
+    form->addRow(QString(), languageNote);
+    form->addRow(tr("Light or dark"), m_appearance);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -71,7 +101,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_cache->setValue(p.thumbnailCacheMB);
     m_downloads->setValue(p.downloads);
     m_region->setText(p.region);
-    m_safe->setCurrentText(p.safeSearch);
+    m_safe->setCurrentIndex(std::max(0, m_safe->findData(p.safeSearch)));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(p.language)));
+    m_appearance->setCurrentIndex(std::max(0, m_appearance->findData(p.appearance)));
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -82,7 +114,9 @@ Preferences PreferencesDialog::preferences() const
     p.thumbnailCacheMB = m_cache->value();
     p.downloads = m_downloads->value();
     p.region = m_region->text().trimmed().isEmpty() ? QStringLiteral("us-en") : m_region->text().trimmed();
-    p.safeSearch = m_safe->currentText();
+    p.safeSearch = m_safe->currentData().toString();
+    p.language = m_language->currentData().toString();
+    p.appearance = m_appearance->currentData().toString();
     return p;
 }
 

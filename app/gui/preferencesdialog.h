@@ -1,7 +1,8 @@
 #pragma once
-// Preferences, kept with QSettings: the training device and CPU threads, the thumbnail cache, and
-// Acquire's downloads at once, search region and safe search. The pages read them when they start
-// and when the dialog is accepted (applyPreferences). The look follows the desktop's palette.
+// Preferences, kept with QSettings: the training device and CPU threads, the thumbnail cache,
+// Acquire's downloads at once, search region and safe search, the language and light or dark. The
+// pages read them when they start and when the dialog is accepted (applyPreferences); the language
+// applies from the next start, light or dark at once.
 
 #include <QDialog>
 
@@ -17,11 +18,16 @@ struct Preferences {
     int thumbnailCacheMB = 256;
     int downloads = 16;
     QString region = QStringLiteral("us-en");
-    QString safeSearch = QStringLiteral("moderate");
+    QString safeSearch = QStringLiteral("moderate"); // moderate, on, off
+    QString language;                                // "": the system's; else "en", "de", "es", ...
+    QString appearance = QStringLiteral("system");   // system, light, dark
 
     static Preferences load();
     void save() const;
 };
+
+// Safe search's choices in the user's language, with the protocol's values as data.
+void addSafeSearchChoices(QComboBox *box);
 
 class PreferencesDialog : public QDialog {
     Q_OBJECT
@@ -36,6 +42,8 @@ private:
     QSpinBox *m_downloads;
     QLineEdit *m_region;
     QComboBox *m_safe;
+    QComboBox *m_language;
+    QComboBox *m_appearance;
 };
 
 } // namespace kiln

@@ -14,6 +14,7 @@
 #include "train/trainer.h"
 #include "train/trainingworker.h"
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -42,6 +43,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fs = std::filesystem;
@@ -54,6 +56,8 @@ QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
 
 // A row of small images, drawn crisp when enlarged.
 class PreviewStrip : public QWidget {
+    Q_DECLARE_TR_FUNCTIONS(kiln::PreviewStrip)
+
 public:
     explicit PreviewStrip(QWidget *parent)
         : QWidget(parent)
@@ -308,7 +312,9 @@ void TrainPage::buildForm(QWidget *host)
     m_size->setSuffix(tr(" px"));
     mf->addRow(tr("Image size:"), m_size);
     m_resize = new QComboBox(model);
-    m_resize->addItems({"squish", "crop", "pad"});
+    m_resize->addItem(tr("squish"), QStringLiteral("squish"));
+    m_resize->addItem(tr("crop"), QStringLiteral("crop"));
+    m_resize->addItem(tr("pad"), QStringLiteral("pad"));
     mf->addRow(tr("Resize:"), m_resize);
     layout->addWidget(model);
 
@@ -319,7 +325,9 @@ void TrainPage::buildForm(QWidget *host)
     m_epochs = intBox(schedule, 1, 1000, 5);
     sf->addRow(tr("Epochs:"), m_epochs);
     m_schedule = new QComboBox(schedule);
-    m_schedule->addItems({"one-cycle", "fine-tune", "constant"});
+    m_schedule->addItem(tr("one-cycle"), QStringLiteral("one-cycle"));
+    m_schedule->addItem(tr("fine-tune"), QStringLiteral("fine-tune"));
+    m_schedule->addItem(tr("constant"), QStringLiteral("constant"));
     sf->addRow(tr("Schedule:"), m_schedule);
     m_lr = doubleBox(schedule, 1e-7, 10, 1e-4, 7, 3e-3);
     m_findLr = new QPushButton(tr("Find"), schedule);
@@ -378,10 +386,10 @@ TrainConfig TrainPage::config() const
     parseArchitecture(m_arch->currentText().toStdString(), c.arch);
     c.pretrained = m_pretrained->text().trimmed().toStdString();
     c.size = m_size->value();
-    parseResizeMethod(m_resize->currentText().toStdString(), c.resize);
+    parseResizeMethod(m_resize->currentData().toString().toStdString(), c.resize);
     c.batchSize = m_bs->value();
     c.epochs = m_epochs->value();
-    parseSchedule(m_schedule->currentText().toStdString(), c.schedule);
+    parseSchedule(m_schedule->currentData().toString().toStdString(), c.schedule);
     c.lr = m_lr->value();
     c.augment = m_augment->isChecked();
     c.flipP = m_flip->value();
@@ -411,10 +419,10 @@ void TrainPage::setConfig(const TrainConfig &c)
     m_pretrained->setText(QString::fromStdString(c.pretrained));
     if (c.size > 0)
         m_size->setValue(c.size);
-    m_resize->setCurrentText(resizeMethodName(c.resize));
+    m_resize->setCurrentIndex(std::max(0, m_resize->findData(QString::fromLatin1(resizeMethodName(c.resize)))));
     m_bs->setValue(c.batchSize);
     m_epochs->setValue(c.epochs);
-    m_schedule->setCurrentText(scheduleName(c.schedule));
+    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromLatin1(scheduleName(c.schedule)))));
     if (c.lr > 0)
         m_lr->setValue(c.lr);
     m_augment->setChecked(c.augment);
@@ -465,7 +473,7 @@ void TrainPage::updatePreview()
     PipelineConfig pipeline;
     const TrainConfig c = config();
     pipeline.size = std::min(c.size, 256);
-    parseResizeMethod(m_resize->currentText().toStdString(), pipeline.resize);
+    parseResizeMethod(m_resize->currentData().toString().toStdString(), pipeline.resize);
     pipeline.channels = 3;
     pipeline.augment = augmentConfigOf(c);
     const fs::path image = m_index->absolutePath(0);
@@ -620,7 +628,7 @@ void TrainPage::refreshRuns()
     for (const RunListing &run : listRuns(m_dataset)) {
         QString text = QStringLiteral("%1 · %2 · %3").arg(q(run.name), q(run.arch), q(run.status));
         if (run.accuracy >= 0)
-            text += tr(" · acc %1").arg(run.accuracy, 0, 'f', 4);
+            text += tr(" · acc %1").arg(QLocale().toString(run.accuracy, 'f', 4));
         auto *item = new QListWidgetItem(text, m_runs);
         item->setData(Qt::UserRole, q(run.dir.string()));
     }

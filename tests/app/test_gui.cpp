@@ -532,3 +532,146 @@ TEST(Preferences, AreKeptAndTheyReachThePages)
     window.trainPage()->applyPreferences(defaults);
     EXPECT_EQ(window.trainPage()->config().threads, 0);
 }
+
+#include "appearance.h"
+#include "localization.h"
+
+#include <QAbstractButton>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QTabWidget>
+#include <QTableView>
+
+namespace {
+
+// Every text a person reads under a widget: buttons, labels, group titles, tabs, table headers,
+// combo-box items.
+QStringList visibleTexts(const QWidget *root)
+{
+    QStringList out;
+    for (auto *b : root->findChildren<QAbstractButton *>())
+        out << b->text();
+    for (auto *l : root->findChildren<QLabel *>())
+        out << l->text();
+    for (auto *g : root->findChildren<QGroupBox *>())
+        out << g->title();
+    for (auto *t : root->findChildren<QTabWidget *>())
+        for (int i = 0; i < t->count(); ++i)
+            out << t->tabText(i);
+    for (auto *v : root->findChildren<QTableView *>())
+        if (v->model())
+            for (int c = 0; c < v->model()->columnCount(); ++c)
+                out << v->model()->headerData(c, Qt::Horizontal).toString();
+    for (auto *c : root->findChildren<QComboBox *>())
+        for (int i = 0; i < c->count(); ++i)
+            out << c->itemText(i);
+    return out;
+}
+
+// Restores English and the C locale when a test leaves.
+struct EnglishAfterwards {
+    ~EnglishAfterwards()
+    {
+        installTranslations(QStringLiteral("en"));
+        QLocale::setDefault(QLocale::c());
+    }
+};
+
+} // namespace
+
+TEST(Translations, GermanOnEveryPage)
+{
+    EnglishAfterwards restore;
+    ASSERT_EQ(installTranslations(QStringLiteral("de")), "de");
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+
+    QStringList menus;
+    for (QAction *a : window.menuBar()->actions())
+        menus << a->text();
+    EXPECT_TRUE(menus.contains("&Datei")) << menus.join(' ').toStdString();
+    EXPECT_TRUE(menus.contains("&Hilfe")) << menus.join(' ').toStdString();
+
+    QStringList pages;
+    for (int row = 0; row < window.sideBar()->count(); ++row)
+        pages << window.sideBar()->item(row)->text();
+    EXPECT_EQ(pages, QStringList({"Beschaffen", "Datensatz", "Trainieren", "Analysieren", "Exportieren & Vorhersagen"}));
+
+    // Known labels of each page, in German; their English originals are gone.
+    const struct {
+        const QWidget *page;
+        QStringList german, english;
+    } expected[] = {
+        {window.acquirePage(), {"Starten", "Suche und Download", "Mittel", "Moderat"}, {"Start", "Search and download", "Medium"}},
+        {window.datasetPage(), {"Bilder prüfen", "Alle Aufteilungen"}, {"Verify images", "All splits"}},
+        {window.trainPage(), {"Suchen", "Zeitplan", "Lernraten-Finder", "stauchen", "Train-Verlust"}, {"Find", "Schedule", "squish", "train_loss"}},
+        {window.analyzePage(), {"Interpretieren", "Konfusionsmatrix", "Anwenden"}, {"Interpret", "Confusion matrix", "Apply"}},
+        {window.exportPage(), {"Exportieren", "Vorhersagen"}, {"Export", "Predict"}},
+    };
+    for (const auto &e : expected) {
+        const QStringList texts = visibleTexts(e.page);
+        for (const QString &g : e.german)
+            EXPECT_TRUE(texts.contains(g)) << e.page->metaObject()->className() << ": no " << g.toStdString() << " in "
+                                           << texts.join(" | ").toStdString();
+        for (const QString &en : e.english)
+            EXPECT_FALSE(texts.contains(en)) << e.page->metaObject()->className() << ": still " << en.toStdString();
+    }
+
+    // Qt's own strings come in German too (Debian's qt6-translations-l10n), and numbers are German.
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    EXPECT_EQ(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), "Abbrechen");
+    EXPECT_EQ(QLocale().toString(1234.5, 'f', 1), "1.234,5");
+
+    // Preferences offers the languages Kiln carries.
+    PreferencesDialog dialog;
+    const QStringList dialogTexts = visibleTexts(&dialog);
+    EXPECT_TRUE(dialogTexts.contains("Sprache"));
+    EXPECT_TRUE(dialogTexts.contains("Deutsch"));
+    EXPECT_TRUE(dialogTexts.contains("Español")) << dialogTexts.join(" | ").toStdString();
+    EXPECT_TRUE(dialogTexts.contains("English"));
+}
+
+TEST(Translations, SpanishAndBackToEnglish)
+{
+    EnglishAfterwards restore;
+    ASSERT_EQ(installTranslations(QStringLiteral("es")), "es");
+    {
+        MainWindow window;
+        EXPECT_EQ(window.sideBar()->item(0)->text(), "Adquirir");
+        EXPECT_TRUE(visibleTexts(window.trainPage()).contains("Buscar"));
+        EXPECT_EQ(QLocale().toString(0.5, 'f', 2), "0,50");
+    }
+    // English is the source language: nothing is loaded, and a language Kiln lacks falls back to it.
+    EXPECT_EQ(installTranslations(QStringLiteral("en")), "en");
+    EXPECT_EQ(installTranslations(QStringLiteral("fi")), "en");
+    MainWindow window;
+    EXPECT_EQ(window.sideBar()->item(0)->text(), "Acquire");
+}
+
+TEST(Appearance, DarkAndLightReachThePlots)
+{
+    applyAppearance(QStringLiteral("dark"));
+    EXPECT_LT(QApplication::palette().color(QPalette::Window).lightness(), 100);
+    TrainingPlot plot;
+    auto *custom = plot.findChild<QCustomPlot *>();
+    ASSERT_NE(custom, nullptr);
+    custom->resize(400, 300);
+    auto corner = [custom] {
+        custom->replot();
+        return custom->toPixmap(400, 300).toImage().pixelColor(2, 2);
+    };
+    EXPECT_EQ(corner(), QApplication::palette().color(QPalette::Base));
+    EXPECT_EQ(custom->xAxis->tickLabelColor(), QApplication::palette().color(QPalette::Text));
+
+    // Switching back repaints the plot that exists.
+    applyAppearance(QStringLiteral("light"));
+    QCoreApplication::processEvents();
+    EXPECT_GT(QApplication::palette().color(QPalette::Window).lightness(), 150);
+    EXPECT_EQ(corner(), custom->palette().color(QPalette::Base));
+    EXPECT_GT(corner().lightness(), 150);
+    applyAppearance(QStringLiteral("system"));
+}
