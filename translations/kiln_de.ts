@@ -443,10 +443,10 @@
         <translation> · vorhergesagt in %1 s</translation>
     </message>
     <message numerus="yes">
-        <source> · %n image(s) did not decode</source>
+        <source> · %Ln image(s) did not decode</source>
         <translation>
-            <numerusform> · %n Bild konnte nicht dekodiert werden</numerusform>
-            <numerusform> · %n Bilder konnten nicht dekodiert werden</numerusform>
+            <numerusform> · %Ln Bild konnte nicht dekodiert werden</numerusform>
+            <numerusform> · %Ln Bilder konnten nicht dekodiert werden</numerusform>
         </translation>
     </message>
     <message>
@@ -470,10 +470,10 @@
         <translation>Größte Verluste</translation>
     </message>
     <message numerus="yes">
-        <source>%1 · %n image(s), largest loss first</source>
+        <source>%1 · %Ln image(s), largest loss first</source>
         <translation>
-            <numerusform>%1 · %n Bild, größter Verlust zuerst</numerusform>
-            <numerusform>%1 · %n Bilder, größter Verlust zuerst</numerusform>
+            <numerusform>%1 · %Ln Bild, größter Verlust zuerst</numerusform>
+            <numerusform>%1 · %Ln Bilder, größter Verlust zuerst</numerusform>
         </translation>
     </message>
     <message>
@@ -513,10 +513,10 @@
         <translation>Nichts zu wiederholen</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n image(s) moved</source>
+        <source>%1: %Ln image(s) moved</source>
         <translation>
-            <numerusform>%1: %n Bild verschoben</numerusform>
-            <numerusform>%1: %n Bilder verschoben</numerusform>
+            <numerusform>%1: %Ln Bild verschoben</numerusform>
+            <numerusform>%1: %Ln Bilder verschoben</numerusform>
         </translation>
     </message>
     <message>
@@ -568,10 +568,10 @@
         <translation>Stoppen</translation>
     </message>
     <message numerus="yes">
-        <source>t-SNE of %n image(s)…</source>
+        <source>t-SNE of %Ln image(s)…</source>
         <translation>
-            <numerusform>t-SNE von %n Bild…</numerusform>
-            <numerusform>t-SNE von %n Bildern…</numerusform>
+            <numerusform>t-SNE von %Ln Bild…</numerusform>
+            <numerusform>t-SNE von %Ln Bildern…</numerusform>
         </translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <source>Move failures to trash</source>
-        <translation>Fehlerhafte Bilder in den Papierkorb</translation>
+        <translation>Fehlerhafte in den Papierkorb</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -965,15 +965,19 @@
         <translation>anders als die Trainingsbilder (höchste Wahrscheinlichkeit %1)</translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s)</source>
+        <source>%Ln image(s)</source>
         <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
+            <numerusform>%Ln Bild</numerusform>
+            <numerusform>%Ln Bilder</numerusform>
         </translation>
     </message>
     <message>
         <source> · %1 unlike the training images · %2 unreadable</source>
         <translation> · %1 anders als die Trainingsbilder · %2 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Choose a run and the formats, then press Export.</source>
+        <translation>Einen Lauf und die Formate wählen, dann auf „Exportieren“ klicken.</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +1926,22 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>showing run %1</source>
         <translation>Lauf %1 wird angezeigt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>

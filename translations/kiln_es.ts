@@ -443,10 +443,10 @@
         <translation> · predicho en %1 s</translation>
     </message>
     <message numerus="yes">
-        <source> · %n image(s) did not decode</source>
+        <source> · %Ln image(s) did not decode</source>
         <translation>
-            <numerusform> · %n imagen no se pudo decodificar</numerusform>
-            <numerusform> · %n imágenes no se pudieron decodificar</numerusform>
+            <numerusform> · %Ln imagen no se pudo decodificar</numerusform>
+            <numerusform> · %Ln imágenes no se pudieron decodificar</numerusform>
         </translation>
     </message>
     <message>
@@ -470,10 +470,10 @@
         <translation>Mayores pérdidas</translation>
     </message>
     <message numerus="yes">
-        <source>%1 · %n image(s), largest loss first</source>
+        <source>%1 · %Ln image(s), largest loss first</source>
         <translation>
-            <numerusform>%1 · %n imagen, de mayor a menor pérdida</numerusform>
-            <numerusform>%1 · %n imágenes, de mayor a menor pérdida</numerusform>
+            <numerusform>%1 · %Ln imagen, de mayor a menor pérdida</numerusform>
+            <numerusform>%1 · %Ln imágenes, de mayor a menor pérdida</numerusform>
         </translation>
     </message>
     <message>
@@ -513,10 +513,10 @@
         <translation>Nada que rehacer</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n image(s) moved</source>
+        <source>%1: %Ln image(s) moved</source>
         <translation>
-            <numerusform>%1: %n imagen movida</numerusform>
-            <numerusform>%1: %n imágenes movidas</numerusform>
+            <numerusform>%1: %Ln imagen movida</numerusform>
+            <numerusform>%1: %Ln imágenes movidas</numerusform>
         </translation>
     </message>
     <message>
@@ -568,10 +568,10 @@
         <translation>Detener</translation>
     </message>
     <message numerus="yes">
-        <source>t-SNE of %n image(s)…</source>
+        <source>t-SNE of %Ln image(s)…</source>
         <translation>
-            <numerusform>t-SNE de %n imagen…</numerusform>
-            <numerusform>t-SNE de %n imágenes…</numerusform>
+            <numerusform>t-SNE de %Ln imagen…</numerusform>
+            <numerusform>t-SNE de %Ln imágenes…</numerusform>
         </translation>
     </message>
     <message>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <source>Move failures to trash</source>
-        <translation>Mover las fallidas a la papelera</translation>
+        <translation>Fallidas a la papelera</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -965,15 +965,19 @@
         <translation>distinta de las imágenes de entrenamiento (probabilidad máxima %1)</translation>
     </message>
     <message numerus="yes">
-        <source>%n image(s)</source>
+        <source>%Ln image(s)</source>
         <translation>
-            <numerusform>%n imagen</numerusform>
-            <numerusform>%n imágenes</numerusform>
+            <numerusform>%Ln imagen</numerusform>
+            <numerusform>%Ln imágenes</numerusform>
         </translation>
     </message>
     <message>
         <source> · %1 unlike the training images · %2 unreadable</source>
         <translation> · %1 distintas de las imágenes de entrenamiento · %2 ilegibles</translation>
+    </message>
+    <message>
+        <source>Choose a run and the formats, then press Export.</source>
+        <translation>Elegir una ejecución y los formatos, y pulsar Exportar.</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +1926,22 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>showing run %1</source>
         <translation>mostrando la ejecución %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
     </message>
 </context>
 <context>

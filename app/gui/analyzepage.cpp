@@ -143,6 +143,7 @@ void AnalyzePage::buildUi()
     top->addWidget(m_interpretButton);
     top->addWidget(m_summary, 1);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true); // long in some languages: wraps rather than widening the window
     layout->addLayout(top);
     layout->addWidget(m_progressPanel);
 
@@ -454,7 +455,7 @@ void AnalyzePage::refreshViews()
                        .arg(QLocale().toString(in.macroF1(), 'f', 4));
     text += m_preds->fromCache ? tr(" · saved predictions") : tr(" · predicted in %1 s").arg(QLocale().toString(m_preds->seconds, 'f', 1));
     if (!p.failures.empty())
-        text += tr(" · %n image(s) did not decode", nullptr, int(p.failures.size()));
+        text += tr(" · %Ln image(s) did not decode", nullptr, int(p.failures.size()));
     m_summary->setText(text);
     updateScatterClasses();
     updateGalleryTitle();
@@ -491,7 +492,7 @@ void AnalyzePage::updateGalleryTitle()
         title = tr("Predicted as %1").arg(classes[p]);
     else
         title = tr("Top losses");
-    m_galleryTitle->setText(tr("%1 · %n image(s), largest loss first", nullptr, n).arg(title));
+    m_galleryTitle->setText(tr("%1 · %Ln image(s), largest loss first", nullptr, n).arg(title));
 }
 
 void AnalyzePage::setDecisionForSelection(const CleanDecision &decision)
@@ -572,7 +573,7 @@ void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome
         if (m_preds)
             m_preds->applyMoves(out->outcome->moves, m_imagesRoot);
         refreshViews();
-        QString message = tr("%1: %n image(s) moved", nullptr, int(out->outcome->moves.size())).arg(label);
+        QString message = tr("%1: %Ln image(s) moved", nullptr, int(out->outcome->moves.size())).arg(label);
         if (!out->outcome->failures.empty())
             message += tr("; not done: %1").arg(toQ(out->outcome->failures.front()))
                        + (out->outcome->failures.size() > 1 ? tr(" (and %1 more)").arg(out->outcome->failures.size() - 1) : QString());
@@ -741,7 +742,7 @@ void AnalyzePage::computeEmbeddings()
     m_tsnePause->setChecked(false);
     m_tsnePause->setEnabled(true);
     m_tsneButton->setText(tr("Stop"));
-    m_tsneStatus->setText(tr("t-SNE of %n image(s)…", nullptr, int(n)));
+    m_tsneStatus->setText(tr("t-SNE of %Ln image(s)…", nullptr, int(n)));
     m_tsneTimer->start();
 
     using Out = std::shared_ptr<Result<TsneResult>>;

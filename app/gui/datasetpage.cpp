@@ -78,6 +78,9 @@ DatasetPage::DatasetPage(QWidget *parent)
     auto *leftSplit = new QSplitter(Qt::Vertical, left);
     leftSplit->addWidget(m_classTable);
     leftSplit->addWidget(m_chart);
+    // The chart's legend grows with the split names' length in the user's language; it must not widen the window.
+    m_chart->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_chart->setMinimumWidth(160);
     leftSplit->setSizes({360, 280});
     leftLayout->addWidget(leftSplit, 1);
 

@@ -196,6 +196,11 @@ void ExportPage::refreshRuns()
         if (run.hasResult)
             m_run->addItem(run.accuracy >= 0 ? tr("%1  (accuracy %2)").arg(toQ(run.name)).arg(QLocale().toString(run.accuracy, 'f', 4)) : toQ(run.name),
                            toQ(run.dir.string()));
+    // The hint follows the runs, unless the label shows an export's result.
+    const QString noRuns = tr("Train a model first; its runs are listed here."),
+                  someRuns = tr("Choose a run and the formats, then press Export.");
+    if (m_exportResult->text().isEmpty() || m_exportResult->text() == noRuns || m_exportResult->text() == someRuns)
+        m_exportResult->setText(m_run->count() ? someRuns : noRuns);
     setBusy(m_busy);
 }
 
@@ -363,7 +368,7 @@ void ExportPage::predict(const QStringList &paths)
             }
             m_results->setItem(r, 3, new QTableWidgetItem(note));
         }
-        m_predictStatus->setText(tr("%n image(s)", nullptr, int(preds.size())) + tr(" · %1 unlike the training images · %2 unreadable")
+        m_predictStatus->setText(tr("%Ln image(s)", nullptr, int(preds.size())) + tr(" · %1 unlike the training images · %2 unreadable")
                                                                                  .arg(unlike)
                                                                                  .arg(failed));
         setBusy(false);

@@ -153,23 +153,22 @@ void MainWindow::buildSideBar()
         {tr("Analyze"), tr("Confusion matrix, top losses, and cleaning the data"), true},
         {tr("Export & Predict"), tr("Export models as bundles or ONNX, and predict images with them"), true},
     };
+    QFont f = m_sideBar->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_sideBar->setFont(f);
+    m_sideBar->setFixedWidth(160);
+    // Long page names (in some languages) wrap onto a second line.
+    m_sideBar->setWordWrap(true);
+    const QFontMetrics fm(f);
     for (const auto &e : entries) {
         auto *item = new QListWidgetItem(e.name, m_sideBar);
         item->setToolTip(e.tip);
-        item->setSizeHint(QSize(150, 40));
+        const int textHeight = fm.boundingRect(QRect(0, 0, 130, 1000), Qt::TextWordWrap, e.name).height();
+        item->setSizeHint(QSize(150, std::max(40, textHeight + 16)));
         if (!e.enabled)
             item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
     }
     m_sideBar->setCurrentRow(DatasetRow);
-    QFont f = m_sideBar->font();
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    m_sideBar->setFont(f);
-    // As wide as the longest page name in the user's language.
-    const QFontMetrics fm(f);
-    int widest = 0;
-    for (const auto &e : entries)
-        widest = std::max(widest, fm.horizontalAdvance(e.name));
-    m_sideBar->setFixedWidth(std::max(160, widest + 2 * m_sideBar->frameWidth() + 24));
     connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row == AcquireRow)
             m_stack->setCurrentWidget(m_acquirePage);

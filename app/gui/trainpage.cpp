@@ -620,13 +620,26 @@ void TrainPage::drainTelemetry()
         m_log->setText(QString::fromStdString(m));
 }
 
+QString TrainPage::runStatusText(const std::string &status)
+{
+    if (status == "running")
+        return tr("running");
+    if (status == "finished")
+        return tr("finished");
+    if (status == "stopped")
+        return tr("stopped");
+    if (status == "failed")
+        return tr("failed");
+    return QString::fromStdString(status);
+}
+
 void TrainPage::refreshRuns()
 {
     m_runs->clear();
     if (m_dataset.empty())
         return;
     for (const RunListing &run : listRuns(m_dataset)) {
-        QString text = QStringLiteral("%1 · %2 · %3").arg(q(run.name), q(run.arch), q(run.status));
+        QString text = QStringLiteral("%1 · %2 · %3").arg(q(run.name), q(run.arch), runStatusText(run.status));
         if (run.accuracy >= 0)
             text += tr(" · acc %1").arg(QLocale().toString(run.accuracy, 'f', 4));
         auto *item = new QListWidgetItem(text, m_runs);

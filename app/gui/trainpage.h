@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -59,6 +60,8 @@ public:
     State state() const { return m_state; }
     QString stateText() const;
     void refreshRuns();
+    // A run's status ("running", "finished", "stopped", "failed") in the user's language.
+    static QString runStatusText(const std::string &status);
     // Shows a finished run's curves and table.
     bool openRun(const QString &runDir);
 

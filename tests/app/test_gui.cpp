@@ -600,6 +600,8 @@ TEST(Translations, GermanOnEveryPage)
     for (int row = 0; row < window.sideBar()->count(); ++row)
         pages << window.sideBar()->item(row)->text();
     EXPECT_EQ(pages, QStringList({"Beschaffen", "Datensatz", "Trainieren", "Analysieren", "Exportieren & Vorhersagen"}));
+    // Longer words must not push the window past a 1280-pixel screen.
+    EXPECT_LE(window.minimumSizeHint().width(), 1280);
 
     // Known labels of each page, in German; their English originals are gone.
     const struct {
@@ -642,6 +644,7 @@ TEST(Translations, SpanishAndBackToEnglish)
     {
         MainWindow window;
         EXPECT_EQ(window.sideBar()->item(0)->text(), "Adquirir");
+        EXPECT_LE(window.minimumSizeHint().width(), 1280);
         EXPECT_TRUE(visibleTexts(window.trainPage()).contains("Buscar"));
         EXPECT_EQ(QLocale().toString(0.5, 'f', 2), "0,50");
     }
