@@ -120,6 +120,59 @@ Options for every command:
 Example:
   kiln-cli dataset verify ~/datasets/bears --quarantine
 )";
+// An example for each command, shown by `kiln-cli COMMAND --help`.
+const std::map<std::string, std::string> kExamples{
+    {"dataset info", "kiln-cli dataset info ~/datasets/bears --valid-pct 0.2"},
+    {"dataset verify", "kiln-cli dataset verify ~/datasets/bears --quarantine"},
+    {"dataset import-idx", "kiln-cli dataset import-idx train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz ~/fashion --subset train"},
+    {"dataset import-csv", "kiln-cli dataset import-csv labels.csv ~/photos ~/pets"},
+    {"dataset export-csv", "kiln-cli dataset export-csv ~/pets pets.csv"},
+    {"demo", "kiln-cli demo --json"},
+    {"acquire", "kiln-cli acquire ~/bears --class grizzly --class black --class teddy --per-class 150 --query-suffix bear"},
+    {"train", "kiln-cli train ~/bears --arch resnet18 --pretrained resnet18.pth --schedule fine-tune --epochs 4"},
+    {"lr-find", "kiln-cli lr-find ~/bears --arch resnet18 --out lr.csv"},
+    {"interpret", "kiln-cli interpret ~/bears/runs/20261121-101500-resnet18 --top-losses 20"},
+    {"tsne", "kiln-cli tsne ~/bears/runs/20261121-101500-resnet18 --out tsne.csv"},
+    {"relabel", "kiln-cli relabel ~/bears images/black/0042.jpg grizzly"},
+    {"remove", "kiln-cli remove ~/bears images/teddy/0007.jpg --reason \"a drawing\""},
+    {"restore", "kiln-cli restore ~/bears .kiln/trash/images/teddy/0007.jpg"},
+    {"apply", "kiln-cli apply ~/bears reviewed.csv"},
+    {"undo", "kiln-cli undo ~/bears"},
+    {"redo", "kiln-cli redo ~/bears"},
+    {"export", "kiln-cli export ~/bears/runs/20261121-101500-resnet18 --out bears.onnx"},
+    {"predict", "kiln-cli predict bears.kiln ~/Downloads/bear.jpg --top-k 3"},
+};
+
+// `kiln-cli COMMAND --help`: the command's entries of the usage text (every option), the options
+// every command takes, and an example.
+std::string commandHelp(const std::string &name)
+{
+    std::string out = "Usage:\n";
+    bool inBlock = false;
+    std::size_t pos = 0;
+    const std::string usage = kUsage;
+    while (pos < usage.size()) {
+        const std::size_t end = std::min(usage.find('\n', pos), usage.size());
+        const std::string line = usage.substr(pos, end - pos);
+        pos = end + 1;
+        const bool entry = line.size() > 2 && line.compare(0, 2, "  ") == 0 && line[2] != ' ';
+        if (entry) {
+            const std::string rest = line.substr(2);
+            // "undo PROJECT / redo PROJECT" documents both.
+            inBlock = rest.compare(0, name.size() + 1, name + " ") == 0 || rest == name
+                      || rest.find("/ " + name + " ") != std::string::npos;
+        } else if (line.empty() || line[0] != ' ') {
+            inBlock = false;
+        }
+        if (inBlock)
+            out += line + "\n";
+    }
+    out += "\nOptions for every command:\n  --json       machine-readable output on stdout\n  --help       this text\n";
+    if (auto it = kExamples.find(name); it != kExamples.end())
+        out += "\nExample:\n  " + it->second + "\n";
+    return out;
+}
+
 // The split a folder uses: its project's valid share and seed, or the defaults for a plain image
 // folder. A damaged project file is an error, not a silent default.
 Result<SplitOptions> splitOf(const fs::path &dir)
@@ -515,7 +568,8 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
     if (!a.error.empty())
         return io.usage(a.error);
     if (a.has("--help")) {
-        std::fputs(kUsage, out);
+        const std::string help = commandHelp(from == 2 ? args[0] + " " + args[1] : args[0]);
+        std::fputs(help.c_str(), out);
         return 0;
     }
     io.json = a.has("--json");

@@ -56,6 +56,45 @@ TEST(Cli, HelpAndUsageErrors)
     EXPECT_TRUE(cli({"--version"}).out.startsWith("kiln-cli "));
 }
 
+TEST(Cli, EachCommandsHelpListsItsOptionsWithAnExample)
+{
+    const std::map<QString, QStringList> options{
+        {"dataset info", {"--valid-pct", "--seed", "--json"}},
+        {"dataset verify", {"--quarantine", "--threads", "--max-side"}},
+        {"dataset import-idx", {"--subset", "--classes"}},
+        {"dataset import-csv", {}},
+        {"dataset export-csv", {}},
+        {"demo", {"--dir"}},
+        {"acquire", {"--class", "--per-class", "--query-suffix", "--urls", "--endpoint", "--concurrency", "--max-side",
+                     "--region", "--safe", "--size", "--type", "--layout"}},
+        {"train", {"--arch", "--pretrained", "--size", "--resize", "--bs", "--epochs", "--schedule", "--lr", "--no-aug",
+                   "--min-scale", "--valid-pct", "--seed", "--out", "--opt", "--wd", "--label-smoothing", "--freeze-epochs",
+                   "--early-stop", "--keep-best", "--linear-head", "--threads", "--workers", "--device", "--flip-p",
+                   "--max-rotate", "--max-zoom", "--max-warp", "--max-lighting", "--resume"}},
+        {"lr-find", {"--out", "--start-lr", "--end-lr", "--num-it"}},
+        {"interpret", {"--split", "--top-losses", "--most-confused", "--out", "--no-cache", "--threads", "--device"}},
+        {"tsne", {"--out", "--split", "--perplexity", "--iters", "--theta", "--seed", "--threads"}},
+        {"relabel", {}},
+        {"remove", {"--reason"}},
+        {"restore", {}},
+        {"apply", {}},
+        {"undo", {}},
+        {"redo", {}},
+        {"export", {"--out", "--format", "--softmax"}},
+        {"predict", {"--top-k", "--threads"}},
+    };
+    for (const auto &[command, flags] : options) {
+        QStringList args = command.split(' ');
+        args << "--help";
+        const auto r = cli(args);
+        EXPECT_EQ(r.code, 0) << command.toStdString();
+        EXPECT_TRUE(r.out.contains("Example:\n  kiln-cli " + command + " ")) << r.out.toStdString();
+        for (const QString &flag : flags)
+            EXPECT_TRUE(r.out.contains(flag)) << command.toStdString() << " --help lacks " << flag.toStdString();
+        EXPECT_TRUE(r.out.contains("--json")) << command.toStdString();
+    }
+}
+
 TEST(Cli, InfoJsonAndText)
 {
     TempDir dir;
