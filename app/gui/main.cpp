@@ -82,6 +82,17 @@ struct Options {
     }
 };
 
+// The names settings are kept under, the version, and the language: --language, else Preferences,
+// else the system's.
+void identifyAndTranslate()
+{
+    QCoreApplication::setApplicationName("kiln");
+    QCoreApplication::setOrganizationName("kiln");
+    QCoreApplication::setApplicationVersion(KILN_VERSION);
+    const QString language = languageArgument(QCoreApplication::arguments());
+    kiln::installTranslations(language.isEmpty() ? kiln::Preferences::load().language : language);
+}
+
 // --version and --help print text and quit: they need no display.
 bool textOnly(int argc, char **argv)
 {
@@ -98,11 +109,7 @@ int main(int argc, char **argv)
 {
     if (textOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName("kiln");
-        QCoreApplication::setOrganizationName("kiln");
-        QCoreApplication::setApplicationVersion(KILN_VERSION);
-        const QString language = languageArgument(QCoreApplication::arguments());
-        kiln::installTranslations(language.isEmpty() ? kiln::Preferences::load().language : language);
+        identifyAndTranslate();
         QCommandLineParser parser;
         const Options o;
         o.addTo(parser);
@@ -112,13 +119,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     // Image search and downloads go through the system proxy (http_proxy, https_proxy, no_proxy).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
-    QApplication::setApplicationName("kiln");
-    QApplication::setOrganizationName("kiln");
     QApplication::setApplicationDisplayName("Kiln");
-    QApplication::setApplicationVersion(KILN_VERSION);
-    // The language: --language, else Preferences, else the system's.
-    const QString language = languageArgument(QApplication::arguments());
-    kiln::installTranslations(language.isEmpty() ? kiln::Preferences::load().language : language);
+    identifyAndTranslate();
 
     QCommandLineParser parser;
     const Options o;
