@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>The image-search service (DuckDuckGo&apos;s protocol); point it at a proxy or a test server</source>
-        <translation>Der Bildsuchdienst (DuckDuckGo-Protokoll); kann auf einen Proxy oder Testserver verweisen</translation>
+        <translation>Der Bildsuchdienst (DuckDuckGo-Protokoll); lässt sich auf einen Proxy oder Testserver umstellen</translation>
     </message>
     <message>
         <source>Search service</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Open or create a project first</source>
-        <translation>Zuerst ein Projekt öffnen oder anlegen</translation>
+        <translation>Zuerst ein Projekt öffnen oder erstellen</translation>
     </message>
 </context>
 <context>
@@ -830,11 +830,11 @@
     </message>
     <message>
         <source>A keep-best run keeps its best epoch; the last epoch&apos;s weights are there too</source>
-        <translation>Ein Lauf mit „Beste behalten“ behält seine beste Epoche; die Gewichte der letzten Epoche sind ebenfalls vorhanden</translation>
+        <translation>Ein mit --keep-best trainierter Lauf behält seine beste Epoche; die Gewichte der letzten Epoche sind ebenfalls vorhanden</translation>
     </message>
     <message>
         <source>Into folder:</source>
-        <translation>In Ordner:</translation>
+        <translation>Zielordner:</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <source>Folder of images</source>
-        <translation>Bilderordner</translation>
+        <translation>Bildordner</translation>
     </message>
     <message>
         <source>Save predictions</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>This run has no %1 (only keep-best runs keep a best checkpoint).</source>
-        <translation>Dieser Lauf hat kein %1 (nur Läufe mit „Beste behalten“ behalten einen besten Checkpoint).</translation>
+        <translation>Dieser Lauf hat keine Datei %1 (nur mit --keep-best trainierte Läufe haben einen besten Checkpoint).</translation>
     </message>
     <message>
         <source>Exporting and checking…</source>
@@ -926,7 +926,7 @@
     </message>
     <message>
         <source>✔ %1 (%2): reloaded, it predicts the validation images with accuracy %3.</source>
-        <translation>✔ %1 (%2): neu geladen, sagt die Validierungsbilder mit Genauigkeit %3 vorher.</translation>
+        <translation>✔ %1 (%2): neu geladen; sagt die Validierungsbilder mit einer Genauigkeit von %3 vorher.</translation>
     </message>
     <message>
         <source>✘ bundle: %1</source>
@@ -1073,11 +1073,11 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>steep</source>
-        <translation>steil</translation>
+        <translation>Steilstelle</translation>
     </message>
     <message>
         <source>Suggestions: valley %1 · slide %2 · minimum %3 · steep %4. Click the curve or a suggestion to use it.</source>
-        <translation>Vorschläge: Tal %1 · Abhang %2 · Minimum %3 · steil %4. Auf die Kurve oder einen Vorschlag klicken, um den Wert zu übernehmen.</translation>
+        <translation>Vorschläge: Tal %1 · Abhang %2 · Minimum %3 · Steilstelle %4. Auf die Kurve oder einen Vorschlag klicken, um den Wert zu übernehmen.</translation>
     </message>
     <message>
         <source>Too few points for suggestions; use more images or a smaller batch size.</source>
@@ -1096,11 +1096,11 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Acquire cancelled: </source>
-        <translation>Beschaffen abgebrochen: </translation>
+        <translation>Beschaffung abgebrochen: </translation>
     </message>
     <message>
         <source>Acquire finished: </source>
-        <translation>Beschaffen abgeschlossen: </translation>
+        <translation>Beschaffung abgeschlossen: </translation>
     </message>
     <message>
         <source>Some edits were not done</source>
@@ -1108,7 +1108,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Cannot interpret the run</source>
-        <translation>Lauf kann nicht ausgewertet werden</translation>
+        <translation>Lauf kann nicht interpretiert werden</translation>
     </message>
     <message>
         <source>Cannot read the dataset</source>
@@ -1227,8 +1227,8 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Train&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Der Ablauf&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Beschaffen&lt;/b&gt;: Klassennamen hinzufügen (mit &lt;i&gt;Namen einfügen&lt;/i&gt; einer pro Zeile), festlegen, wie viele Bilder jede Klasse braucht, und &lt;i&gt;Starten&lt;/i&gt; drücken. Kiln sucht im Web, lädt parallel herunter, behält nur vollständige, dekodierbare Bilder ohne Duplikate und listet jedes nicht behaltene Bild mit dem Grund auf. Ein erneuter Durchlauf setzt fort.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datensatz&lt;/b&gt;: Bilder nach Klasse und Aufteilung durchsuchen; &lt;i&gt;Bilder prüfen&lt;/i&gt; dekodiert jede Datei und kann defekte in den Papierkorb verschieben. Datei ▸ Importieren liest Bildordner, IDX-Dateien im MNIST-Stil und CSV-Listen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trainieren&lt;/b&gt;: Architektur (simple_cnn für kleine Bilder, sonst resnet18/34), Epochen und Lernrate wählen (oder den Lernraten-Finder ausführen) und &lt;i&gt;Trainieren&lt;/i&gt; drücken. Kurven und Metriktabelle werden live aktualisiert; jederzeit pausieren, fortsetzen oder stoppen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analysieren&lt;/b&gt;: die Konfusionsmatrix (eine Zelle anklicken, um ihre Bilder zu sehen), die am häufigsten verwechselten Paare, Metriken pro Klasse und das t-SNE der Modellmerkmale. In der Galerie Bilder zum Behalten (K), Löschen (Entf) oder Umlabeln (R) markieren und &lt;i&gt;Anwenden&lt;/i&gt; drücken; Strg+Z macht rückgängig. &lt;i&gt;Neu trainieren&lt;/i&gt; trainiert erneut mit den bereinigten Daten.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportieren &amp;amp; Vorhersagen&lt;/b&gt;: einen Lauf als Paket, ONNX oder TorchScript exportieren (jedes wird geprüft), dann Bilder auf die Seite ziehen, um zu sehen, was das Modell sagt.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Jeder Schritt ist auch ein &lt;tt&gt;kiln-cli&lt;/tt&gt;-Befehl: &lt;tt&gt;kiln-cli --help&lt;/tt&gt; ausführen.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Der Ablauf&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Beschaffen&lt;/b&gt;: Klassennamen hinzufügen (mit &lt;i&gt;Namen einfügen&lt;/i&gt; einer pro Zeile), festlegen, wie viele Bilder jede Klasse braucht, und &lt;i&gt;Starten&lt;/i&gt; drücken. Kiln sucht im Web, lädt parallel herunter, behält nur vollständige, dekodierbare Bilder ohne Duplikate und listet jedes nicht behaltene Bild mit dem Grund auf. Ein erneuter Start setzt dort fort, wo der letzte aufgehört hat.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datensatz&lt;/b&gt;: Bilder nach Klasse und Aufteilung durchsuchen; &lt;i&gt;Bilder prüfen&lt;/i&gt; dekodiert jede Datei und kann defekte in den Papierkorb verschieben. Datei ▸ Importieren liest Bildordner, IDX-Dateien im MNIST-Stil und CSV-Listen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trainieren&lt;/b&gt;: Architektur (simple_cnn für kleine Bilder, sonst resnet18/34), Epochen und Lernrate wählen (oder den Lernraten-Finder ausführen) und &lt;i&gt;Starten&lt;/i&gt; drücken. Kurven und Metriktabelle werden live aktualisiert; jederzeit pausieren, fortsetzen oder stoppen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analysieren&lt;/b&gt;: die Konfusionsmatrix (eine Zelle anklicken, um ihre Bilder zu sehen), die am häufigsten verwechselten Paare, Metriken pro Klasse und das t-SNE der Modellmerkmale. In der Galerie Bilder zum Behalten (K), Löschen (Entf) oder Umlabeln (R) markieren und &lt;i&gt;Anwenden&lt;/i&gt; drücken; Strg+Z macht rückgängig. &lt;i&gt;Neu trainieren&lt;/i&gt; trainiert erneut mit den bereinigten Daten.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportieren &amp;amp; Vorhersagen&lt;/b&gt;: einen Lauf als Paket, ONNX oder TorchScript exportieren (jedes wird geprüft), dann Bilder auf die Seite ziehen, um zu sehen, was das Modell sagt.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Jeder Schritt ist auch ein &lt;tt&gt;kiln-cli&lt;/tt&gt;-Befehl: &lt;tt&gt;kiln-cli --help&lt;/tt&gt; ausführen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -1240,7 +1240,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neues Projekt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Projekt öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Datensatz neu einlesen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Benutzerhandbuch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Seite Analysieren, in der Galerie&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ausgewählte Bilder behalten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Entf&lt;/b&gt; oder &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zum Löschen markieren (in den Papierkorb)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Umlabeln (ein Menü mit den Klassen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Auswahl zurücksetzen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Z&lt;/b&gt; / &lt;b&gt;Strg+Umschalt+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angewendete Änderung rückgängig machen / wiederholen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Mausrad&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Konfusionsmatrix zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Einbettungen&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad&lt;/b&gt;, &lt;b&gt;Rechts-Ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoomen, verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Links-Ziehen&lt;/b&gt; (&lt;b&gt;Umschalt&lt;/b&gt; fügt hinzu)&lt;/td&gt;&lt;td&gt;Punkte auswählen; sie erscheinen in der Galerie&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neues Projekt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Projekt öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Datensatz neu einlesen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Benutzerhandbuch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Seite „Analysieren“, in der Galerie&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ausgewählte Bilder behalten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Entf&lt;/b&gt; oder &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zum Löschen markieren (in den Papierkorb)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Umlabeln (ein Menü mit den Klassen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Auswahl aufheben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Z&lt;/b&gt; / &lt;b&gt;Strg+Umschalt+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angewendete Änderung rückgängig machen / wiederholen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Mausrad&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Konfusionsmatrix zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Einbettungen&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad&lt;/b&gt;, &lt;b&gt;Rechts-Ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoomen, verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Links-Ziehen&lt;/b&gt; (&lt;b&gt;Umschalt&lt;/b&gt; fügt hinzu)&lt;/td&gt;&lt;td&gt;Punkte auswählen; sie erscheinen in der Galerie&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>&amp;About Kiln</source>
@@ -1252,7 +1252,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Kiln %1&lt;/h3&gt;&lt;p&gt;A desktop studio for building image datasets and training image classifiers.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Kiln %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Studio zum Erstellen von Bild-Datensätzen und Trainieren von Bildklassifikatoren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Kiln %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Studio zum Erstellen von Bilddatensätzen und zum Trainieren von Bildklassifikatoren.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Training is running</source>
@@ -1260,7 +1260,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Stop the training run and quit? The checkpoint of the last finished epoch is kept, and the run can be resumed with kiln-cli train --resume.</source>
-        <translation>Trainingslauf stoppen und beenden? Der Checkpoint der letzten abgeschlossenen Epoche bleibt erhalten, und der Lauf kann mit kiln-cli train --resume fortgesetzt werden.</translation>
+        <translation>Trainingslauf stoppen und Kiln beenden? Der Checkpoint der letzten abgeschlossenen Epoche bleibt erhalten, und der Lauf kann mit kiln-cli train --resume fortgesetzt werden.</translation>
     </message>
     <message>
         <source>Cannot retrain</source>
@@ -1268,7 +1268,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>A training run is in progress; stop it first.</source>
-        <translation>Ein Trainingslauf ist aktiv; stoppen Sie ihn zuerst.</translation>
+        <translation>Ein Trainingslauf ist aktiv; diesen zuerst stoppen.</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -1288,7 +1288,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Another import is still running; wait for it or cancel it.</source>
-        <translation>Ein anderer Import läuft noch; warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
+        <translation>Ein anderer Import läuft noch; warten, bis er fertig ist, oder ihn abbrechen.</translation>
     </message>
     <message>
         <source>The job did not finish</source>
@@ -1308,7 +1308,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Create or open a project first (File → New Project).</source>
-        <translation>Erstellen oder öffnen Sie zuerst ein Projekt (Datei → Neues Projekt).</translation>
+        <translation>Zuerst ein Projekt erstellen oder öffnen (Datei → Neues Projekt).</translation>
     </message>
     <message>
         <source>Choose or create an empty folder for the new project</source>
@@ -1577,7 +1577,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Kiln shows a new language from its next start.</source>
-        <translation>Eine neue Sprache zeigt Kiln ab dem nächsten Start.</translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Kiln.</translation>
     </message>
     <message>
         <source>Light or dark</source>
@@ -1717,7 +1717,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>learning rate set to the valley suggestion; click the curve to pick another</source>
-        <translation>Lernrate auf den Vorschlag „valley“ gesetzt; auf die Kurve klicken, um eine andere zu wählen</translation>
+        <translation>Lernrate auf den Vorschlag „Tal“ gesetzt; auf die Kurve klicken, um eine andere zu wählen</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1821,7 +1821,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Flip probability:</source>
-        <translation>Spiegel-Wahrscheinlichkeit:</translation>
+        <translation>Spiegelungswahrscheinlichkeit:</translation>
     </message>
     <message>
         <source>°</source>
@@ -1893,7 +1893,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Stopping after this batch…</source>
-        <translation>Stoppt nach diesem Batch…</translation>
+        <translation>Wird nach diesem Batch gestoppt…</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1909,7 +1909,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>between batches; Resume continues, Stop ends the run</source>
-        <translation>zwischen Batches; Fortsetzen macht weiter, Stoppen beendet den Lauf</translation>
+        <translation>zwischen Batches; „Fortsetzen“ macht weiter, „Stoppen“ beendet den Lauf</translation>
     </message>
     <message>
         <source>%1 images/s · %2 left</source>
@@ -1995,7 +1995,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>truncated</source>
-        <translation>abgeschnitten</translation>
+        <translation>unvollständig</translation>
     </message>
     <message>
         <source>not an image</source>
@@ -2034,7 +2034,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <name>main</name>
     <message>
         <source>Kiln: build image datasets and train image classifiers.</source>
-        <translation>Kiln: Bild-Datensätze erstellen und Bildklassifikatoren trainieren.</translation>
+        <translation>Kiln: Bilddatensätze erstellen und Bildklassifikatoren trainieren.</translation>
     </message>
     <message>
         <source>A Kiln project folder to open.</source>
@@ -2062,7 +2062,7 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).</source>
-        <translation>Auf der Seite Analysieren die Bilder der Konfusionsmatrix-Zelle ACTUAL,PREDICTED anzeigen (tatsächliche und vorhergesagte Klasse; für Screenshots).</translation>
+        <translation>Auf der Seite „Analysieren“ die Bilder der Konfusionsmatrix-Zelle ACTUAL,PREDICTED anzeigen (tatsächliche und vorhergesagte Klasse; für Screenshots).</translation>
     </message>
     <message>
         <source>Start training once the dataset shows, with N epochs.</source>
@@ -2074,15 +2074,15 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>On the Analyze page, show the Embeddings tab (computes t-SNE).</source>
-        <translation>Auf der Seite Analysieren den Tab Einbettungen anzeigen (berechnet t-SNE).</translation>
+        <translation>Auf der Seite „Analysieren“ den Tab „Einbettungen“ anzeigen (berechnet t-SNE).</translation>
     </message>
     <message>
         <source>On the Acquire page, add these comma-separated classes and start (for screenshots).</source>
-        <translation>Auf der Seite Beschaffen diese kommagetrennten Klassen hinzufügen und starten (für Screenshots).</translation>
+        <translation>Auf der Seite „Beschaffen“ diese kommagetrennten Klassen hinzufügen und starten (für Screenshots).</translation>
     </message>
     <message>
         <source>On the Export page, export the newest run, then predict FOLDER with it (for screenshots).</source>
-        <translation>Auf der Seite Exportieren den neuesten Lauf exportieren und damit Vorhersagen für FOLDER treffen (für Screenshots).</translation>
+        <translation>Auf der Seite „Exportieren &amp; Vorhersagen“ den neuesten Lauf exportieren und damit Vorhersagen für FOLDER treffen (für Screenshots).</translation>
     </message>
     <message>
         <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>

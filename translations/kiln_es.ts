@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>The image-search service (DuckDuckGo&apos;s protocol); point it at a proxy or a test server</source>
-        <translation>El servicio de búsqueda de imágenes (protocolo de DuckDuckGo); puede apuntar a un proxy o a un servidor de pruebas</translation>
+        <translation>El servicio de búsqueda de imágenes (protocolo de DuckDuckGo); se puede dirigir a un proxy o a un servidor de pruebas</translation>
     </message>
     <message>
         <source>Search service</source>
@@ -376,11 +376,11 @@
     </message>
     <message>
         <source>Under each image: predicted / actual, then loss / p(predicted) / p(actual). Mark with K (keep), Del (delete), R (relabel), then Apply.</source>
-        <translation>Bajo cada imagen: predicha / real, y después pérdida / p(predicted) / p(actual). Marcar con K (conservar), Supr (eliminar), R (reetiquetar) y luego Aplicar.</translation>
+        <translation>Bajo cada imagen: predicha / real, y después pérdida / p(predicted) / p(actual). Marcar con K (conservar), Supr (eliminar), R (reetiquetar) y luego pulsar Aplicar.</translation>
     </message>
     <message>
         <source>K keep · Delete or D delete · R relabel · U clear the choice · right-click for every class</source>
-        <translation>K conservar · Supr o D eliminar · R reetiquetar · U borrar la elección · clic derecho para todas las clases</translation>
+        <translation>K conservar · Supr o D eliminar · R reetiquetar · U borrar la elección · clic derecho: menú con todas las clases</translation>
     </message>
     <message>
         <source>Move the images marked delete to the trash and the ones marked relabel to their new class</source>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <source> · predicted in %1 s</source>
-        <translation> · predicho en %1 s</translation>
+        <translation> · predicción en %1 s</translation>
     </message>
     <message numerus="yes">
         <source> · %Ln image(s) did not decode</source>
@@ -455,7 +455,7 @@
     </message>
     <message>
         <source>%1 predicted as %2</source>
-        <translation>%1 predichas como %2</translation>
+        <translation>Real: %1, predicha: %2</translation>
     </message>
     <message>
         <source>Actual %1</source>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <source>Predicted as %1</source>
-        <translation>Predichas como %1</translation>
+        <translation>Predicha: %1</translation>
     </message>
     <message>
         <source>Top losses</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Marked: %1 delete, %2 relabel, %3 keep</source>
-        <translation>Marcadas: %1 eliminar, %2 reetiquetar, %3 conservar</translation>
+        <translation>Marcadas: %1 para eliminar, %2 para reetiquetar, %3 para conservar</translation>
     </message>
     <message>
         <source>Undo: %1 (Ctrl+Z)</source>
@@ -684,7 +684,7 @@
     </message>
     <message>
         <source>Move failures to trash</source>
-        <translation>Fallidas a la papelera</translation>
+        <translation>Mover fallidas a la papelera</translation>
     </message>
     <message>
         <source>Class:</source>
@@ -767,7 +767,7 @@
     <name>kiln::EmbeddingScatter</name>
     <message>
         <source>No layout yet</source>
-        <translation>Aún no hay disposición</translation>
+        <translation>Aún no hay gráfico</translation>
     </message>
 </context>
 <context>
@@ -826,7 +826,7 @@
     </message>
     <message>
         <source>best (lowest validation loss)</source>
-        <translation>el mejor (menor pérdida de validación)</translation>
+        <translation>mejor época (menor pérdida de validación)</translation>
     </message>
     <message>
         <source>A keep-best run keeps its best epoch; the last epoch&apos;s weights are there too</source>
@@ -862,7 +862,7 @@
     </message>
     <message>
         <source>Top classes</source>
-        <translation>Clases principales</translation>
+        <translation>Clases más probables</translation>
     </message>
     <message>
         <source>Note</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>This run has no %1 (only keep-best runs keep a best checkpoint).</source>
-        <translation>Esta ejecución no tiene %1 (solo las ejecuciones que conservan la mejor época guardan un punto de control del mejor).</translation>
+        <translation>Esta ejecución no tiene %1 (solo las ejecuciones que conservan la mejor época guardan su punto de control).</translation>
     </message>
     <message>
         <source>Exporting and checking…</source>
@@ -977,7 +977,7 @@
     </message>
     <message>
         <source>Choose a run and the formats, then press Export.</source>
-        <translation>Elegir una ejecución y los formatos, y pulsar Exportar.</translation>
+        <translation>Elegir una ejecución y los formatos; luego, pulsar Exportar.</translation>
     </message>
 </context>
 <context>
@@ -1227,8 +1227,8 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Guía del usuario</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Train&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;El ciclo&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Adquirir&lt;/b&gt;: añadir los nombres de las clases (uno por línea con &lt;i&gt;Pegar nombres&lt;/i&gt;), indicar cuántas imágenes necesita cada clase y pulsar &lt;i&gt;Iniciar&lt;/i&gt;. Kiln busca en la web, descarga en paralelo, conserva solo imágenes completas, decodificables y no duplicadas, y lista cada imagen que no conservó, con el motivo. Al volver a ejecutarlo, continúa donde se quedó.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datos&lt;/b&gt;: explorar las imágenes por clase y partición; &lt;i&gt;Verificar imágenes&lt;/i&gt; decodifica cada archivo y puede mover los dañados a la papelera. Archivo ▸ Importar lee carpetas de imágenes, archivos IDX de tipo MNIST y listas CSV.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Entrenar&lt;/b&gt;: elegir una arquitectura (simple_cnn para imágenes pequeñas, resnet18/34 en otro caso), las épocas y la tasa de aprendizaje (o ejecutar el buscador de tasa de aprendizaje) y pulsar &lt;i&gt;Entrenar&lt;/i&gt;. Las curvas y la tabla de métricas se actualizan en directo; se puede pausar, reanudar o detener en cualquier momento.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analizar&lt;/b&gt;: la matriz de confusión (clic en una celda para ver sus imágenes), los pares más confundidos, las métricas por clase y el t-SNE de las características del modelo. En la galería, marcar las imágenes para conservar (K), eliminar (Supr) o reetiquetar (R) y pulsar &lt;i&gt;Aplicar&lt;/i&gt;; Ctrl+Z deshace. &lt;i&gt;Reentrenar&lt;/i&gt; vuelve a entrenar con los datos limpios.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportar &amp;amp; predecir&lt;/b&gt;: exportar una ejecución como paquete, ONNX o TorchScript (cada uno se verifica) y después soltar imágenes en la página para ver qué dice el modelo.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Cada paso es también un comando de &lt;tt&gt;kiln-cli&lt;/tt&gt;: ejecutar &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;El ciclo&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Adquirir&lt;/b&gt;: añadir los nombres de las clases (uno por línea con &lt;i&gt;Pegar nombres&lt;/i&gt;), indicar cuántas imágenes necesita cada clase y pulsar &lt;i&gt;Iniciar&lt;/i&gt;. Kiln busca en la web, descarga en paralelo, conserva solo imágenes completas, decodificables y no duplicadas, y lista cada imagen que no conservó, con el motivo. Al volver a ejecutarlo, continúa donde se quedó.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datos&lt;/b&gt;: explorar las imágenes por clase y partición; &lt;i&gt;Verificar imágenes&lt;/i&gt; decodifica cada archivo y puede mover los dañados a la papelera. Archivo ▸ Importar lee carpetas de imágenes, archivos IDX de tipo MNIST y listas CSV.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Entrenar&lt;/b&gt;: elegir una arquitectura (simple_cnn para imágenes pequeñas, resnet18/34 en otro caso), las épocas y la tasa de aprendizaje (o ejecutar el buscador de tasa de aprendizaje) y pulsar &lt;i&gt;Iniciar&lt;/i&gt;. Las curvas y la tabla de métricas se actualizan en directo; se puede pausar, reanudar o detener en cualquier momento.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analizar&lt;/b&gt;: la matriz de confusión (clic en una celda para ver sus imágenes), los pares más confundidos, las métricas por clase y el t-SNE de las características del modelo. En la galería, marcar las imágenes para conservar (K), eliminar (Supr) o reetiquetar (R) y pulsar &lt;i&gt;Aplicar&lt;/i&gt;; Ctrl+Z deshace. &lt;i&gt;Reentrenar&lt;/i&gt; vuelve a entrenar con los datos limpios.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportar y predecir&lt;/b&gt;: exportar una ejecución como paquete, ONNX o TorchScript (cada uno se verifica) y después soltar imágenes en la página para ver qué dice el modelo.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Cada paso es también un comando de &lt;tt&gt;kiln-cli&lt;/tt&gt;: ejecutar &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -1240,7 +1240,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nuevo proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Abrir proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Volver a escanear el conjunto de datos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guía del usuario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Página Analizar, en la galería&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Conservar las imágenes seleccionadas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Supr&lt;/b&gt; o &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcarlas para eliminar (a la papelera)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reetiquetarlas (un menú de clases)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Borrar la elección&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer un cambio aplicado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+rueda&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ampliar la matriz de confusión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Incrustaciones (embeddings)&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda&lt;/b&gt;, &lt;b&gt;arrastrar con el botón derecho&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, desplazar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrastrar con el botón izquierdo&lt;/b&gt; (&lt;b&gt;Mayús&lt;/b&gt; añade)&lt;/td&gt;&lt;td&gt;Seleccionar puntos; se muestran en la galería&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nuevo proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Abrir proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Volver a escanear el conjunto de datos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guía del usuario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Página Analizar, en la galería&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Conservar las imágenes seleccionadas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Supr&lt;/b&gt; o &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcarlas para eliminar (a la papelera)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reetiquetarlas (un menú de clases)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Borrar la elección&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer un cambio aplicado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+rueda&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Acercar o alejar la matriz de confusión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Incrustaciones (embeddings)&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda&lt;/b&gt;, &lt;b&gt;arrastrar con el botón derecho&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, desplazar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrastrar con el botón izquierdo&lt;/b&gt; (&lt;b&gt;Mayús&lt;/b&gt; añade)&lt;/td&gt;&lt;td&gt;Seleccionar puntos; se muestran en la galería&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>&amp;About Kiln</source>
@@ -1388,11 +1388,11 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>Put into:</source>
-        <translation>Poner en:</translation>
+        <translation>Asignar a:</translation>
     </message>
     <message>
         <source>Class names:</source>
-        <translation>Nombres de clases:</translation>
+        <translation>Nombres de clase:</translation>
     </message>
     <message>
         <source>Importing IDX</source>
@@ -1537,7 +1537,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>As the desktop</source>
-        <translation>Como el escritorio</translation>
+        <translation>Igual que el escritorio</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1633,7 +1633,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <name>kiln::TrainPage</name>
     <message>
         <source>Runs of this project; click one to see its curves again</source>
-        <translation>Ejecuciones de este proyecto; clic en una para volver a ver sus curvas</translation>
+        <translation>Ejecuciones de este proyecto; hacer clic en una para volver a ver sus curvas</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -1717,7 +1717,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>learning rate set to the valley suggestion; click the curve to pick another</source>
-        <translation>tasa de aprendizaje fijada en la sugerencia del valle; clic en la curva para elegir otra</translation>
+        <translation>tasa de aprendizaje fijada en la sugerencia del valle; hacer clic en la curva para elegir otra</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2038,7 +2038,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>A Kiln project folder to open.</source>
-        <translation>Una carpeta de proyecto de Kiln que abrir.</translation>
+        <translation>Una carpeta de proyecto de Kiln para abrir.</translation>
     </message>
     <message>
         <source>Open the Fashion-MNIST demo project (imported once).</source>
@@ -2074,7 +2074,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>On the Analyze page, show the Embeddings tab (computes t-SNE).</source>
-        <translation>En la página Analizar, mostrar la pestaña Incrustaciones (calcula el t-SNE).</translation>
+        <translation>En la página Analizar, mostrar la pestaña «Incrustaciones (embeddings)» (calcula el t-SNE).</translation>
     </message>
     <message>
         <source>On the Acquire page, add these comma-separated classes and start (for screenshots).</source>
@@ -2082,7 +2082,7 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>On the Export page, export the newest run, then predict FOLDER with it (for screenshots).</source>
-        <translation>En la página Exportar, exportar la ejecución más reciente y luego predecir FOLDER con ella (para capturas de pantalla).</translation>
+        <translation>En la página Exportar y predecir, exportar la ejecución más reciente y luego predecir FOLDER con ella (para capturas de pantalla).</translation>
     </message>
     <message>
         <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>

@@ -227,7 +227,7 @@ void MainWindow::buildMenus()
                     "file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX "
                     "files and CSV lists.</li>"
                     "<li><b>Train</b>: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), "
-                    "the epochs and the learning rate (or run the learning-rate finder), press <i>Train</i>. Curves "
+                    "the epochs and the learning rate (or run the learning-rate finder), press <i>Start</i>. Curves "
                     "and the metrics table update live; pause, resume or stop at any time.</li>"
                     "<li><b>Analyze</b>: the confusion matrix (click a cell to see its images), most-confused pairs, "
                     "per-class metrics and the t-SNE of the model's features. In the gallery mark images keep (K), "
