@@ -3,6 +3,7 @@
 #include "samplemodel.h"
 
 #include <QApplication>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QScrollBar>
 
@@ -19,7 +20,7 @@ GalleryDelegate::GalleryDelegate(QObject *parent)
 
 QSize GalleryDelegate::cellSize() const
 {
-    const int text = QApplication::fontMetrics().height();
+    const int text = QFontMetrics(QApplication::font()).height();
     return {m_side + 2 * kPad, m_side + 2 * kPad + text + 2};
 }
 
