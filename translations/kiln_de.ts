@@ -1442,6 +1442,14 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>Wrote %1 rows to %2</source>
         <translation>%1 Zeilen nach %2 geschrieben</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Kiln shows the new language from its next start. Restart Kiln now?</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Kiln. Kiln jetzt neu starten?</translation>
+    </message>
 </context>
 <context>
     <name>kiln::MetricsTableModel</name>

@@ -1442,6 +1442,14 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>Wrote %1 rows to %2</source>
         <translation>Se escribieron %1 filas en %2</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Kiln shows the new language from its next start. Restart Kiln now?</source>
+        <translation>Kiln mostrará el nuevo idioma a partir del próximo inicio. ¿Reiniciar Kiln ahora?</translation>
+    </message>
 </context>
 <context>
     <name>kiln::MetricsTableModel</name>

@@ -42,6 +42,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QProcess>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -203,9 +204,12 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
         PreferencesDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted) {
+            const QString oldLanguage = Preferences::load().language;
             const Preferences p = dialog.preferences();
             p.save();
             applyPreferences(p);
+            if (p.language != oldLanguage)
+                offerRestartForLanguage();
         }
     });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -296,6 +300,23 @@ void MainWindow::showHelp(const QString &title, const QString &html)
 void MainWindow::showPage(int row)
 {
     m_sideBar->setCurrentRow(row);
+}
+
+void MainWindow::offerRestartForLanguage()
+{
+    if (QApplication::platformName() == QLatin1String("offscreen"))
+        return;
+    const auto answer = QMessageBox::question(this, tr("Language"),
+                                              tr("Kiln shows the new language from its next start. Restart Kiln now?"),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return;
+    // The same project opens again; the window asks first if a run is training.
+    QStringList args;
+    if (m_project)
+        args << toQ(m_project->root().string());
+    if (close())
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), args);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

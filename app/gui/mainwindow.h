@@ -75,6 +75,7 @@ private:
     void retrain(const QString &runDir);
     void showHelp(const QString &title, const QString &html);
     void applyPreferences(const struct Preferences &p);
+    void offerRestartForLanguage();
 
     void newProject();
     void openProjectDialog();
