@@ -283,14 +283,6 @@
         <translation>Neu trainieren…</translation>
     </message>
     <message>
-        <source>Compute t-SNE</source>
-        <translation>t-SNE berechnen</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausieren</translation>
-    </message>
-    <message>
         <source>Run:</source>
         <translation>Lauf:</translation>
     </message>
@@ -539,57 +531,6 @@
         <source>Redone</source>
         <translation>Wiederholt</translation>
     </message>
-    <message>
-        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
-        <translation>Barnes-Hut-t-SNE der Merkmale aus der vorletzten Schicht des Modells für die analysierten Bilder</translation>
-    </message>
-    <message>
-        <source>Show every point (wheel zooms, right-drag pans, left-drag selects, Shift adds)</source>
-        <translation>Alle Punkte anzeigen (Mausrad zoomt, Ziehen mit rechter Maustaste verschiebt, Ziehen mit linker Maustaste wählt aus, Umschalt fügt hinzu)</translation>
-    </message>
-    <message>
-        <source>Untick a class to hide its points</source>
-        <translation>Häkchen bei einer Klasse entfernen, um ihre Punkte auszublenden</translation>
-    </message>
-    <message>
-        <source>Coloured by actual class; ringed points are misclassified. Drag a rectangle to see those images in the gallery.</source>
-        <translation>Nach tatsächlicher Klasse eingefärbt; umrandete Punkte sind falsch klassifiziert. Ein Rechteck aufziehen, um diese Bilder in der Galerie zu sehen.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
-        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;tatsächlich &lt;b&gt;%2&lt;/b&gt;, vorhergesagt &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Verlust %4</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stoppen</translation>
-    </message>
-    <message numerus="yes">
-        <source>t-SNE of %Ln image(s)…</source>
-        <translation>
-            <numerusform>t-SNE von %Ln Bild…</numerusform>
-            <numerusform>t-SNE von %Ln Bildern…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>t-SNE of %1 images: KL %2, %3 s</source>
-        <translation>t-SNE von %1 Bildern: KL %2, %3 s</translation>
-    </message>
-    <message>
-        <source>Stopped; the layout shows where t-SNE was.</source>
-        <translation>Gestoppt; das Layout zeigt den letzten Stand von t-SNE.</translation>
-    </message>
-    <message>
-        <source>Interpret a run, then compute its t-SNE here.</source>
-        <translation>Einen Lauf interpretieren und dann hier sein t-SNE berechnen.</translation>
-    </message>
-    <message>
-        <source>t-SNE: iteration %1 of %2, KL %3</source>
-        <translation>t-SNE: Iteration %1 von %2, KL %3</translation>
-    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -768,6 +709,72 @@
     <message>
         <source>No layout yet</source>
         <translation>Noch kein Layout</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::EmbeddingsTab</name>
+    <message>
+        <source>Compute t-SNE</source>
+        <translation>t-SNE berechnen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
+        <translation>Barnes-Hut-t-SNE der Merkmale aus der vorletzten Schicht des Modells für die analysierten Bilder</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show every point (wheel zooms, right-drag pans, left-drag selects, Shift adds)</source>
+        <translation>Alle Punkte anzeigen (Mausrad zoomt, Ziehen mit rechter Maustaste verschiebt, Ziehen mit linker Maustaste wählt aus, Umschalt fügt hinzu)</translation>
+    </message>
+    <message>
+        <source>Untick a class to hide its points</source>
+        <translation>Häkchen bei einer Klasse entfernen, um ihre Punkte auszublenden</translation>
+    </message>
+    <message>
+        <source>Coloured by actual class; ringed points are misclassified. Drag a rectangle to see those images in the gallery.</source>
+        <translation>Nach tatsächlicher Klasse eingefärbt; umrandete Punkte sind falsch klassifiziert. Ein Rechteck aufziehen, um diese Bilder in der Galerie zu sehen.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
+        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;tatsächlich &lt;b&gt;%2&lt;/b&gt;, vorhergesagt &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Verlust %4</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of %Ln image(s)…</source>
+        <translation>
+            <numerusform>t-SNE von %Ln Bild…</numerusform>
+            <numerusform>t-SNE von %Ln Bildern…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE of %1 images: KL %2, %3 s</source>
+        <translation>t-SNE von %1 Bildern: KL %2, %3 s</translation>
+    </message>
+    <message>
+        <source>Stopped; the layout shows where t-SNE was.</source>
+        <translation>Gestoppt; das Layout zeigt den letzten Stand von t-SNE.</translation>
+    </message>
+    <message>
+        <source>Interpret a run, then compute its t-SNE here.</source>
+        <translation>Einen Lauf interpretieren und dann hier sein t-SNE berechnen.</translation>
+    </message>
+    <message>
+        <source>t-SNE: iteration %1 of %2, KL %3</source>
+        <translation>t-SNE: Iteration %1 von %2, KL %3</translation>
     </message>
 </context>
 <context>

@@ -283,14 +283,6 @@
         <translation>Reentrenar…</translation>
     </message>
     <message>
-        <source>Compute t-SNE</source>
-        <translation>Calcular t-SNE</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
         <source>Run:</source>
         <translation>Ejecución:</translation>
     </message>
@@ -539,57 +531,6 @@
         <source>Redone</source>
         <translation>Rehecho</translation>
     </message>
-    <message>
-        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
-        <translation>t-SNE de Barnes-Hut de las características de la penúltima capa del modelo para las imágenes analizadas</translation>
-    </message>
-    <message>
-        <source>Show every point (wheel zooms, right-drag pans, left-drag selects, Shift adds)</source>
-        <translation>Mostrar todos los puntos (rueda: zoom; arrastrar con botón derecho: desplazar; arrastrar con botón izquierdo: seleccionar; Mayús: añadir)</translation>
-    </message>
-    <message>
-        <source>Untick a class to hide its points</source>
-        <translation>Desmarcar una clase para ocultar sus puntos</translation>
-    </message>
-    <message>
-        <source>Coloured by actual class; ringed points are misclassified. Drag a rectangle to see those images in the gallery.</source>
-        <translation>Color según la clase real; los puntos con anillo están mal clasificados. Arrastrar un rectángulo para ver esas imágenes en la galería.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
-    </message>
-    <message>
-        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
-        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;real &lt;b&gt;%2&lt;/b&gt;, predicha &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;pérdida %4</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message numerus="yes">
-        <source>t-SNE of %Ln image(s)…</source>
-        <translation>
-            <numerusform>t-SNE de %Ln imagen…</numerusform>
-            <numerusform>t-SNE de %Ln imágenes…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>t-SNE of %1 images: KL %2, %3 s</source>
-        <translation>t-SNE de %1 imágenes: KL %2, %3 s</translation>
-    </message>
-    <message>
-        <source>Stopped; the layout shows where t-SNE was.</source>
-        <translation>Detenido; el gráfico muestra el punto en que quedó t-SNE.</translation>
-    </message>
-    <message>
-        <source>Interpret a run, then compute its t-SNE here.</source>
-        <translation>Interpretar una ejecución y luego calcular aquí su t-SNE.</translation>
-    </message>
-    <message>
-        <source>t-SNE: iteration %1 of %2, KL %3</source>
-        <translation>t-SNE: iteración %1 de %2, KL %3</translation>
-    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -768,6 +709,72 @@
     <message>
         <source>No layout yet</source>
         <translation>Aún no hay gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::EmbeddingsTab</name>
+    <message>
+        <source>Compute t-SNE</source>
+        <translation>Calcular t-SNE</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
+        <translation>t-SNE de Barnes-Hut de las características de la penúltima capa del modelo para las imágenes analizadas</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Show every point (wheel zooms, right-drag pans, left-drag selects, Shift adds)</source>
+        <translation>Mostrar todos los puntos (rueda: zoom; arrastrar con botón derecho: desplazar; arrastrar con botón izquierdo: seleccionar; Mayús: añadir)</translation>
+    </message>
+    <message>
+        <source>Untick a class to hide its points</source>
+        <translation>Desmarcar una clase para ocultar sus puntos</translation>
+    </message>
+    <message>
+        <source>Coloured by actual class; ringed points are misclassified. Drag a rectangle to see those images in the gallery.</source>
+        <translation>Color según la clase real; los puntos con anillo están mal clasificados. Arrastrar un rectángulo para ver esas imágenes en la galería.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
+        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;real &lt;b&gt;%2&lt;/b&gt;, predicha &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;pérdida %4</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of %Ln image(s)…</source>
+        <translation>
+            <numerusform>t-SNE de %Ln imagen…</numerusform>
+            <numerusform>t-SNE de %Ln imágenes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE of %1 images: KL %2, %3 s</source>
+        <translation>t-SNE de %1 imágenes: KL %2, %3 s</translation>
+    </message>
+    <message>
+        <source>Stopped; the layout shows where t-SNE was.</source>
+        <translation>Detenido; el gráfico muestra el punto en que quedó t-SNE.</translation>
+    </message>
+    <message>
+        <source>Interpret a run, then compute its t-SNE here.</source>
+        <translation>Interpretar una ejecución y luego calcular aquí su t-SNE.</translation>
+    </message>
+    <message>
+        <source>t-SNE: iteration %1 of %2, KL %3</source>
+        <translation>t-SNE: iteración %1 de %2, KL %3</translation>
     </message>
 </context>
 <context>

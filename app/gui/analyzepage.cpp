@@ -1,11 +1,9 @@
 #include "analyzepage.h"
 
-#include "analysis/tsne.h"
-
 #include "classmetricsmodel.h"
 #include "confusionmatrixmodel.h"
 #include "confusionmatrixview.h"
-#include "embeddingscatter.h"
+#include "embeddingstab.h"
 #include "core/progress.h"
 #include "data/project.h"
 #include "galleryview.h"
@@ -22,7 +20,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
@@ -30,14 +27,9 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
-#include <QToolTip>
-#include <QUrl>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-
-#include <mutex>
 
 namespace fs = std::filesystem;
 
@@ -95,35 +87,16 @@ AnalyzePage::AnalyzePage(QWidget *parent)
     , m_retrainButton(new QPushButton(tr("Retrain…"), this))
     , m_undoAction(new QAction(tr("Undo"), this))
     , m_redoAction(new QAction(tr("Redo"), this))
-    , m_scatter(new EmbeddingScatter(this))
-    , m_tsneButton(new QPushButton(tr("Compute t-SNE"), this))
-    , m_tsnePause(new QPushButton(tr("Pause"), this))
-    , m_tsneStatus(new QLabel(this))
-    , m_tsneLegend(new QListWidget(this))
-    , m_tsneTimer(new QTimer(this))
+    , m_embeddings(new EmbeddingsTab(this))
 {
     buildUi();
     updateEditButtons();
 }
 
-// What the t-SNE thread and the page share: the newest layout, written by the thread and drained
-// by the page on a timer, never one signal per iteration.
-struct AnalyzePage::TsneRun {
-    Progress progress;
-    std::atomic<bool> paused{false};
-    std::mutex mutex;
-    std::vector<float> layout;
-    int iteration = 0;
-    double kl = 0;
-    bool fresh = false;
-};
-
 AnalyzePage::~AnalyzePage()
 {
     if (m_progress)
         m_progress->cancel = true;
-    if (m_tsne)
-        m_tsne->progress.cancel = true;
 }
 
 void AnalyzePage::buildUi()
@@ -176,7 +149,7 @@ void AnalyzePage::buildUi()
     m_tabs->addTab(m_confusedTable, tr("Most confused"));
     m_metricsTable = makeTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
     m_tabs->addTab(m_metricsTable, tr("Per class"));
-    m_tabs->addTab(buildEmbeddingsTab(), tr("Embeddings"));
+    m_tabs->addTab(m_embeddings, tr("Embeddings"));
 
     // Right: the gallery of losses and the cleaner.
     auto *right = new QWidget(this);
@@ -268,9 +241,12 @@ void AnalyzePage::buildUi()
     connect(m_matrixView, &ConfusionMatrixView::cellClicked, this, &AnalyzePage::showCell);
     connect(showAll, &QPushButton::clicked, this, [this] { showCell(-1, -1); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int) {
-        if (m_tabs->currentWidget() == m_scatter->parentWidget() && m_preds && m_tsneSources.empty() && !m_tsne)
+        if (m_tabs->currentWidget() == m_embeddings && m_preds && !m_embeddings->hasLayout() && !m_embeddings->isComputing())
             computeEmbeddings();
     });
+    connect(m_embeddings, &EmbeddingsTab::computeRequested, this, &AnalyzePage::computeEmbeddings);
+    connect(m_embeddings, &EmbeddingsTab::imagesSelected, this, &AnalyzePage::showImages);
+    connect(m_embeddings, &EmbeddingsTab::finished, this, &AnalyzePage::embeddingsFinished);
     connect(m_confusedTable, &QTableView::clicked, this, [this](const QModelIndex &i) {
         showCell(i.data(MostConfusedModel::ActualIndexRole).toInt(), i.data(MostConfusedModel::PredictedIndexRole).toInt());
     });
@@ -321,8 +297,7 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
     if (at >= 0)
         m_runCombo->setCurrentIndex(at);
     if (!sameProject) {
-        clearEmbeddings();
-        m_preds.reset();
+        usePredictions(nullptr);
         m_predsRun.clear();
         m_losses->setItems({}, {});
         m_losses->clearAllDecisions();
@@ -385,8 +360,7 @@ void AnalyzePage::interpret()
         }
         if (m_predsRun != runDir)
             m_losses->clearAllDecisions();
-        clearEmbeddings();
-        m_preds = std::make_shared<RunPredictions>(std::move(out->value()));
+        usePredictions(std::make_shared<RunPredictions>(std::move(out->value())));
         m_predsRun = runDir;
         m_imagesRoot = locateDataset(info.datasetDir).imagesRoot;
         refreshViews();
@@ -457,7 +431,7 @@ void AnalyzePage::refreshViews()
     if (!p.failures.empty())
         text += tr(" · %Ln image(s) did not decode", nullptr, int(p.failures.size()));
     m_summary->setText(text);
-    updateScatterClasses();
+    m_embeddings->refreshClasses();
     updateGalleryTitle();
     updateEditButtons();
 }
@@ -632,231 +606,41 @@ void AnalyzePage::redo()
         runEdit(tr("Redone"), [](EditJournal &j) { return j.redo(); });
 }
 
-QWidget *AnalyzePage::buildEmbeddingsTab()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *tools = new QHBoxLayout;
-    m_tsneButton->setToolTip(tr("Barnes-Hut t-SNE of the model's penultimate-layer features of the images analysed"));
-    m_tsnePause->setCheckable(true);
-    m_tsnePause->setEnabled(false);
-    auto *reset = new QToolButton(page);
-    reset->setText(tr("Fit"));
-    reset->setToolTip(tr("Show every point (wheel zooms, right-drag pans, left-drag selects, Shift adds)"));
-    tools->addWidget(m_tsneButton);
-    tools->addWidget(m_tsnePause);
-    tools->addWidget(reset);
-    m_tsneStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    tools->addWidget(m_tsneStatus, 1);
-    layout->addLayout(tools);
-    auto *row = new QHBoxLayout;
-    m_scatter->setParent(page);
-    row->addWidget(m_scatter, 1);
-    m_tsneLegend->setMaximumWidth(150);
-    m_tsneLegend->setToolTip(tr("Untick a class to hide its points"));
-    row->addWidget(m_tsneLegend);
-    layout->addLayout(row, 1);
-    auto *hint = new QLabel(tr("Coloured by actual class; ringed points are misclassified. Drag a rectangle to see those "
-                               "images in the gallery."),
-                            page);
-    hint->setEnabled(false);
-    hint->setWordWrap(true);
-    layout->addWidget(hint);
-
-    m_tsneTimer->setInterval(40);
-    connect(m_tsneTimer, &QTimer::timeout, this, &AnalyzePage::drainEmbeddings);
-    connect(m_tsneButton, &QPushButton::clicked, this, [this] {
-        if (m_tsne)
-            stopEmbeddings();
-        else
-            computeEmbeddings();
-    });
-    connect(m_tsnePause, &QPushButton::toggled, this, [this](bool paused) {
-        if (m_tsne)
-            m_tsne->paused = paused;
-        m_tsnePause->setText(paused ? tr("Resume") : tr("Pause"));
-    });
-    connect(reset, &QToolButton::clicked, m_scatter, &EmbeddingScatter::resetView);
-    connect(m_scatter, &EmbeddingScatter::selectionChanged, this, &AnalyzePage::showScatterSelection);
-    connect(m_scatter, &EmbeddingScatter::pointHovered, this, [this](int point, const QPoint &globalPos) {
-        if (point < 0 || !m_preds || std::size_t(point) >= m_tsneSources.size()) {
-            QToolTip::hideText();
-            return;
-        }
-        const std::size_t i = std::size_t(m_tsneSources[std::size_t(point)]);
-        const Predictions &p = m_preds->predictions;
-        auto name = [&](int c) { return c >= 0 ? toQ(p.classes[std::size_t(c)]) : QStringLiteral("?"); };
-        const QString file = toQ(p.files[i].string());
-        QToolTip::showText(globalPos,
-                           tr("<img src=\"%1\" width=\"96\" height=\"96\"><br>actual <b>%2</b>, predicted <b>%3</b><br>loss %4")
-                               .arg(QUrl::fromLocalFile(file).toString(), name(p.labels[i]).toHtmlEscaped(),
-                                    name(p.predicted[i]).toHtmlEscaped())
-                               .arg(QLocale().toString(double(p.losses[i]), 'f', 3)),
-                           m_scatter);
-    });
-    connect(m_tsneLegend, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
-        m_scatter->setClassVisible(m_tsneLegend->row(item), item->checkState() == Qt::Checked);
-    });
-    clearEmbeddings();
-    return page;
-}
-
 void AnalyzePage::computeEmbeddings()
 {
-    if (!m_preds || m_tsne || m_preds->predictions.embeddings.empty())
-        return;
-    const AnalysisScope sc = scope();
-    const Predictions &p = m_preds->predictions;
-    m_tsneSources.clear();
-    std::vector<float> data;
-    const std::size_t dim = std::size_t(p.embeddingDim);
-    for (std::size_t i = 0; i < p.size(); ++i)
-        if (m_preds->counts(i, sc)) {
-            m_tsneSources.push_back(int(i));
-            data.insert(data.end(), p.embeddings.begin() + long(i * dim), p.embeddings.begin() + long((i + 1) * dim));
-        }
-    const std::size_t n = m_tsneSources.size();
-    QStringList classes;
-    for (const auto &c : p.classes)
-        classes << toQ(c);
-    m_tsneLegend->blockSignals(true);
-    m_tsneLegend->clear();
-    for (int c = 0; c < classes.size(); ++c) {
-        QPixmap swatch(12, 12);
-        swatch.fill(EmbeddingScatter::classColor(c, int(classes.size())));
-        auto *item = new QListWidgetItem(QIcon(swatch), classes[c], m_tsneLegend);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
-    }
-    m_tsneLegend->blockSignals(false);
-    std::vector<int> cls(n);
-    std::vector<char> wrong(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = std::size_t(m_tsneSources[k]);
-        cls[k] = p.labels[i];
-        wrong[k] = p.labels[i] != p.predicted[i];
-    }
-    m_scatter->setPoints(std::vector<float>(2 * n, 0.f), cls, wrong, classes);
-    m_tsne = std::make_shared<TsneRun>();
-    m_tsnePause->setChecked(false);
-    m_tsnePause->setEnabled(true);
-    m_tsneButton->setText(tr("Stop"));
-    m_tsneStatus->setText(tr("t-SNE of %Ln image(s)…", nullptr, int(n)));
-    m_tsneTimer->start();
-
-    using Out = std::shared_ptr<Result<TsneResult>>;
-    auto *watcher = new QFutureWatcher<Out>(this);
-    const auto run = m_tsne;
-    connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher, run, n] {
-        watcher->deleteLater();
-        if (m_tsne != run)
-            return; // stopped or replaced meanwhile
-        m_tsneTimer->stop();
-        drainEmbeddings();
-        m_tsne.reset();
-        m_tsnePause->setEnabled(false);
-        m_tsneButton->setText(tr("Compute t-SNE"));
-        const Out out = watcher->result();
-        if (!*out) {
-            m_tsneStatus->setText(toQ(out->message()));
-            Q_EMIT embeddingsFinished(false, toQ(out->message()));
-            return;
-        }
-        m_scatter->setPositions((*out)->layout);
-        m_tsneStatus->setText(tr("t-SNE of %1 images: KL %2, %3 s")
-                                  .arg(QLocale().toString(qulonglong(n)))
-                                  .arg(QLocale().toString((*out)->kl, 'f', 3))
-                                  .arg(QLocale().toString((*out)->seconds, 'f', 1)));
-        Q_EMIT embeddingsFinished(true, m_tsneStatus->text());
-    });
-    watcher->setFuture(QtConcurrent::run([run, data = std::move(data), n, dim] {
-        TsneOptions options;
-        options.perplexity = fittingPerplexity(options.perplexity, n);
-        options.reportEvery = 10;
-        options.pause = &run->paused;
-        options.onLayout = [run](int iteration, const std::vector<float> &layout, double kl) {
-            std::lock_guard<std::mutex> lock(run->mutex);
-            run->layout = layout;
-            run->iteration = iteration;
-            run->kl = kl;
-            run->fresh = true;
-        };
-        return std::make_shared<Result<TsneResult>>(runTsne(data, n, int(dim), options, &run->progress));
-    }));
+    m_embeddings->compute(scope());
 }
 
 void AnalyzePage::stopEmbeddings()
 {
-    if (!m_tsne)
-        return;
-    m_tsne->progress.cancel = true;
-    m_tsne.reset();
-    m_tsneTimer->stop();
-    m_tsnePause->setEnabled(false);
-    m_tsneButton->setText(tr("Compute t-SNE"));
-    m_tsneStatus->setText(tr("Stopped; the layout shows where t-SNE was."));
+    m_embeddings->stop();
 }
 
-void AnalyzePage::clearEmbeddings()
+bool AnalyzePage::isComputingEmbeddings() const
 {
-    stopEmbeddings();
-    m_tsneSources.clear();
-    m_scatter->setPoints({}, {}, {}, {});
-    m_tsneLegend->clear();
-    m_tsneStatus->setText(tr("Interpret a run, then compute its t-SNE here."));
+    return m_embeddings->isComputing();
+}
+
+EmbeddingScatter *AnalyzePage::scatter() const
+{
+    return m_embeddings->scatter();
+}
+
+void AnalyzePage::usePredictions(std::shared_ptr<RunPredictions> predictions)
+{
+    m_preds = std::move(predictions);
+    m_embeddings->setPredictions(m_preds);
     m_lossFilter->setSourceFilter({}, false);
 }
 
-void AnalyzePage::drainEmbeddings()
+void AnalyzePage::showImages(const QSet<int> &sources, bool any)
 {
-    if (!m_tsne)
-        return;
-    std::vector<float> layout;
-    int iteration = 0;
-    double kl = 0;
-    {
-        std::lock_guard<std::mutex> lock(m_tsne->mutex);
-        if (!m_tsne->fresh)
-            return;
-        layout.swap(m_tsne->layout);
-        iteration = m_tsne->iteration;
-        kl = m_tsne->kl;
-        m_tsne->fresh = false;
-    }
-    m_scatter->setPositions(layout);
-    m_tsneStatus->setText(tr("t-SNE: iteration %1 of %2, KL %3").arg(iteration).arg(TsneOptions().iterations).arg(QLocale().toString(kl, 'f', 3)));
-}
-
-void AnalyzePage::updateScatterClasses()
-{
-    if (!m_preds || m_tsneSources.empty() || int(m_tsneSources.size()) != m_scatter->pointCount())
-        return;
-    const Predictions &p = m_preds->predictions;
-    const std::size_t n = m_tsneSources.size();
-    std::vector<int> cls(n);
-    std::vector<char> wrong(n), hidden(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = std::size_t(m_tsneSources[k]);
-        cls[k] = p.labels[i];
-        wrong[k] = p.labels[i] != p.predicted[i];
-        hidden[k] = m_preds->removed[i];
-    }
-    m_scatter->setClasses(cls, wrong, hidden);
-}
-
-void AnalyzePage::showScatterSelection(const std::vector<int> &points)
-{
-    QSet<int> sources;
-    for (int k : points)
-        if (k >= 0 && std::size_t(k) < m_tsneSources.size())
-            sources.insert(m_tsneSources[std::size_t(k)]);
     m_actualFilter->setCurrentIndex(0);
     m_predictedFilter->setCurrentIndex(0);
     m_lossFilter->setActualClass(-1);
     m_lossFilter->setPredictedClass(-1);
     m_matrixView->setSelectedCell(-1, -1);
-    m_lossFilter->setSourceFilter(sources, !points.empty());
+    m_lossFilter->setSourceFilter(sources, any);
     m_gallery->scrollToTop();
     updateGalleryTitle();
 }

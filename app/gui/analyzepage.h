@@ -2,10 +2,12 @@
 // The Analyze page: pick a run and a split, and see where the model fails (confusion matrix,
 // most-confused pairs, per-class metrics) and the images it gets most wrong (top losses), then
 // clean them: keep, delete or relabel each image, apply the choices through the dataset's edit
-// journal, undo and redo, and retrain with the same configuration.
+// journal, undo and redo, and retrain with the same configuration. The Embeddings tab
+// (embeddingstab.h) shows a t-SNE of the same images; a selection there filters the gallery.
 
 #include "analysis/runanalysis.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <filesystem>
@@ -16,8 +18,6 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QListWidget;
-class QTimer;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -26,6 +26,7 @@ namespace kiln {
 
 class ClassMetricsModel;
 class EmbeddingScatter;
+class EmbeddingsTab;
 class ConfusionMatrixModel;
 class ConfusionMatrixView;
 class GalleryView;
@@ -59,9 +60,7 @@ public:
     // t-SNE of the analysed images' embeddings, shown as it converges; again stops it.
     void computeEmbeddings();
     void stopEmbeddings();
-    bool isComputingEmbeddings() const { return m_tsne != nullptr; }
-    // Shows the images of these scatter points in the gallery.
-    void showScatterSelection(const std::vector<int> &points);
+    bool isComputingEmbeddings() const;
 
     ConfusionMatrixView *matrixView() const { return m_matrixView; }
     ConfusionMatrixModel *matrixModel() const { return m_matrix; }
@@ -71,7 +70,7 @@ public:
     LossFilterModel *lossFilter() const { return m_lossFilter; }
     GalleryView *gallery() const { return m_gallery; }
     QTabWidget *tabs() const { return m_tabs; }
-    EmbeddingScatter *scatter() const { return m_scatter; }
+    EmbeddingScatter *scatter() const;
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -90,10 +89,10 @@ private:
     void showGalleryMenu(const QPoint &pos);
     void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);
     AnalysisScope scope() const;
-    QWidget *buildEmbeddingsTab();
-    void drainEmbeddings();
-    void clearEmbeddings(); // stops t-SNE and forgets its layout (new predictions, another project)
-    void updateScatterClasses();
+    // New predictions (null: none): the embeddings start over and the gallery shows every image.
+    void usePredictions(std::shared_ptr<RunPredictions> predictions);
+    // Shows these images (indices into the predictions) in the gallery; `any` false: the filter ends.
+    void showImages(const QSet<int> &sources, bool any);
 
     std::filesystem::path m_root;
     QComboBox *m_runCombo;
@@ -124,15 +123,7 @@ private:
     QAction *m_undoAction;
     QAction *m_redoAction;
 
-    EmbeddingScatter *m_scatter;
-    QPushButton *m_tsneButton;
-    QPushButton *m_tsnePause;
-    QLabel *m_tsneStatus;
-    QListWidget *m_tsneLegend;
-    QTimer *m_tsneTimer;
-    struct TsneRun; // the state shared with the t-SNE thread
-    std::shared_ptr<TsneRun> m_tsne;
-    std::vector<int> m_tsneSources; // scatter point -> index into m_preds
+    EmbeddingsTab *m_embeddings;
 
     std::shared_ptr<RunPredictions> m_preds;
     std::filesystem::path m_imagesRoot;
