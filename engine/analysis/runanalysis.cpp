@@ -145,7 +145,9 @@ Result<RunPredictions> predictRun(const RunInfo &run, AnalysisScope scope, const
         Result<Predictions> p = Error{"not cached"};
         if (useCache)
             p = loadPredictions(cacheFile, key, base);
-        if (p && p->embeddings.empty() == options.embeddings)
+        // A cache with embeddings serves a caller that wants none (export); one without them cannot
+        // serve a caller that wants them (t-SNE).
+        if (p && options.embeddings && p->embeddings.empty())
             p = Error{"cached without the embeddings"};
         if (p) {
             addTotal(progress, files.size());

@@ -70,6 +70,16 @@ TEST(Analysis, PredictionsMatchTrainingAndFollowEdits)
     EXPECT_TRUE(cached->fromCache);
     EXPECT_EQ(cached->predictions.probs, p.probs);
     EXPECT_EQ(cached->predictions.files, p.files);
+    // A caller that wants no embeddings (export) reuses that cache and leaves it whole for t-SNE.
+    PredictOptions noEmbeddings = options;
+    noEmbeddings.embeddings = false;
+    auto forExport = predictRun(run.value(), AnalysisScope::Valid, noEmbeddings);
+    ASSERT_TRUE(forExport.ok());
+    EXPECT_TRUE(forExport->fromCache);
+    auto forTsne = predictRun(run.value(), AnalysisScope::Valid, options);
+    ASSERT_TRUE(forTsne.ok());
+    EXPECT_TRUE(forTsne->fromCache);
+    EXPECT_EQ(forTsne->predictions.embeddings.size(), 16u * 512u);
 
     auto both = predictRun(run.value(), AnalysisScope::Both, options);
     ASSERT_TRUE(both.ok());
