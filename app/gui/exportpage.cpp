@@ -182,8 +182,11 @@ ExportPage::ExportPage(QWidget *parent)
 
 void ExportPage::setProject(const fs::path &root)
 {
+    // Another project gets its own exports folder; the same project (after a run) keeps the folder
+    // the user chose.
+    if (root != m_root)
+        m_destination->setText(toQ((root / "exports").string()));
     m_root = root;
-    m_destination->setText(toQ((root / "exports").string()));
     refreshRuns();
 }
 

@@ -21,6 +21,8 @@ class ExportPage : public QWidget {
 public:
     explicit ExportPage(QWidget *parent = nullptr);
 
+    // Lists the project's runs; the destination becomes the project's exports/ folder unless
+    // `root` is the project already shown.
     void setProject(const std::filesystem::path &root);
     void exportSelected();
     void setModel(const QString &file);
@@ -29,6 +31,7 @@ public:
     bool isBusy() const { return m_busy; }
 
     QTableWidget *results() const { return m_results; }
+    QLineEdit *destination() const { return m_destination; }
     QString exportText() const;
 
 Q_SIGNALS:

@@ -23,6 +23,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QTableWidget>
 #include <QSignalSpy>
@@ -509,6 +510,14 @@ TEST(ExportPage, ExportsBothFormatsAndPredictsAFolder)
     ASSERT_TRUE(page.saveCsv(QString::fromStdString((dir / "out.csv").string())));
     const auto csv = test::readBytes(dir / "out.csv");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 41);
+
+    // A finished run refreshes the same project: the folder the user chose stays; another project
+    // gets its own exports folder.
+    page.destination()->setText(QString::fromStdString((dir / "elsewhere").string()));
+    page.setProject(dir / "p");
+    EXPECT_EQ(page.destination()->text().toStdString(), (dir / "elsewhere").string());
+    page.setProject(dir / "q");
+    EXPECT_EQ(page.destination()->text().toStdString(), (dir / "q/exports").string());
 }
 
 TEST(Preferences, AreKeptAndTheyReachThePages)
