@@ -175,9 +175,7 @@ Result<void> savePredictions(const fs::path &file, const Predictions &p, const s
         t["losses"] = tensorOf(p.losses, torch::kFloat);
         if (!p.embeddings.empty())
             t["embeddings"] = tensorOf(p.embeddings, torch::kFloat).view({n, p.embeddingDim});
-        std::error_code ec;
-        fs::create_directories(file.parent_path(), ec);
-        return writeTensorMap(file, t);
+        return writeTensorMap(file, t); // makes the predictions/ folder
     } catch (const std::exception &e) {
         return Error{"Cannot save predictions to " + file.string() + ": " + e.what()};
     }

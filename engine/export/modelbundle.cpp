@@ -75,7 +75,7 @@ Result<Described> describeRun(const RunInfo &run, Progress *progress)
         {"kiln_version", QCoreApplication::applicationVersion()},
         {"created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {"architecture", architectureName(run.spec.arch)},
-        {"head", run.spec.head == HeadKind::Fastai ? "fastai" : "linear"},
+        {"head", headKindName(run.spec.head)},
         {"classes", classes},
         {"input", QJsonObject{{"size", run.input.size}, {"channels", run.input.channels},
                               {"resize", resizeMethodName(run.input.resize)}, {"mean", mean}, {"std", stdev},
@@ -214,7 +214,8 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
         return Error{file.string() + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};
-    b.spec.head = meta.value("head").toString() == "linear" ? HeadKind::Linear : HeadKind::Fastai;
+    b.spec.head = HeadKind::Fastai; // bundles without a head name predate linear heads
+    parseHeadKind(meta.value("head").toString().toStdString(), b.spec.head);
     for (const auto &c : meta.value("classes").toArray())
         b.classes.push_back(c.toString().toStdString());
     const QJsonObject input = meta.value("input").toObject();

@@ -1,7 +1,9 @@
 #include "export/torchscriptexport.h"
 
+#include "core/fileutil.h"
 #include "export/inferencegraph.h"
 #include "models/models.h"
+#include "models/statedict.h"
 #include "train/runfiles.h"
 
 #include <torch/script.h>
@@ -86,15 +88,12 @@ Result<void> writeTorchScript(const ModelSpec &spec, const fs::path &weights, co
             return result.error();
         module.define(emitter.source(result.value()));
         module.eval();
-        const fs::path tmp = fs::path(out.string() + ".part");
-        module.save(tmp.string());
-        std::error_code ec;
-        fs::rename(tmp, out, ec);
-        if (ec)
-            return Error{"Cannot write " + out.string() + ": " + ec.message()};
+        std::ostringstream bytes;
+        module.save(bytes);
+        if (auto written = writeFileAtomic(out, bytes.str()); !written)
+            return written.error();
     } catch (const std::exception &e) {
-        const std::string what = e.what();
-        return Error{"Cannot build the TorchScript module: " + what.substr(0, what.find('\n'))};
+        return Error{"Cannot build the TorchScript module: " + exceptionLine(e)};
     }
     return Ok{};
 }
@@ -131,8 +130,7 @@ Result<double> compareTorchScriptWithTorch(const ModelSpec &spec, const Pipeline
         const auto got = loaded.forward({reference->first}).toTensor();
         return (got - reference->second).abs().max().item<double>();
     } catch (const std::exception &e) {
-        const std::string what = e.what();
-        return Error{"Cannot run the TorchScript file: " + what.substr(0, what.find('\n'))};
+        return Error{"Cannot run the TorchScript file: " + exceptionLine(e)};
     }
 }
 

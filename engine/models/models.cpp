@@ -27,6 +27,16 @@ bool parseArchitecture(const std::string &name, Architecture &out)
     return parseByName(name, {Architecture::SimpleCnn, Architecture::ResNet18, Architecture::ResNet34}, architectureName, out);
 }
 
+const char *headKindName(HeadKind head)
+{
+    return head == HeadKind::Linear ? "linear" : "fastai";
+}
+
+bool parseHeadKind(const std::string &name, HeadKind &out)
+{
+    return parseByName(name, {HeadKind::Fastai, HeadKind::Linear}, headKindName, out);
+}
+
 std::vector<std::string> architectureNames()
 {
     return {"simple_cnn", "resnet18", "resnet34"};
@@ -73,9 +83,7 @@ void ClassifierImpl::makeHead(const ModelSpec &spec, int features)
 
 torch::Tensor ClassifierImpl::classify(const torch::Tensor &features)
 {
-    if (m_fastaiHead)
-        return m_fastaiHead->forward(features);
-    return m_fc->forward(torch::mean(features, {2, 3}));
+    return logits(classifyEmbed(features));
 }
 
 torch::Tensor ClassifierImpl::classifyEmbed(const torch::Tensor &features)

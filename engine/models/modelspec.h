@@ -13,6 +13,9 @@ enum class HeadKind { Fastai, Linear };
 const char *architectureName(Architecture arch);
 bool parseArchitecture(const std::string &name, Architecture &out);
 std::vector<std::string> architectureNames();
+// "fastai", "linear"
+const char *headKindName(HeadKind head);
+bool parseHeadKind(const std::string &name, HeadKind &out);
 
 struct ModelSpec {
     Architecture arch = Architecture::SimpleCnn;

@@ -526,6 +526,8 @@ void forEachTensor(const torch::nn::Module &module,
         visitOwn(*child.value(), child.key() + ".");
 }
 
+} // namespace
+
 std::string exceptionText(const std::exception &e)
 {
     if (const auto *c10Error = dynamic_cast<const c10::Error *>(&e))
@@ -533,7 +535,11 @@ std::string exceptionText(const std::exception &e)
     return e.what();
 }
 
-} // namespace
+std::string exceptionLine(const std::exception &e)
+{
+    const std::string text = exceptionText(e);
+    return text.substr(0, text.find('\n'));
+}
 
 Result<StateDict> readStateDict(const fs::path &path)
 {

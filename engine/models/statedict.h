@@ -10,6 +10,7 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <exception>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -22,6 +23,11 @@ class Module;
 } // namespace torch::nn
 
 namespace kiln {
+
+// A LibTorch exception's message without the backtrace LibTorch appends to c10::Error.
+std::string exceptionText(const std::exception &e);
+// Its first line: what went wrong, for one-line error messages.
+std::string exceptionLine(const std::exception &e);
 
 // Tensors by name, in the order of the file (or of the module for stateDictOf).
 using StateDict = std::vector<std::pair<std::string, at::Tensor>>;

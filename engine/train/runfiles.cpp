@@ -79,19 +79,7 @@ Result<void> writeMetrics(const fs::path &file, const std::vector<EpochMetrics> 
     std::string text = kMetricsHeader;
     for (const auto &r : rows)
         text += formatMetricsRow(r);
-    const fs::path tmp = file.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            return Error{"Cannot write " + file.string()};
-    }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec)
-        return Error{"Cannot write " + file.string() + ": " + ec.message()};
-    return Ok{};
+    return writeFileAtomic(file, text);
 }
 
 // batches.csv: one row per training batch (epoch, batch, loss, smooth_loss, lr, mom), so a finished
@@ -142,9 +130,7 @@ Result<TensorMap> readTensorMap(const fs::path &file)
             out[entry.key().toStringRef()] = entry.value().toTensor();
         return out;
     } catch (const std::exception &e) {
-        // LibTorch appends a backtrace to its messages; the first line says what went wrong.
-        const std::string what = e.what();
-        return Error{file.string() + " is not a readable Kiln checkpoint (" + what.substr(0, what.find('\n')) + ")"};
+        return Error{file.string() + " is not a readable Kiln checkpoint (" + exceptionLine(e) + ")"};
     }
 }
 

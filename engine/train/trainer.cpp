@@ -148,7 +148,7 @@ fs::path newRunDir(const fs::path &datasetDir, Architecture arch)
 QJsonObject trainConfigToJson(const TrainConfig &c)
 {
     return QJsonObject{{"arch", architectureName(c.arch)},
-                       {"head", c.head == HeadKind::Fastai ? "fastai" : "linear"},
+                       {"head", headKindName(c.head)},
                        {"pretrained", q(c.pretrained)},
                        {"size", c.size},
                        {"resize", resizeMethodName(c.resize)},
@@ -184,7 +184,8 @@ Result<TrainConfig> trainConfigFromJson(const QJsonObject &o)
     TrainConfig c;
     if (!parseArchitecture(o.value("arch").toString().toStdString(), c.arch))
         return Error{"unknown architecture '" + o.value("arch").toString().toStdString() + "'"};
-    c.head = o.value("head").toString() == "linear" ? HeadKind::Linear : HeadKind::Fastai;
+    c.head = HeadKind::Fastai; // runs without a head name predate linear heads
+    parseHeadKind(o.value("head").toString().toStdString(), c.head);
     c.pretrained = o.value("pretrained").toString().toStdString();
     c.size = o.value("size").toInt();
     if (!parseResizeMethod(o.value("resize").toString("squish").toStdString(), c.resize))

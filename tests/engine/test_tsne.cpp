@@ -100,7 +100,11 @@ TEST(Tsne, BadInputAndCancelGiveErrors)
     EXPECT_FALSE(runTsne(data, 20, 5, o).ok());            // perplexity too large for 20 points
     auto nan = data;
     nan[3] = NAN;
-    EXPECT_FALSE(runTsne(nan, 20, 5, {}).ok());
+    TsneOptions fits; // a perplexity 20 points allow, so that the NaN is what fails
+    fits.perplexity = 5;
+    const auto withNan = runTsne(nan, 20, 5, fits);
+    ASSERT_FALSE(withNan.ok());
+    EXPECT_NE(withNan.message().find("NaN"), std::string::npos) << withNan.message();
     Progress progress;
     progress.cancel = true;
     o.perplexity = 5;
