@@ -80,15 +80,11 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
     const DeviceInfo device = configureDevice(deviceConfig);
     const torch::Device torchDevice = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 
-    auto model = makeClassifier(spec);
-    auto read = readTensorMap(checkpoint);
-    if (!read)
-        return read.error();
-    if (auto loaded = loadModelTensors(*model, read.value()); !loaded)
-        return Error{"Cannot load the model from " + checkpoint.string() + ": " + loaded.message()
-                     + ". Was the checkpoint written by this run's architecture?"};
+    auto loaded = loadClassifier(spec, checkpoint);
+    if (!loaded)
+        return loaded.error();
+    const std::shared_ptr<ClassifierImpl> model = loaded.value();
     model->to(torchDevice);
-    model->eval();
     const bool useChannelsLastLayout = prefersChannelsLast(spec.arch, device.cuda);
     if (useChannelsLastLayout)
         useChannelsLast(*model);
@@ -246,16 +242,13 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
     TrainConfig deviceConfig;
     deviceConfig.threads = threads;
     const DeviceInfo device = configureDevice(deviceConfig);
+    auto loaded = loadClassifier(spec, weights);
+    if (!loaded)
+        return loaded.error();
     std::unique_ptr<Predictor> p(new Predictor);
-    p->d->model = makeClassifier(spec);
-    auto read = readTensorMap(weights);
-    if (!read)
-        return read.error();
-    if (auto loaded = loadModelTensors(*p->d->model, read.value()); !loaded)
-        return Error{"Cannot load the model from " + weights.string() + ": " + loaded.message()};
+    p->d->model = loaded.value();
     p->d->device = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     p->d->model->to(p->d->device);
-    p->d->model->eval();
     p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
     if (p->d->channelsLast)
         useChannelsLast(*p->d->model);

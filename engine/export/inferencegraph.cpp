@@ -42,18 +42,6 @@ std::string bnLinear(GraphEmitter &e, const std::string &x, torch::nn::BatchNorm
 
 } // namespace
 
-Result<std::shared_ptr<ClassifierImpl>> loadClassifier(const ModelSpec &spec, const std::filesystem::path &weights)
-{
-    auto model = makeClassifier(spec);
-    auto read = readTensorMap(weights);
-    if (!read)
-        return read.error();
-    if (auto loaded = loadModelTensors(*model, read.value()); !loaded)
-        return Error{"Cannot load the model from " + weights.string() + ": " + loaded.message()};
-    model->eval();
-    return model;
-}
-
 Result<std::string> emitGraph(ClassifierImpl &model, GraphEmitter &e, const std::string &input, bool softmax)
 {
     torch::NoGradGuard guard;

@@ -36,8 +36,6 @@ public:
     virtual std::string softmax(const std::string &x) = 0;
 };
 
-// The model with the weights of a checkpoint or bundle ("model.*" tensors), in eval mode.
-Result<std::shared_ptr<ClassifierImpl>> loadClassifier(const ModelSpec &spec, const std::filesystem::path &weights);
 
 // Walks the model from `input` and returns the name of the output (logits, or probabilities with
 // `softmax`).

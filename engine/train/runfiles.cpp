@@ -1,6 +1,7 @@
 #include "train/runfiles.h"
 
 #include "core/fileutil.h"
+#include "models/models.h"
 #include "models/statedict.h"
 #include "train/learner.h"
 
@@ -147,6 +148,19 @@ Result<void> loadModelTensors(torch::nn::Module &model, const TensorMap &checkpo
     if (!report.shapeMismatch.empty())
         return Error{prefix + report.shapeMismatch.front()};
     return Ok{};
+}
+
+Result<std::shared_ptr<ClassifierImpl>> loadClassifier(const ModelSpec &spec, const fs::path &weights)
+{
+    auto model = makeClassifier(spec);
+    auto read = readTensorMap(weights);
+    if (!read)
+        return read.error();
+    if (auto loaded = loadModelTensors(*model, read.value()); !loaded)
+        return Error{"Cannot load the model from " + weights.string() + ": " + loaded.message()
+                     + ". Was it written by a model of this architecture and number of classes?"};
+    model->eval();
+    return model;
 }
 
 } // namespace kiln

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ class Module;
 } // namespace torch::nn
 
 namespace kiln {
+
+struct ClassifierImpl;
+struct ModelSpec;
 
 Result<void> writeMetrics(const std::filesystem::path &file, const std::vector<EpochMetrics> &rows);
 // Keeps the rows of the first `keepEpochs` epochs (a resumed run rewrites the rest).
@@ -33,5 +37,9 @@ Result<TensorMap> readTensorMap(const std::filesystem::path &file); // never thr
 // parameter and buffer must be there with its shape, else an Error names the first that is not.
 // Other entries (optimizer state, meta) are ignored.
 Result<void> loadModelTensors(torch::nn::Module &model, const TensorMap &checkpoint);
+
+// The model `spec` describes with the weights of a checkpoint or bundle ("model.*" tensors), in
+// eval mode on the CPU.
+Result<std::shared_ptr<ClassifierImpl>> loadClassifier(const ModelSpec &spec, const std::filesystem::path &weights);
 
 } // namespace kiln
