@@ -68,7 +68,9 @@ ProcessedDownload processImage(QByteArray bytes, int maxSide)
         p.reason = QObject::tr("not an image (the server sent text or HTML)");
         return p;
     }
-    const VerifyResult v = verifyImageData(data, std::size_t(bytes.size()));
+    // One decode verifies and gives the pixels (8-bit BGR, upright by the EXIF orientation).
+    cv::Mat image;
+    const VerifyResult v = verifyAndDecode(data, std::size_t(bytes.size()), cv::IMREAD_COLOR, &image);
     if (!v.ok()) {
         p.reason = QString::fromStdString(std::string(verifyStatusName(v.status)) + ": " + v.reason);
         return p;
@@ -76,11 +78,6 @@ ProcessedDownload processImage(QByteArray bytes, int maxSide)
     const char *ext = extensionOf(v.format);
     if (!*ext) {
         p.reason = QObject::tr("unsupported image format (%1)").arg(imageFormatName(v.format));
-        return p;
-    }
-    cv::Mat image = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, const_cast<unsigned char *>(data)), cv::IMREAD_COLOR);
-    if (image.empty()) {
-        p.reason = QObject::tr("cannot be decoded");
         return p;
     }
     p.extension = ext;
@@ -213,7 +210,11 @@ void AcquireJob::scanExisting()
             if (!f.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray bytes = f.readAll();
-            cv::Mat img = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData())), cv::IMREAD_COLOR);
+            // A file that does not decode gets no fingerprint (it near-duplicates nothing) and still
+            // counts by its hash.
+            cv::Mat img;
+            verifyAndDecode(reinterpret_cast<const unsigned char *>(bytes.constData()), std::size_t(bytes.size()), cv::IMREAD_COLOR,
+                            &img);
             out.push_back({c, q(path.lexically_relative(home)), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256),
                            fingerprint(img)});
         }

@@ -26,6 +26,7 @@ ImageFingerprint fingerprint(const cv::Mat &image)
     ImageFingerprint f;
     if (image.empty())
         return f;
+    f.valid = true;
     f.dhash = differenceHash(image);
     cv::Mat grey = toChannels(image, 1), small;
     cv::resize(grey, small, cv::Size(16, 16), 0, 0, cv::INTER_AREA);
@@ -46,7 +47,7 @@ double thumbnailDistance(const ImageFingerprint &a, const ImageFingerprint &b)
 
 bool nearDuplicate(const ImageFingerprint &a, const ImageFingerprint &b, int maxBits, double maxThumbDistance)
 {
-    return hammingDistance(a.dhash, b.dhash) <= maxBits && thumbnailDistance(a, b) <= maxThumbDistance;
+    return a.valid && b.valid && hammingDistance(a.dhash, b.dhash) <= maxBits && thumbnailDistance(a, b) <= maxThumbDistance;
 }
 
 } // namespace kiln

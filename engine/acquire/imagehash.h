@@ -14,6 +14,7 @@
 namespace kiln {
 
 struct ImageFingerprint {
+    bool valid = false; // false: no image to fingerprint (it near-duplicates nothing)
     std::uint64_t dhash = 0;
     std::array<std::uint8_t, 256> thumb{}; // 16 x 16 grey, contrast-stretched
 };
@@ -23,7 +24,8 @@ ImageFingerprint fingerprint(const cv::Mat &image);
 inline int hammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 // Mean absolute difference of the two thumbnails, 0-255.
 double thumbnailDistance(const ImageFingerprint &a, const ImageFingerprint &b);
-// The same picture: dHash within `maxBits` and thumbnails within `maxThumbDistance` grey levels.
+// The same picture: dHash within `maxBits` and thumbnails within `maxThumbDistance` grey levels
+// (never for an invalid fingerprint).
 bool nearDuplicate(const ImageFingerprint &a, const ImageFingerprint &b, int maxBits = 6, double maxThumbDistance = 8);
 
 } // namespace kiln

@@ -37,11 +37,8 @@ std::string dims(int w, int h) { return std::to_string(w) + "x" + std::to_string
 
 } // namespace
 
-namespace {
-
-// Verification that can keep the decoded pixels (`pixels` may be null) and choose the decode flags.
-VerifyResult verifyAndDecode(const unsigned char *data, std::size_t size, const VerifyOptions &options, int imreadFlags,
-                             cv::Mat *pixels)
+VerifyResult verifyAndDecode(const unsigned char *data, std::size_t size, int imreadFlags, cv::Mat *pixels,
+                             const VerifyOptions &options)
 {
     VerifyResult r;
     r.fileBytes = size;
@@ -99,11 +96,9 @@ VerifyResult verifyAndDecode(const unsigned char *data, std::size_t size, const 
     return r;
 }
 
-} // namespace
-
 VerifyResult verifyImageData(const unsigned char *data, std::size_t size, const VerifyOptions &options)
 {
-    return verifyAndDecode(data, size, options, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION, nullptr);
+    return verifyAndDecode(data, size, cv::IMREAD_UNCHANGED, nullptr, options);
 }
 
 cv::Mat decodeImageFile(const std::filesystem::path &path, std::string *error, const VerifyOptions &options)
@@ -115,7 +110,7 @@ cv::Mat decodeImageFile(const std::filesystem::path &path, std::string *error, c
         return {};
     }
     cv::Mat pixels;
-    const VerifyResult r = verifyAndDecode(bytes->data(), bytes->size(), options, cv::IMREAD_UNCHANGED, &pixels);
+    const VerifyResult r = verifyAndDecode(bytes->data(), bytes->size(), cv::IMREAD_UNCHANGED, &pixels, options);
     if (!r.ok() && error)
         *error = r.reason;
     return pixels;

@@ -42,9 +42,15 @@ VerifyResult verifyImageFile(const std::filesystem::path &path, const VerifyOpti
 VerifyResult verifyImageData(const unsigned char *data, std::size_t size,
                              const VerifyOptions &options = {});
 
+// The checks of verifyImageData, keeping the decoded pixels in `pixels` (may be null) as OpenCV's
+// `imreadFlags` decode them: IMREAD_UNCHANGED keeps channels, depth and the stored orientation;
+// IMREAD_COLOR gives 8-bit BGR turned upright by the EXIF orientation. One decode does both.
+VerifyResult verifyAndDecode(const unsigned char *data, std::size_t size, int imreadFlags, cv::Mat *pixels,
+                             const VerifyOptions &options = {});
+
 // Reads, checks and decodes a file with exactly the checks above (so a truncated or oversized file
-// is never half-used), keeping the pixels (BGR order, any depth, EXIF orientation applied). Returns
-// an empty Mat with `error` set to the verification reason on failure.
+// is never half-used), keeping the pixels as stored (BGR order, any depth; the EXIF orientation is
+// not applied). Returns an empty Mat with `error` set to the verification reason on failure.
 cv::Mat decodeImageFile(const std::filesystem::path &path, std::string *error = nullptr,
                         const VerifyOptions &options = {});
 

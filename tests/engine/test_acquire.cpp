@@ -79,6 +79,15 @@ TEST(ImageHash, NearCopiesAreCloseAndOthersFar)
         for (std::size_t j = i + 1; j < prints.size(); ++j)
             falseMatches += nearDuplicate(prints[i], prints[j]);
     EXPECT_EQ(falseMatches, 0);
+    // An image that did not decode has no fingerprint: it is nobody's copy, not even of a flat image,
+    // whose dHash is 0 too.
+    const ImageFingerprint none = fingerprint(cv::Mat());
+    EXPECT_FALSE(none.valid);
+    const ImageFingerprint flat = fingerprint(cv::Mat(64, 64, CV_8UC3, cv::Scalar(128, 128, 128)));
+    EXPECT_TRUE(flat.valid);
+    EXPECT_EQ(flat.dhash, 0u);
+    EXPECT_FALSE(nearDuplicate(none, flat));
+    EXPECT_FALSE(nearDuplicate(none, none));
 }
 
 TEST(Acquire, SearchesDownloadsChecksAndAccountsForEveryFault)
