@@ -142,7 +142,7 @@ void AcquireJob::start()
     m_cancelled = false;
     m_clock.start();
     for (const auto &c : m_classes)
-        if (sanitizeFileName(c.name.toStdString()) != c.name.toStdString() || c.name.startsWith('.') || c.name.isEmpty()) {
+        if (!isValidClassName(c.name.toStdString())) {
             m_running = false;
             AcquireOutcome o;
             o.reason = tr("'%1' cannot be a class folder name (no '/', no leading '.').").arg(c.name);

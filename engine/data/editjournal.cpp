@@ -130,11 +130,6 @@ std::vector<std::string> splitPath(const std::string &p)
     return out;
 }
 
-bool validClassName(const std::string &name)
-{
-    return !name.empty() && name.front() != '.' && sanitizeFileName(name) == name;
-}
-
 } // namespace
 
 const char *editKindName(EditKind kind)
@@ -431,7 +426,7 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
                 outcome.failures.push_back(rel + ": not inside a class folder");
                 continue;
             }
-            if (!validClassName(req.newClass)) {
+            if (!isValidClassName(req.newClass)) {
                 outcome.failures.push_back(rel + ": '" + req.newClass
                                            + "' is not a usable class name (it becomes a folder name: no '/', no leading '.')");
                 continue;

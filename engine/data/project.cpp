@@ -143,4 +143,9 @@ Result<void> Project::save() const
     return writeFileAtomic(projectFile(), std::string_view(json.constData(), std::size_t(json.size())));
 }
 
+bool isValidClassName(const std::string &name)
+{
+    return !name.empty() && name.front() != '.' && sanitizeFileName(name) == name;
+}
+
 } // namespace kiln

@@ -66,4 +66,7 @@ struct DatasetLocation {
 };
 DatasetLocation locateDataset(const std::filesystem::path &dir);
 
+// Whether `name` can be a class folder: not empty, no leading '.', nothing a file name cannot hold.
+bool isValidClassName(const std::string &name);
+
 } // namespace kiln
