@@ -13,13 +13,10 @@ void ConfusionMatrixModel::setInterpretation(const Interpretation &interpretatio
 {
     beginResetModel();
     m_interp = interpretation;
-    m_max = m_maxOff = 0;
+    m_max = 0;
     for (int a = 0; a < interpretation.classCount(); ++a)
-        for (int p = 0; p < interpretation.classCount(); ++p) {
+        for (int p = 0; p < interpretation.classCount(); ++p)
             m_max = std::max(m_max, interpretation.count(a, p));
-            if (a != p)
-                m_maxOff = std::max(m_maxOff, interpretation.count(a, p));
-        }
     endResetModel();
 }
 

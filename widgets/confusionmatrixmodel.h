@@ -19,7 +19,6 @@ public:
 
     void setInterpretation(const Interpretation &interpretation);
     const Interpretation *interpretation() const { return m_interp ? &*m_interp : nullptr; }
-    std::size_t maxOffDiagonal() const { return m_maxOff; }
     std::size_t maxCount() const { return m_max; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -29,7 +28,7 @@ public:
 
 private:
     std::optional<Interpretation> m_interp;
-    std::size_t m_max = 0, m_maxOff = 0;
+    std::size_t m_max = 0;
 };
 
 } // namespace kiln

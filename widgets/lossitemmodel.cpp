@@ -29,8 +29,7 @@ void LossItemModel::setItems(const QStringList &classes, std::vector<LossItem> i
     paths->reserve(m_items.size());
     for (const auto &it : m_items)
         paths->emplace_back(it.path.toStdString());
-    m_paths = paths;
-    m_thumbs->setPaths(paths);
+    m_thumbs->setPaths(std::move(paths));
     endResetModel();
 }
 

@@ -56,6 +56,7 @@ public:
         ThumbnailFailedRole,
     };
     explicit LossItemModel(QObject *parent = nullptr);
+    ThumbnailCache *thumbnails() const { return m_thumbs; }
 
     void setItems(const QStringList &classes, std::vector<LossItem> items);
     const QStringList &classes() const { return m_classes; }
@@ -79,7 +80,6 @@ Q_SIGNALS:
 private:
     QStringList m_classes;
     std::vector<LossItem> m_items;
-    std::shared_ptr<std::vector<std::filesystem::path>> m_paths;
     QHash<QString, CleanDecision> m_decisions;
     ThumbnailCache *m_thumbs;
 };

@@ -15,13 +15,17 @@ namespace kiln {
 namespace {
 constexpr int kBatch = 24;          // samples decoded by one job
 constexpr std::size_t kMaxPending = 600;
+qint64 g_cacheLimit = 96 * 1024 * 1024;
+std::vector<ThumbnailCache *> g_caches; // those alive (GUI thread only)
+
 } // namespace
 
 ThumbnailCache::ThumbnailCache(QObject *parent)
     : QObject(parent)
     , m_liveGeneration(std::make_shared<std::atomic<quint64>>(0))
 {
-    m_cache.setMaxCost(96 * 1024 * 1024);
+    m_cache.setMaxCost(g_cacheLimit);
+    g_caches.push_back(this);
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     m_dispatchTimer.setSingleShot(true);
     m_dispatchTimer.setInterval(0);
@@ -30,6 +34,7 @@ ThumbnailCache::ThumbnailCache(QObject *parent)
 
 ThumbnailCache::~ThumbnailCache()
 {
+    g_caches.erase(std::remove(g_caches.begin(), g_caches.end(), this), g_caches.end());
     m_pending.clear();
     m_pool.clear();
     m_pool.waitForDone();
@@ -77,9 +82,11 @@ void ThumbnailCache::setThumbnailSize(int side)
     reset();
 }
 
-void ThumbnailCache::setCacheLimitBytes(qint64 bytes)
+void ThumbnailCache::setCacheLimitForAll(qint64 bytes)
 {
-    m_cache.setMaxCost(std::max<qint64>(bytes, 1 << 20));
+    g_cacheLimit = std::max<qint64>(bytes, 1 << 20);
+    for (ThumbnailCache *cache : g_caches)
+        cache->m_cache.setMaxCost(g_cacheLimit);
 }
 
 QImage ThumbnailCache::thumbnail(int sample)

@@ -34,7 +34,10 @@ public:
     void setPaths(std::shared_ptr<const std::vector<std::filesystem::path>> paths);
     void setThumbnailSize(int side);
     int thumbnailSize() const { return m_side; }
-    void setCacheLimitBytes(qint64 bytes);
+    // The memory limit of each thumbnail cache (Preferences ▸ Thumbnail cache), for the caches
+    // that exist (the Dataset page's, the Analyze gallery's) and those made later.
+    static void setCacheLimitForAll(qint64 bytes);
+    qint64 cacheLimitBytes() const { return m_cache.maxCost(); }
 
     QImage thumbnail(int sample);
     bool isFailed(int sample) const { return m_failed.contains(sample); }

@@ -317,11 +317,6 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
     updateEditButtons();
 }
 
-void AnalyzePage::clearProject()
-{
-    setProject({});
-}
-
 AnalysisScope AnalyzePage::scope() const
 {
     return AnalysisScope(m_splitCombo->currentData().toInt());

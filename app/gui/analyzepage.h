@@ -45,7 +45,6 @@ public:
 
     // The project whose runs are offered (newest first); selects `runDir` when given.
     void setProject(const std::filesystem::path &root, const QString &runDir = {});
-    void clearProject();
     // Predicts the selected run on the selected split (saved predictions make this fast).
     void interpret();
     bool isBusy() const { return m_busy; }

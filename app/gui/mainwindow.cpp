@@ -278,7 +278,7 @@ void MainWindow::applyPreferences(const Preferences &p)
     applyAppearance(p.appearance);
     m_trainPage->applyPreferences(p);
     m_acquirePage->applyPreferences(p);
-    m_datasetPage->thumbnails()->setCacheLimitBytes(qint64(p.thumbnailCacheMB) << 20);
+    ThumbnailCache::setCacheLimitForAll(qint64(p.thumbnailCacheMB) << 20);
 }
 
 void MainWindow::showHelp(const QString &title, const QString &html)

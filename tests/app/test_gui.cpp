@@ -19,6 +19,7 @@
 #include "galleryview.h"
 #include "imagepreview.h"
 #include "samplemodel.h"
+#include "thumbnailcache.h"
 #include "verifyfailuremodel.h"
 
 #include <QCheckBox>
@@ -527,6 +528,7 @@ TEST(Preferences, AreKeptAndTheyReachThePages)
     p.downloads = 7;
     p.region = "de-de";
     p.safeSearch = "off";
+    p.thumbnailCacheMB = 64;
     p.save();
     EXPECT_EQ(Preferences::load().region, "de-de");
     {
@@ -536,8 +538,13 @@ TEST(Preferences, AreKeptAndTheyReachThePages)
     }
     MainWindow window;
     EXPECT_EQ(window.trainPage()->config().threads, 3);
+    // The thumbnail cache limit reaches every cache, the Analyze gallery's and later ones too.
+    EXPECT_EQ(window.datasetPage()->thumbnails()->cacheLimitBytes(), qint64(64) << 20);
+    EXPECT_EQ(window.analyzePage()->losses()->thumbnails()->cacheLimitBytes(), qint64(64) << 20);
+    EXPECT_EQ(ThumbnailCache().cacheLimitBytes(), qint64(64) << 20);
     Preferences defaults;
     defaults.save();
+    ThumbnailCache::setCacheLimitForAll(qint64(defaults.thumbnailCacheMB) << 20);
     window.trainPage()->applyPreferences(defaults);
     EXPECT_EQ(window.trainPage()->config().threads, 0);
 }
