@@ -87,6 +87,11 @@ bool desktopPrefersDark()
 
 void applyAppearance(const QString &mode)
 {
+    // Each window and each accepted Preferences dialog asks; only a change restyles every widget.
+    static QString applied;
+    if (mode == applied)
+        return;
+    applied = mode;
     const Original &o = original();
     if (mode == QLatin1String("dark")) {
         useStyle(QStringLiteral("Fusion"), darkPalette());
@@ -99,7 +104,7 @@ void applyAppearance(const QString &mode)
         } else {
             useStyle(o.style, o.palette);
         }
-    } else if (desktopPrefersDark() && !isDark(o.palette)) {
+    } else if (static const bool desktopDark = desktopPrefersDark(); desktopDark && !isDark(o.palette)) {
         useStyle(QStringLiteral("Fusion"), darkPalette());
     } else {
         useStyle(o.style, o.palette);

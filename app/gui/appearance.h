@@ -12,7 +12,7 @@ namespace kiln {
 // "system", "light" or "dark"; anything else counts as "system".
 void applyAppearance(const QString &mode);
 
-// Whether the desktop asks for dark windows.
+// Whether the desktop asks for dark windows (may run `gsettings`; applyAppearance asks once a session).
 bool desktopPrefersDark();
 
 // A dark palette in the Fusion style's roles.
