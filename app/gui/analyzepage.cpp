@@ -251,11 +251,8 @@ void AnalyzePage::buildUi()
         showCell(i.data(MostConfusedModel::ActualIndexRole).toInt(), i.data(MostConfusedModel::PredictedIndexRole).toInt());
     });
     auto filterChanged = [this] {
-        m_lossFilter->setActualClass(m_actualFilter->currentData().toInt());
-        m_lossFilter->setPredictedClass(m_predictedFilter->currentData().toInt());
         m_lossFilter->setOnlyMistakes(m_mistakesOnly->isChecked());
-        m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
-        updateGalleryTitle();
+        followFilterBoxes();
     };
     connect(m_actualFilter, &QComboBox::activated, this, filterChanged);
     connect(m_predictedFilter, &QComboBox::activated, this, filterChanged);
@@ -414,9 +411,7 @@ void AnalyzePage::refreshViews()
     }
     m_actualFilter->setCurrentIndex(std::max(0, m_actualFilter->findData(actual)));
     m_predictedFilter->setCurrentIndex(std::max(0, m_predictedFilter->findData(predicted)));
-    m_lossFilter->setActualClass(m_actualFilter->currentData().toInt());
-    m_lossFilter->setPredictedClass(m_predictedFilter->currentData().toInt());
-    m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
+    followFilterBoxes();
 
     QString text = tr("Accuracy %1 (%2 of %3 images), macro F1 %4")
                        .arg(QLocale().toString(in.accuracy(), 'f', 4))
@@ -427,7 +422,6 @@ void AnalyzePage::refreshViews()
         text += tr(" · %Ln image(s) did not decode", nullptr, int(p.failures.size()));
     m_summary->setText(text);
     m_embeddings->refreshClasses();
-    updateGalleryTitle();
     updateEditButtons();
 }
 
@@ -438,10 +432,15 @@ void AnalyzePage::showCell(int actual, int predicted)
     m_predictedFilter->setCurrentIndex(std::max(0, m_predictedFilter->findData(predicted)));
     if (actual >= 0 && predicted >= 0 && actual == predicted)
         m_mistakesOnly->setChecked(false);
-    m_lossFilter->setActualClass(actual);
-    m_lossFilter->setPredictedClass(predicted);
-    m_matrixView->setSelectedCell(actual, predicted);
+    followFilterBoxes();
     m_gallery->scrollToTop();
+}
+
+void AnalyzePage::followFilterBoxes()
+{
+    m_lossFilter->setActualClass(m_actualFilter->currentData().toInt());
+    m_lossFilter->setPredictedClass(m_predictedFilter->currentData().toInt());
+    m_matrixView->setSelectedCell(m_lossFilter->actualClass(), m_lossFilter->predictedClass());
     updateGalleryTitle();
 }
 
@@ -632,12 +631,9 @@ void AnalyzePage::showImages(const QSet<int> &sources, bool any)
 {
     m_actualFilter->setCurrentIndex(0);
     m_predictedFilter->setCurrentIndex(0);
-    m_lossFilter->setActualClass(-1);
-    m_lossFilter->setPredictedClass(-1);
-    m_matrixView->setSelectedCell(-1, -1);
     m_lossFilter->setSourceFilter(sources, any);
+    followFilterBoxes();
     m_gallery->scrollToTop();
-    updateGalleryTitle();
 }
 
 } // namespace kiln

@@ -84,6 +84,8 @@ private:
     void buildUi();
     void refreshViews();
     void updateGalleryTitle();
+    // The gallery shows what the Actual and Predicted boxes say; the matrix frames that cell.
+    void followFilterBoxes();
     void updateEditButtons();
     void showGalleryMenu(const QPoint &pos);
     void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);

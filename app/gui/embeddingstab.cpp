@@ -159,14 +159,8 @@ void EmbeddingsTab::compute(AnalysisScope scope)
         item->setCheckState(Qt::Checked);
     }
     m_legend->blockSignals(false);
-    std::vector<int> cls(n);
-    std::vector<char> wrong(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = std::size_t(m_sources[k]);
-        cls[k] = p.labels[i];
-        wrong[k] = p.labels[i] != p.predicted[i];
-    }
-    m_scatter->setPoints(std::vector<float>(2 * n, 0.f), cls, wrong, classes);
+    const PointFlags flags = pointFlags();
+    m_scatter->setPoints(std::vector<float>(2 * n, 0.f), flags.cls, flags.wrong, classes);
     m_run = std::make_shared<Run>();
     m_pause->setChecked(false);
     m_pause->setEnabled(true);
@@ -256,21 +250,26 @@ void EmbeddingsTab::drain()
     m_status->setText(tr("t-SNE: iteration %1 of %2, KL %3").arg(iteration).arg(TsneOptions().iterations).arg(QLocale().toString(kl, 'f', 3)));
 }
 
+EmbeddingsTab::PointFlags EmbeddingsTab::pointFlags() const
+{
+    const Predictions &p = m_preds->predictions;
+    const std::size_t n = m_sources.size();
+    PointFlags f{std::vector<int>(n), std::vector<char>(n), std::vector<char>(n)};
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = std::size_t(m_sources[k]);
+        f.cls[k] = p.labels[i];
+        f.wrong[k] = p.labels[i] != p.predicted[i];
+        f.hidden[k] = m_preds->removed[i];
+    }
+    return f;
+}
+
 void EmbeddingsTab::refreshClasses()
 {
     if (!m_preds || m_sources.empty() || int(m_sources.size()) != m_scatter->pointCount())
         return;
-    const Predictions &p = m_preds->predictions;
-    const std::size_t n = m_sources.size();
-    std::vector<int> cls(n);
-    std::vector<char> wrong(n), hidden(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        const std::size_t i = std::size_t(m_sources[k]);
-        cls[k] = p.labels[i];
-        wrong[k] = p.labels[i] != p.predicted[i];
-        hidden[k] = m_preds->removed[i];
-    }
-    m_scatter->setClasses(cls, wrong, hidden);
+    const PointFlags flags = pointFlags();
+    m_scatter->setClasses(flags.cls, flags.wrong, flags.hidden);
 }
 
 } // namespace kiln

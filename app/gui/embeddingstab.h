@@ -50,6 +50,12 @@ Q_SIGNALS:
 private:
     void clear();
     void drain();
+    // Per scatter point: the actual class, whether it is misclassified, whether it was removed.
+    struct PointFlags {
+        std::vector<int> cls;
+        std::vector<char> wrong, hidden;
+    };
+    PointFlags pointFlags() const;
 
     EmbeddingScatter *m_scatter;
     QPushButton *m_button;
