@@ -9,11 +9,16 @@ ts=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do ts+=("$1"); shift; done
 shift
 rm -rf "$work" && mkdir -p "$work"
+copies=()
+for f in "${ts[@]}"; do
+  copies+=("$work/$(basename "$f")")
+  cp "$f" "${copies[-1]}"
+done
+# One pass over the sources updates every copy.
+"$lupdate" -silent -locations none "$@" -ts "${copies[@]}" >/dev/null
 failed=0
 for f in "${ts[@]}"; do
   copy="$work/$(basename "$f")"
-  cp "$f" "$copy"
-  "$lupdate" -silent -locations none "$@" -ts "$copy" >/dev/null
   bad=$(grep -c -E 'type="(unfinished|vanished|obsolete)"' "$copy" || true)
   if [ "$bad" -gt 0 ]; then
     failed=1
