@@ -484,8 +484,8 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
     ASSERT_TRUE(loaded.wait(5000)); // the Dataset page rescans
     EXPECT_EQ(loaded.back().at(0).toInt(), 12);
     EXPECT_EQ(loaded.back().at(1).toInt(), 2);
-    QTest::qWait(300); // thumbnails of the arrivals decode off the GUI thread
-    EXPECT_GT(page->arrivals()->count(), 0);
+    // Every image that arrived shows in the arrivals strip.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return page->arrivals()->count() == 12; }, 5000)) << page->arrivals()->count();
 }
 
 TEST(ExportPage, ExportsBothFormatsAndPredictsAFolder)
