@@ -305,10 +305,8 @@ namespace {
 // A project with a trained run (two learnable classes), for the Analyze page.
 fs::path makeTrainedProject(const fs::path &dir)
 {
-    EXPECT_TRUE(Project::create(dir).ok());
-    test::makeLearnableDataset(dir / "images", 40);
     const fs::path run = dir / "runs" / "20260101-000000-simple_cnn";
-    auto trained = runTraining(dir, test::tinyTraining(), run, {});
+    auto trained = test::makeTrainedProject(dir, run);
     EXPECT_TRUE(trained.ok()) << (trained ? "" : trained.message());
     return run;
 }

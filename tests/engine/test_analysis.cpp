@@ -16,17 +16,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void makeLearnableProject(const fs::path &dir, int perClass)
-{
-    ASSERT_TRUE(Project::create(dir).ok());
-    test::makeLearnableDataset(dir / "images", perClass);
-}
-
-TrainSummary trainTiny(const fs::path &project, const fs::path &runDir)
+// A project of two learnable classes with one tiny run, trained with a fixed seed.
+TrainSummary trainTinyProject(const fs::path &project, int perClass)
 {
     TrainConfig c = test::tinyTraining();
     c.seed = 3;
-    auto s = runTraining(project, c, runDir, {});
+    auto s = test::makeTrainedProject(project, project / "runs/r1", perClass, c);
     EXPECT_TRUE(s.ok()) << (s ? "" : s.message());
     return s ? s.value() : TrainSummary{};
 }
@@ -36,8 +31,7 @@ TrainSummary trainTiny(const fs::path &project, const fs::path &runDir)
 TEST(Analysis, PredictionsMatchTrainingAndFollowEdits)
 {
     TempDir dir;
-    makeLearnableProject(dir / "p", 40);
-    const TrainSummary summary = trainTiny(dir / "p", dir / "p/runs/r1");
+    const TrainSummary summary = trainTinyProject(dir / "p", 40);
     ASSERT_FALSE(summary.epochs.empty());
 
     auto run = readRunInfo(dir / "p/runs/r1");
@@ -141,8 +135,7 @@ TEST(Analysis, UnusableRunsFailClearly)
 TEST(Analysis, ADamagedCheckpointIsAnErrorNotACrash)
 {
     TempDir dir;
-    makeLearnableProject(dir / "p", 10);
-    trainTiny(dir / "p", dir / "p/runs/r1");
+    trainTinyProject(dir / "p", 10);
     test::writeText(dir / "p/runs/r1/checkpoints/last.pt", "garbage");
     auto run = readRunInfo(dir / "p/runs/r1");
     ASSERT_TRUE(run.ok());

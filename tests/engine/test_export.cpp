@@ -19,9 +19,7 @@ namespace fs = std::filesystem;
 TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
 {
     TempDir dir;
-    ASSERT_TRUE(Project::create(dir / "p").ok());
-    test::makeLearnableDataset(dir / "p/images", 30);
-    ASSERT_TRUE(runTraining(dir / "p", test::tinyTraining(), dir / "p/runs/r", {}).ok());
+    ASSERT_TRUE(test::makeTrainedProject(dir / "p", dir / "p/runs/r", 30).ok());
     auto run = readRunInfo(dir / "p/runs/r");
     ASSERT_TRUE(run.ok()) << run.message();
     auto exported = exportBundle(run.value(), dir / "m.kiln");
@@ -120,11 +118,9 @@ TEST(OnnxExport, EveryArchitectureMatchesLibTorchInOpenCv)
 TEST(TorchScriptExport, RunsInLibTorchAndInPython)
 {
     TempDir dir;
-    ASSERT_TRUE(Project::create(dir / "p").ok());
-    test::makeLearnableDataset(dir / "p/images", 12, 32);
     TrainConfig c = test::tinyTraining(1, 8, 1e-3, 2);
     c.arch = Architecture::ResNet18;
-    ASSERT_TRUE(runTraining(dir / "p", c, dir / "p/runs/r", {}).ok());
+    ASSERT_TRUE(test::makeTrainedProject(dir / "p", dir / "p/runs/r", 12, c, 32).ok());
     auto run = readRunInfo(dir / "p/runs/r");
     ASSERT_TRUE(run.ok()) << run.message();
     auto written = writeTorchScript(run->spec, run->checkpoint, dir / "m.pt");

@@ -1,8 +1,12 @@
 #pragma once
 // Training settings for tests: a few epochs on tiny generated data, no augmentation, a fixed
-// thread count, so runs are quick and repeatable. Header-only; for tests that link the engine.
+// thread count, so runs are quick and repeatable; and a project with a run trained that way.
+// Header-only; for tests that link the engine.
 
+#include "data/project.h"
+#include "testfiles.h"
 #include "train/trainconfig.h"
+#include "train/trainer.h"
 
 namespace kiln::test {
 
@@ -15,6 +19,17 @@ inline TrainConfig tinyTraining(int epochs = 3, int batchSize = 16, double lr = 
     c.augment = false;
     c.threads = threads;
     return c;
+}
+
+// A project at `dir` holding `perClass` learnable images per class (makeLearnableDataset, `side`
+// pixels), with one run trained by `config` into `runDir`.
+inline Result<TrainSummary> makeTrainedProject(const std::filesystem::path &dir, const std::filesystem::path &runDir,
+                                               int perClass = 40, const TrainConfig &config = tinyTraining(), int side = 16)
+{
+    if (auto created = Project::create(dir); !created)
+        return created.error();
+    makeLearnableDataset(dir / "images", perClass, side);
+    return runTraining(dir, config, runDir, {});
 }
 
 } // namespace kiln::test
