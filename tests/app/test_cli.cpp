@@ -508,10 +508,7 @@ TEST(Cli, AcquireFromALoopbackSearchServer)
     for (int i = 0; i < 7; ++i) {
         for (const char *c : {"cat", "dog"}) {
             const QString path = QStringLiteral("/img/%1-%2.png").arg(c).arg(i);
-            const fs::path file = dir / "src" / (std::string(c) + std::to_string(i) + ".png");
-            test::writeImage(file, 40 + 3 * i, 30, 3, 8, (c[0] == 'c' ? 100 : 200) + i * 17);
-            const auto bytes = test::readBytes(file);
-            server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())), "image/png"});
+            server.addImage(path, test::encodeImage(".png", 40 + 3 * i, 30, 3, 8, (c[0] == 'c' ? 100 : 200) + i * 17), "image/png");
             (c[0] == 'c' ? cat : dog) << server.url(path);
         }
     }

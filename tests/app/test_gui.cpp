@@ -450,9 +450,8 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
     for (const char *c : {"cat", "dog"}) {
         QStringList urls;
         for (int i = 0; i < 8; ++i) {
-            const auto bytes = test::structuredJpeg((c[0] == 'c' ? 1000 : 2000) + i);
             const QString path = QStringLiteral("/img/%1/%2.jpg").arg(c).arg(i);
-            server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))});
+            server.addImage(path, test::structuredJpeg((c[0] == 'c' ? 1000 : 2000) + i));
             urls << server.url(path);
         }
         server.addResource(QStringLiteral("/img/%1/html.jpg").arg(c), {"<html>no</html>", "image/jpeg"});

@@ -58,9 +58,8 @@ int main(int argc, char **argv)
         for (int c = 0; c < names.size(); ++c) {
             QStringList urls;
             for (int i = 0; i < per; ++i) {
-                const auto bytes = test::structuredJpeg(c * 100000 + i);
                 const QString path = QStringLiteral("/img/%1/%2.jpg").arg(c).arg(i);
-                server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))});
+                server.addImage(path, test::structuredJpeg(c * 100000 + i));
                 urls << server.url(path, 1 + i % 50);
                 if (i % 9 == 4) { // now and then, what the web serves besides images
                     const QString bad = QStringLiteral("/img/%1/bad%2.jpg").arg(c).arg(i);
@@ -89,9 +88,8 @@ int main(int argc, char **argv)
         const QString name = QStringLiteral("class%1").arg(c);
         QStringList urls;
         for (int i = 0; i < perClass; ++i) {
-            const auto bytes = test::structuredJpeg(c * 100000 + i);
             const QString path = QStringLiteral("/img/%1/%2.jpg").arg(name).arg(i);
-            server.addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))});
+            server.addImage(path, test::structuredJpeg(c * 100000 + i));
             // Images from 50 "hosts" (127.0.0.1-50), as search results come from many sites.
             urls << server.url(path, 1 + (c * perClass + i) % 50);
         }

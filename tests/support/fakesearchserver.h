@@ -14,6 +14,8 @@
 #include <QTcpServer>
 #include <QVector>
 
+#include <vector>
+
 namespace kiln::test {
 
 class FakeSearchServer : public QObject {
@@ -48,6 +50,11 @@ public:
     int imageLatencyMs = 0; // added to every /img/ answer (the benchmark's latency)
 
     void addResource(const QString &path, Resource r) { m_resources[path] = std::move(r); }
+    // An image answered with these bytes (as testfiles.h makes them).
+    void addImage(const QString &path, const std::vector<unsigned char> &bytes, const QByteArray &type = "image/jpeg")
+    {
+        addResource(path, {QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())), type});
+    }
     int hits(const QString &path) const { return m_hits.value(path); }
     int searchRequests() const { return m_searchRequests; }
 
