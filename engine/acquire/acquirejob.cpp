@@ -371,16 +371,16 @@ void AcquireJob::download(int c, const QString &url)
     });
     QTimer::singleShot(m_options.deadlineMs, reply, [reply, this] {
         reply->setProperty("kilnReason", tr("timeout (not done within %1 s)").arg(m_options.deadlineMs / 1000));
+        reply->setProperty("kilnTimedOut", true); // worth another try later
         reply->abort();
     });
     connect(reply, &QNetworkReply::finished, this, [this, c, url, reply, buffer] {
         buffer->append(reply->readAll());
-        reply->setProperty("kilnBody", *buffer);
-        onDownloaded(c, url, reply);
+        onDownloaded(c, url, reply, *buffer);
     });
 }
 
-void AcquireJob::onDownloaded(int c, const QString &url, QNetworkReply *reply)
+void AcquireJob::onDownloaded(int c, const QString &url, QNetworkReply *reply, const QByteArray &body)
 {
     reply->deleteLater();
     m_replies.remove(reply);
@@ -417,7 +417,7 @@ void AcquireJob::onDownloaded(int c, const QString &url, QNetworkReply *reply)
         reason = tr("HTTP %1").arg(status);
         transient = status >= 500 || status == 429;
     }
-    if (reason.startsWith(tr("timeout")))
+    if (reply->property("kilnTimedOut").toBool())
         transient = true;
     if (!reason.isEmpty()) {
         --k.inFlight;
@@ -438,7 +438,7 @@ void AcquireJob::onDownloaded(int c, const QString &url, QNetworkReply *reply)
         pump();
         checkDone();
     });
-    watcher->setFuture(QtConcurrent::run(processImage, reply->property("kilnBody").toByteArray(), m_options.maxSide));
+    watcher->setFuture(QtConcurrent::run(processImage, body, m_options.maxSide));
 }
 
 void AcquireJob::accept(int c, const QString &url, const ProcessedDownload &p)

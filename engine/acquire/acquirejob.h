@@ -118,7 +118,7 @@ private:
     void pumpSearch();
     void pump();
     void download(int classIndex, const QString &url);
-    void onDownloaded(int classIndex, const QString &url, QNetworkReply *reply);
+    void onDownloaded(int classIndex, const QString &url, QNetworkReply *reply, const QByteArray &body);
     void accept(int classIndex, const QString &url, const ProcessedDownload &p);
     void record(const AcquireOutcome &outcome, bool retryLater);
     void checkDone();
