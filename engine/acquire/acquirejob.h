@@ -10,7 +10,7 @@
 // Lives on the thread that creates it (the GUI thread or kiln-cli's event loop) and never blocks
 // it: network I/O is asynchronous and decoding and hashing run on the thread pool.
 
-#include "acquire/imagehash.h"
+#include "acquire/fingerprint.h"
 #include "acquire/imagesearch.h"
 
 #include <QElapsedTimer>

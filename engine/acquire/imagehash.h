@@ -5,23 +5,16 @@
 // 16 x 16 grey thumbnails, so pictures that merely share a layout (a product on white, a sky over
 // a field) are not taken for copies. Pure functions; any thread.
 
+#include "acquire/fingerprint.h"
+
 #include <opencv2/core.hpp>
 
-#include <array>
-#include <bit>
 #include <cstdint>
 
 namespace kiln {
 
-struct ImageFingerprint {
-    bool valid = false; // false: no image to fingerprint (it near-duplicates nothing)
-    std::uint64_t dhash = 0;
-    std::array<std::uint8_t, 256> thumb{}; // 16 x 16 grey, contrast-stretched
-};
-
 std::uint64_t differenceHash(const cv::Mat &image); // any channels and depth
 ImageFingerprint fingerprint(const cv::Mat &image);
-inline int hammingDistance(std::uint64_t a, std::uint64_t b) { return std::popcount(a ^ b); }
 // Mean absolute difference of the two thumbnails, 0-255.
 double thumbnailDistance(const ImageFingerprint &a, const ImageFingerprint &b);
 // The same picture: dHash within `maxBits` and thumbnails within `maxThumbDistance` grey levels

@@ -9,7 +9,7 @@
 
 #include "core/progress.h"
 #include "core/result.h"
-#include "data/transforms.h"
+#include "data/pipelineconfig.h"
 #include "models/modelspec.h"
 
 #include <cmath>

@@ -1,4 +1,5 @@
 #include "data/datasetverifier.h"
+#include "data/imageverifier.h"
 
 #include "core/fileutil.h"
 #include "data/editjournal.h"

@@ -6,7 +6,7 @@
 
 #include "core/progress.h"
 #include "core/result.h"
-#include "data/imageverifier.h"
+#include "data/verifyresult.h"
 
 #include <filesystem>
 #include <string>

@@ -3,6 +3,7 @@
 #include "core/fileutil.h"
 #include "data/imageformat.h"
 #include "data/imageverifier.h"
+#include "data/transforms.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>

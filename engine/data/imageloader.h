@@ -2,7 +2,7 @@
 // Decoding images for display: thumbnails and full views as QImage (never QPixmap), so the work can
 // run on any thread. The dimension cap is checked from the header before pixels are allocated.
 
-#include "data/transforms.h"
+#include "data/pipelineconfig.h"
 
 #include <QImage>
 

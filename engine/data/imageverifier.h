@@ -3,7 +3,7 @@
 // any pixel memory is allocated (decompression bombs are refused), then every pixel is decoded with
 // OpenCV. Thread-safe; meant to run on many files in parallel.
 
-#include "data/imageformat.h"
+#include "data/verifyresult.h"
 
 #include <opencv2/core.hpp>
 
@@ -13,30 +13,6 @@
 #include <vector>
 
 namespace kiln {
-
-enum class VerifyStatus { Ok, Unreadable, Truncated, NotAnImage, ZeroBytes, TooLarge, Unsupported };
-
-// Stable lower-case names used in reports and JSON: ok, unreadable, truncated, not-an-image,
-// zero-bytes, too-large, unsupported.
-const char *verifyStatusName(VerifyStatus status);
-
-struct VerifyOptions {
-    int maxSide = 20000;                            // pixels, either side
-    std::uint64_t maxFileBytes = 512ull << 20;      // files above this are refused unread
-};
-
-struct VerifyResult {
-    VerifyStatus status = VerifyStatus::Unreadable;
-    std::string reason; // what is wrong and what to do; empty when ok
-    ImageFormat format = ImageFormat::Unknown;
-    int width = 0;
-    int height = 0;
-    int channels = 0;
-    int bitDepth = 0;
-    std::uint64_t fileBytes = 0;
-
-    bool ok() const { return status == VerifyStatus::Ok; }
-};
 
 VerifyResult verifyImageFile(const std::filesystem::path &path, const VerifyOptions &options = {});
 VerifyResult verifyImageData(const unsigned char *data, std::size_t size,

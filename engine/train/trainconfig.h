@@ -2,7 +2,7 @@
 // Plain data that describes a training run and what it reports. Torch-free and Qt-free: shared by
 // the learner, the CLI, the worker and the GUI.
 
-#include "data/transforms.h"
+#include "data/pipelineconfig.h"
 #include "models/modelspec.h"
 #include "train/schedule.h"
 
