@@ -395,14 +395,6 @@
         <translation>Ein Modell trainieren und dann seinen Lauf hier interpretieren.</translation>
     </message>
     <message>
-        <source>  (unfinished)</source>
-        <translation>  (nicht abgeschlossen)</translation>
-    </message>
-    <message>
-        <source>  (accuracy %1)</source>
-        <translation>  (Genauigkeit %1)</translation>
-    </message>
-    <message>
         <source>Choose a run and press Interpret.</source>
         <translation>Einen Lauf wählen und auf „Interpretieren“ klicken.</translation>
     </message>
@@ -920,14 +912,6 @@
         <translation>Zuerst ein Modell trainieren; seine Läufe werden hier aufgelistet.</translation>
     </message>
     <message>
-        <source>%1  (accuracy %2)</source>
-        <translation>%1  (Genauigkeit %2)</translation>
-    </message>
-    <message>
-        <source>This run has no %1 (only keep-best runs keep a best checkpoint).</source>
-        <translation>Dieser Lauf hat keine Datei %1 (nur mit --keep-best trainierte Läufe haben einen besten Checkpoint).</translation>
-    </message>
-    <message>
         <source>Exporting and checking…</source>
         <translation>Wird exportiert und geprüft…</translation>
     </message>
@@ -936,24 +920,12 @@
         <translation>✔ %1 (%2): neu geladen; sagt die Validierungsbilder mit einer Genauigkeit von %3 vorher.</translation>
     </message>
     <message>
-        <source>✘ bundle: %1</source>
-        <translation>✘ Paket: %1</translation>
-    </message>
-    <message>
         <source>✔ %1 (%2) and its metadata: OpenCV&apos;s dnn module matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) und Metadaten: Das dnn-Modul von OpenCV stimmt mit LibTorch bis auf %3 überein.</translation>
     </message>
     <message>
-        <source>✘ ONNX: %1</source>
-        <translation>✘ ONNX: %1</translation>
-    </message>
-    <message>
         <source>✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) und Metadaten: torch::jit::load stimmt mit LibTorch bis auf %3 überein.</translation>
-    </message>
-    <message>
-        <source>✘ TorchScript: %1</source>
-        <translation>✘ TorchScript: %1</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
@@ -985,6 +957,22 @@
     <message>
         <source>Choose a run and the formats, then press Export.</source>
         <translation>Einen Lauf und die Formate wählen, dann auf „Exportieren“ klicken.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>✘ %1: %2</source>
+        <translation>✘ %1: %2</translation>
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation>Vorhersage läuft</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1614,41 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
 </context>
 <context>
+    <name>kiln::RunListModel</name>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 · damaged</source>
+        <translation>%1 · beschädigt</translation>
+    </message>
+    <message>
+        <source> · accuracy %1</source>
+        <translation> · Genauigkeit %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 epochs, batch %3, %4 px</source>
+        <translation>%1, %2 Epochen, Batch %3, %4 px</translation>
+    </message>
+</context>
+<context>
     <name>kiln::SampleModel</name>
     <message>
         <source>train</source>
@@ -1739,10 +1762,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>Architecture:</source>
-        <translation>Architektur:</translation>
-    </message>
-    <message>
         <source>none (train from scratch)</source>
         <translation>keine (von Grund auf trainieren)</translation>
     </message>
@@ -1767,52 +1786,8 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation> px</translation>
     </message>
     <message>
-        <source>Image size:</source>
-        <translation>Bildgröße:</translation>
-    </message>
-    <message>
-        <source>squish</source>
-        <translation>stauchen</translation>
-    </message>
-    <message>
-        <source>crop</source>
-        <translation>zuschneiden</translation>
-    </message>
-    <message>
-        <source>pad</source>
-        <translation>auffüllen</translation>
-    </message>
-    <message>
-        <source>Resize:</source>
-        <translation>Größe anpassen:</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Batchgröße:</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Epochen:</translation>
-    </message>
-    <message>
-        <source>one-cycle</source>
-        <translation>One-Cycle</translation>
-    </message>
-    <message>
-        <source>fine-tune</source>
-        <translation>Feinabstimmung</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>konstant</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Zeitplan:</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1831,44 +1806,12 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Augmentierung (nur Trainingsbilder)</translation>
     </message>
     <message>
-        <source>Augment</source>
-        <translation>Augmentieren</translation>
-    </message>
-    <message>
-        <source>Flip probability:</source>
-        <translation>Spiegelungswahrscheinlichkeit:</translation>
-    </message>
-    <message>
         <source>°</source>
         <translation>°</translation>
     </message>
     <message>
-        <source>Max rotation:</source>
-        <translation>Max. Drehung:</translation>
-    </message>
-    <message>
-        <source>Max zoom:</source>
-        <translation>Max. Zoom:</translation>
-    </message>
-    <message>
-        <source>Max warp:</source>
-        <translation>Max. Verzerrung:</translation>
-    </message>
-    <message>
-        <source>Max lighting:</source>
-        <translation>Max. Beleuchtung:</translation>
-    </message>
-    <message>
         <source>Data and device</source>
         <translation>Daten und Gerät</translation>
-    </message>
-    <message>
-        <source>Valid share:</source>
-        <translation>Validierungsanteil:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Seed:</translation>
     </message>
     <message>
         <source>CPU (%1 threads)</source>
@@ -1881,10 +1824,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>No CUDA device was found; training runs on the CPU</source>
         <translation>Kein CUDA-Gerät gefunden; das Training läuft auf der CPU</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>Gerät:</translation>
     </message>
     <message>
         <source>This dataset is split by its train/valid folders</source>
@@ -1935,28 +1874,314 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>⚠ Der Validierungsverlust ist zwei Epochen in Folge gestiegen, während der Trainingsverlust gesunken ist: Das Modell ist wahrscheinlich überangepasst (Overfitting). Weniger Epochen trainieren, Augmentierung oder Daten hinzufügen oder die beste Epoche behalten.</translation>
     </message>
     <message>
-        <source> · acc %1</source>
-        <translation> · Gen. %1</translation>
-    </message>
-    <message>
         <source>showing run %1</source>
         <translation>Lauf %1 wird angezeigt</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>läuft</translation>
+        <source>The GPU when there is one</source>
+        <translation>Die GPU, falls vorhanden</translation>
     </message>
     <message>
-        <source>finished</source>
-        <translation>fertig</translation>
+        <source>More settings</source>
+        <translation>Weitere Einstellungen</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>gestoppt</translation>
+        <source>this configuration cannot train: %1</source>
+        <translation>mit dieser Konfiguration kann nicht trainiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::TrainSettings</name>
+    <message>
+        <source>squish</source>
+        <translation>stauchen</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
+        <source>crop</source>
+        <translation>zuschneiden</translation>
+    </message>
+    <message>
+        <source>pad</source>
+        <translation>auffüllen</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>One-Cycle</translation>
+    </message>
+    <message>
+        <source>fine-tune</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>fastai</source>
+        <translation>fastai</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>cuda</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>The network: simple_cnn for small images, a ResNet for photos</source>
+        <translation>Das Netz: simple_cnn für kleine Bilder, ein ResNet für Fotos</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <source>fastai&apos;s head (pooling, two linear layers with dropout) or one linear layer</source>
+        <translation>Der Kopf von fastai (Pooling, zwei lineare Schichten mit Dropout) oder eine lineare Schicht</translation>
+    </message>
+    <message>
+        <source>Pretrained weights</source>
+        <translation>Vortrainierte Gewichte</translation>
+    </message>
+    <message>
+        <source>A torchvision state dict (.pth) to start from; empty: train from scratch</source>
+        <translation>Ein torchvision-State-Dict (.pth) als Ausgangspunkt; leer: von Grund auf trainieren</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Pixels a side the images are resized to; auto: from the data</source>
+        <translation>Seitenlänge in Pixeln, auf die die Bilder gebracht werden; automatisch: aus den Daten</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Größe anpassen</translation>
+    </message>
+    <message>
+        <source>How an image becomes square: squish it, crop its centre, or pad it</source>
+        <translation>Wie ein Bild quadratisch wird: stauchen, die Mitte ausschneiden oder auffüllen</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>Bilder pro Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training images (fine-tune adds its frozen epochs)</source>
+        <translation>Durchläufe über die Trainingsbilder (Feinabstimmung fügt ihre eingefrorenen Epochen hinzu)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>fastai&apos;s fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
+        <translation>fit_one_cycle von fastai, fine_tune (zuerst der Kopf, dann alles) oder eine konstante Rate</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>The peak learning rate; auto: the learning-rate finder&apos;s valley</source>
+        <translation>Die höchste Lernrate; automatisch: das Tal des Lernraten-Finders</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Augmentieren</translation>
+    </message>
+    <message>
+        <source>Vary the training images (fastai&apos;s aug_transforms); the option turns it off</source>
+        <translation>Die Trainingsbilder variieren (aug_transforms von fastai); die Option schaltet es ab</translation>
+    </message>
+    <message>
+        <source>Min crop scale</source>
+        <translation>Min. Ausschnittgröße</translation>
+    </message>
+    <message>
+        <source>Smallest share of the image a random crop keeps; 1: no random crop</source>
+        <translation>Kleinster Anteil des Bildes, den ein zufälliger Ausschnitt behält; 1: kein zufälliger Ausschnitt</translation>
+    </message>
+    <message>
+        <source>Flip probability</source>
+        <translation>Spiegelungswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip</source>
+        <translation>Wahrscheinlichkeit einer waagerechten Spiegelung</translation>
+    </message>
+    <message>
+        <source>Max rotation</source>
+        <translation>Max. Drehung</translation>
+    </message>
+    <message>
+        <source>Largest rotation, in degrees</source>
+        <translation>Größte Drehung, in Grad</translation>
+    </message>
+    <message>
+        <source>Max zoom</source>
+        <translation>Max. Zoom</translation>
+    </message>
+    <message>
+        <source>Largest zoom factor</source>
+        <translation>Größter Zoomfaktor</translation>
+    </message>
+    <message>
+        <source>Max warp</source>
+        <translation>Max. Verzerrung</translation>
+    </message>
+    <message>
+        <source>Largest perspective warp</source>
+        <translation>Größte perspektivische Verzerrung</translation>
+    </message>
+    <message>
+        <source>Max lighting</source>
+        <translation>Max. Beleuchtung</translation>
+    </message>
+    <message>
+        <source>Largest change of brightness and contrast</source>
+        <translation>Größte Änderung von Helligkeit und Kontrast</translation>
+    </message>
+    <message>
+        <source>Valid share</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <source>Share of the images held out for validation (random splits)</source>
+        <translation>Anteil der Bilder, der zur Validierung zurückgehalten wird (zufällige Aufteilung)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Seed of the split, the initial weights and the augmentation</source>
+        <translation>Seed der Aufteilung, der Anfangsgewichte und der Augmentierung</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>AdamW (fastai&apos;s default) or SGD with momentum</source>
+        <translation>AdamW (Standard von fastai) oder SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay</source>
+        <translation>Entkoppelte Gewichtsabnahme (Weight Decay)</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>SGD&apos;s momentum with the constant schedule</source>
+        <translation>Momentum von SGD beim konstanten Zeitplan</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>Label-Glättung</translation>
+    </message>
+    <message>
+        <source>Share of each label spread over the other classes; 0: off</source>
+        <translation>Anteil jedes Labels, der auf die anderen Klassen verteilt wird; 0: aus</translation>
+    </message>
+    <message>
+        <source>Frozen epochs</source>
+        <translation>Eingefrorene Epochen</translation>
+    </message>
+    <message>
+        <source>fine-tune: epochs that train the head alone first</source>
+        <translation>Feinabstimmung: Epochen, die zuerst nur den Kopf trainieren</translation>
+    </message>
+    <message>
+        <source>Warm-up share</source>
+        <translation>Anteil der Aufwärmphase</translation>
+    </message>
+    <message>
+        <source>one-cycle: share of the steps that raise the learning rate</source>
+        <translation>One-Cycle: Anteil der Schritte, die die Lernrate erhöhen</translation>
+    </message>
+    <message>
+        <source>Early stop</source>
+        <translation>Vorzeitiger Stopp</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a lower validation loss; 0: off</source>
+        <translation>Nach so vielen Epochen ohne niedrigeren Validierungsverlust stoppen; 0: aus</translation>
+    </message>
+    <message>
+        <source>Keep best</source>
+        <translation>Beste behalten</translation>
+    </message>
+    <message>
+        <source>End with the weights of the epoch with the lowest validation loss</source>
+        <translation>Mit den Gewichten der Epoche mit dem niedrigsten Validierungsverlust enden</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>CPU threads for training; auto: every core</source>
+        <translation>CPU-Threads für das Training; automatisch: alle Kerne</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>Lade-Threads</translation>
+    </message>
+    <message>
+        <source>Threads that decode and augment images; auto: chosen from the cores</source>
+        <translation>Threads, die Bilder dekodieren und augmentieren; automatisch: nach den Kernen gewählt</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Where to train: a CUDA GPU when there is one (auto), or the CPU</source>
+        <translation>Wo trainiert wird: auf einer CUDA-GPU, wenn es eine gibt (automatisch), oder auf der CPU</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>1 (gray) or 3 (colour) input channels; auto: from the data</source>
+        <translation>1 (grau) oder 3 (farbig) Eingabekanäle; automatisch: aus den Daten</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::TrainSettingsForm</name>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
     </message>
 </context>
 <context>

@@ -395,14 +395,6 @@
         <translation>Entrenar un modelo y luego interpretar aquí su ejecución.</translation>
     </message>
     <message>
-        <source>  (unfinished)</source>
-        <translation>  (sin terminar)</translation>
-    </message>
-    <message>
-        <source>  (accuracy %1)</source>
-        <translation>  (exactitud %1)</translation>
-    </message>
-    <message>
         <source>Choose a run and press Interpret.</source>
         <translation>Elegir una ejecución y pulsar Interpretar.</translation>
     </message>
@@ -920,14 +912,6 @@
         <translation>Primero hay que entrenar un modelo; sus ejecuciones aparecen aquí.</translation>
     </message>
     <message>
-        <source>%1  (accuracy %2)</source>
-        <translation>%1  (exactitud %2)</translation>
-    </message>
-    <message>
-        <source>This run has no %1 (only keep-best runs keep a best checkpoint).</source>
-        <translation>Esta ejecución no tiene %1 (solo las ejecuciones que conservan la mejor época guardan su punto de control).</translation>
-    </message>
-    <message>
         <source>Exporting and checking…</source>
         <translation>Exportando y comprobando…</translation>
     </message>
@@ -936,24 +920,12 @@
         <translation>✔ %1 (%2): recargado; predice las imágenes de validación con una exactitud de %3.</translation>
     </message>
     <message>
-        <source>✘ bundle: %1</source>
-        <translation>✘ paquete: %1</translation>
-    </message>
-    <message>
         <source>✔ %1 (%2) and its metadata: OpenCV&apos;s dnn module matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) y sus metadatos: el módulo dnn de OpenCV coincide con LibTorch con una tolerancia de %3.</translation>
     </message>
     <message>
-        <source>✘ ONNX: %1</source>
-        <translation>✘ ONNX: %1</translation>
-    </message>
-    <message>
         <source>✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) y sus metadatos: torch::jit::load coincide con LibTorch con una tolerancia de %3.</translation>
-    </message>
-    <message>
-        <source>✘ TorchScript: %1</source>
-        <translation>✘ TorchScript: %1</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
@@ -985,6 +957,22 @@
     <message>
         <source>Choose a run and the formats, then press Export.</source>
         <translation>Elegir una ejecución y los formatos; luego, pulsar Exportar.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>✘ %1: %2</source>
+        <translation>✘ %1: %2</translation>
+    </message>
+    <message>
+        <source>Predicting</source>
+        <translation>Prediciendo</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1614,41 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
 </context>
 <context>
+    <name>kiln::RunListModel</name>
+    <message>
+        <source>damaged</source>
+        <translation>dañada</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>%1 · damaged</source>
+        <translation>%1 · dañada</translation>
+    </message>
+    <message>
+        <source> · accuracy %1</source>
+        <translation> · exactitud %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 epochs, batch %3, %4 px</source>
+        <translation>%1, %2 épocas, lote %3, %4 px</translation>
+    </message>
+</context>
+<context>
     <name>kiln::SampleModel</name>
     <message>
         <source>train</source>
@@ -1739,10 +1762,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Modelo</translation>
     </message>
     <message>
-        <source>Architecture:</source>
-        <translation>Arquitectura:</translation>
-    </message>
-    <message>
         <source>none (train from scratch)</source>
         <translation>ninguno (entrenar desde cero)</translation>
     </message>
@@ -1767,52 +1786,8 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation> px</translation>
     </message>
     <message>
-        <source>Image size:</source>
-        <translation>Tamaño de imagen:</translation>
-    </message>
-    <message>
-        <source>squish</source>
-        <translation>comprimir</translation>
-    </message>
-    <message>
-        <source>crop</source>
-        <translation>recortar</translation>
-    </message>
-    <message>
-        <source>pad</source>
-        <translation>rellenar</translation>
-    </message>
-    <message>
-        <source>Resize:</source>
-        <translation>Redimensionar:</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>Programa</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Tamaño de lote:</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>Épocas:</translation>
-    </message>
-    <message>
-        <source>one-cycle</source>
-        <translation>un ciclo</translation>
-    </message>
-    <message>
-        <source>fine-tune</source>
-        <translation>ajuste fino</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>constante</translation>
-    </message>
-    <message>
-        <source>Schedule:</source>
-        <translation>Programa:</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1831,44 +1806,12 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Aumento de datos (solo imágenes de entrenamiento)</translation>
     </message>
     <message>
-        <source>Augment</source>
-        <translation>Aplicar aumento de datos</translation>
-    </message>
-    <message>
-        <source>Flip probability:</source>
-        <translation>Probabilidad de volteo:</translation>
-    </message>
-    <message>
         <source>°</source>
         <translation>°</translation>
     </message>
     <message>
-        <source>Max rotation:</source>
-        <translation>Rotación máxima:</translation>
-    </message>
-    <message>
-        <source>Max zoom:</source>
-        <translation>Zoom máximo:</translation>
-    </message>
-    <message>
-        <source>Max warp:</source>
-        <translation>Deformación máxima:</translation>
-    </message>
-    <message>
-        <source>Max lighting:</source>
-        <translation>Iluminación máxima:</translation>
-    </message>
-    <message>
         <source>Data and device</source>
         <translation>Datos y dispositivo</translation>
-    </message>
-    <message>
-        <source>Valid share:</source>
-        <translation>Proporción de validación:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Semilla:</translation>
     </message>
     <message>
         <source>CPU (%1 threads)</source>
@@ -1881,10 +1824,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>No CUDA device was found; training runs on the CPU</source>
         <translation>No se encontró ningún dispositivo CUDA; el entrenamiento se ejecuta en la CPU</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>Dispositivo:</translation>
     </message>
     <message>
         <source>This dataset is split by its train/valid folders</source>
@@ -1935,28 +1874,314 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>⚠ La pérdida de validación subió dos épocas seguidas mientras la pérdida de entrenamiento bajaba: probablemente el modelo se está sobreajustando. Entrenar menos épocas, añadir aumento de datos o más datos, o conservar la mejor época.</translation>
     </message>
     <message>
-        <source> · acc %1</source>
-        <translation> · exact. %1</translation>
-    </message>
-    <message>
         <source>showing run %1</source>
         <translation>mostrando la ejecución %1</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>en curso</translation>
+        <source>The GPU when there is one</source>
+        <translation>La GPU cuando la haya</translation>
     </message>
     <message>
-        <source>finished</source>
-        <translation>terminada</translation>
+        <source>More settings</source>
+        <translation>Más ajustes</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>detenida</translation>
+        <source>this configuration cannot train: %1</source>
+        <translation>con esta configuración no se puede entrenar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::TrainSettings</name>
+    <message>
+        <source>squish</source>
+        <translation>comprimir</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>fallida</translation>
+        <source>crop</source>
+        <translation>recortar</translation>
+    </message>
+    <message>
+        <source>pad</source>
+        <translation>rellenar</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>un ciclo</translation>
+    </message>
+    <message>
+        <source>fine-tune</source>
+        <translation>ajuste fino</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>fastai</source>
+        <translation>fastai</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automático</translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>cuda</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Arquitectura</translation>
+    </message>
+    <message>
+        <source>The network: simple_cnn for small images, a ResNet for photos</source>
+        <translation>La red: simple_cnn para imágenes pequeñas, una ResNet para fotos</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>fastai&apos;s head (pooling, two linear layers with dropout) or one linear layer</source>
+        <translation>La cabeza de fastai (pooling, dos capas lineales con dropout) o una sola capa lineal</translation>
+    </message>
+    <message>
+        <source>Pretrained weights</source>
+        <translation>Pesos preentrenados</translation>
+    </message>
+    <message>
+        <source>A torchvision state dict (.pth) to start from; empty: train from scratch</source>
+        <translation>Un state dict de torchvision (.pth) del que partir; vacío: entrenar desde cero</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Tamaño de imagen</translation>
+    </message>
+    <message>
+        <source>Pixels a side the images are resized to; auto: from the data</source>
+        <translation>Píxeles por lado a los que se redimensionan las imágenes; automático: según los datos</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionar</translation>
+    </message>
+    <message>
+        <source>How an image becomes square: squish it, crop its centre, or pad it</source>
+        <translation>Cómo una imagen se vuelve cuadrada: comprimirla, recortar su centro o rellenarla</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>Imágenes por paso de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Passes over the training images (fine-tune adds its frozen epochs)</source>
+        <translation>Pasadas por las imágenes de entrenamiento (el ajuste fino añade sus épocas congeladas)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>fastai&apos;s fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
+        <translation>fit_one_cycle de fastai, fine_tune (primero la cabeza, luego todo) o una tasa constante</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>The peak learning rate; auto: the learning-rate finder&apos;s valley</source>
+        <translation>La tasa de aprendizaje máxima; automático: el valle del buscador de tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Aplicar aumento de datos</translation>
+    </message>
+    <message>
+        <source>Vary the training images (fastai&apos;s aug_transforms); the option turns it off</source>
+        <translation>Variar las imágenes de entrenamiento (aug_transforms de fastai); la opción lo desactiva</translation>
+    </message>
+    <message>
+        <source>Min crop scale</source>
+        <translation>Escala mín. de recorte</translation>
+    </message>
+    <message>
+        <source>Smallest share of the image a random crop keeps; 1: no random crop</source>
+        <translation>La menor parte de la imagen que conserva un recorte aleatorio; 1: sin recorte aleatorio</translation>
+    </message>
+    <message>
+        <source>Flip probability</source>
+        <translation>Probabilidad de volteo</translation>
+    </message>
+    <message>
+        <source>Probability of a horizontal flip</source>
+        <translation>Probabilidad de un volteo horizontal</translation>
+    </message>
+    <message>
+        <source>Max rotation</source>
+        <translation>Rotación máxima</translation>
+    </message>
+    <message>
+        <source>Largest rotation, in degrees</source>
+        <translation>Rotación máxima, en grados</translation>
+    </message>
+    <message>
+        <source>Max zoom</source>
+        <translation>Zoom máximo</translation>
+    </message>
+    <message>
+        <source>Largest zoom factor</source>
+        <translation>Factor de zoom máximo</translation>
+    </message>
+    <message>
+        <source>Max warp</source>
+        <translation>Deformación máxima</translation>
+    </message>
+    <message>
+        <source>Largest perspective warp</source>
+        <translation>Deformación de perspectiva máxima</translation>
+    </message>
+    <message>
+        <source>Max lighting</source>
+        <translation>Iluminación máxima</translation>
+    </message>
+    <message>
+        <source>Largest change of brightness and contrast</source>
+        <translation>Cambio máximo de brillo y contraste</translation>
+    </message>
+    <message>
+        <source>Valid share</source>
+        <translation>Proporción de validación</translation>
+    </message>
+    <message>
+        <source>Share of the images held out for validation (random splits)</source>
+        <translation>Parte de las imágenes reservada para validación (divisiones aleatorias)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Seed of the split, the initial weights and the augmentation</source>
+        <translation>Semilla de la división, de los pesos iniciales y del aumento de datos</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <source>AdamW (fastai&apos;s default) or SGD with momentum</source>
+        <translation>AdamW (el predeterminado de fastai) o SGD con momento</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Decaimiento de pesos</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay</source>
+        <translation>Decaimiento de pesos desacoplado</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <source>SGD&apos;s momentum with the constant schedule</source>
+        <translation>Momento de SGD con el programa constante</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>Suavizado de etiquetas</translation>
+    </message>
+    <message>
+        <source>Share of each label spread over the other classes; 0: off</source>
+        <translation>Parte de cada etiqueta repartida entre las demás clases; 0: desactivado</translation>
+    </message>
+    <message>
+        <source>Frozen epochs</source>
+        <translation>Épocas congeladas</translation>
+    </message>
+    <message>
+        <source>fine-tune: epochs that train the head alone first</source>
+        <translation>ajuste fino: épocas que primero entrenan solo la cabeza</translation>
+    </message>
+    <message>
+        <source>Warm-up share</source>
+        <translation>Parte de calentamiento</translation>
+    </message>
+    <message>
+        <source>one-cycle: share of the steps that raise the learning rate</source>
+        <translation>one-cycle: parte de los pasos que suben la tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Early stop</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a lower validation loss; 0: off</source>
+        <translation>Detener tras tantas épocas sin una pérdida de validación menor; 0: desactivado</translation>
+    </message>
+    <message>
+        <source>Keep best</source>
+        <translation>Conservar la mejor</translation>
+    </message>
+    <message>
+        <source>End with the weights of the epoch with the lowest validation loss</source>
+        <translation>Terminar con los pesos de la época con la menor pérdida de validación</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Hilos</translation>
+    </message>
+    <message>
+        <source>CPU threads for training; auto: every core</source>
+        <translation>Hilos de CPU para entrenar; automático: todos los núcleos</translation>
+    </message>
+    <message>
+        <source>Loader threads</source>
+        <translation>Hilos de carga</translation>
+    </message>
+    <message>
+        <source>Threads that decode and augment images; auto: chosen from the cores</source>
+        <translation>Hilos que decodifican y aumentan las imágenes; automático: según los núcleos</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Where to train: a CUDA GPU when there is one (auto), or the CPU</source>
+        <translation>Dónde entrenar: en una GPU CUDA si la hay (automático) o en la CPU</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>1 (gray) or 3 (colour) input channels; auto: from the data</source>
+        <translation>1 (gris) o 3 (color) canales de entrada; automático: según los datos</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::TrainSettingsForm</name>
+    <message>
+        <source>auto</source>
+        <translation>automático</translation>
     </message>
 </context>
 <context>

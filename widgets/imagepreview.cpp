@@ -1,14 +1,14 @@
 #include "imagepreview.h"
 
+#include "backgroundjob.h"
+
 #include "data/imageloader.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kiln {
 
@@ -61,12 +61,9 @@ ImagePreview::ImagePreview(QWidget *parent)
 void ImagePreview::showImage(const QString &path, const QString &label, const QString &split)
 {
     const quint64 request = ++m_request;
-    auto *watcher = new QFutureWatcher<LoadedImage>(this);
-    connect(watcher, &QFutureWatcher<LoadedImage>::finished, this, [this, watcher, request, path, label, split] {
-        watcher->deleteLater();
+    runOnPool(this, [p = path.toStdString()] { return loadImage(p, 20000); }, [this, request, path, label, split](LoadedImage loaded) {
         if (request != m_request)
             return;
-        const LoadedImage loaded = watcher->result();
         m_canvas->setImage(loaded.image);
         const QLocale locale;
         const QFileInfo fi(path);
@@ -81,7 +78,6 @@ void ImagePreview::showImage(const QString &path, const QString &label, const QS
         m_info->setText(text);
         Q_EMIT imageShown();
     });
-    watcher->setFuture(QtConcurrent::run([p = path.toStdString()] { return loadImage(p, 20000); }));
 }
 
 void ImagePreview::clear()

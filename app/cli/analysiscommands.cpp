@@ -4,6 +4,7 @@
 #include "analysis/tsne.h"
 #include "core/fileutil.h"
 #include "core/progress.h"
+#include "data/datasetedits.h"
 #include "data/csvio.h"
 #include "data/editjournal.h"
 #include "data/project.h"
@@ -241,37 +242,14 @@ int tsne(const Args &a, const Io &io)
 
 namespace {
 
-Result<EditJournal> openJournal(const std::string &dir, const Io &io)
+int report(const Io &io, const DatasetEdit &edit)
 {
-    auto journal = EditJournal::open(dir);
-    if (journal)
-        for (const auto &note : journal->recoveryNotes())
-            std::fprintf(io.err, "kiln-cli: recovered an interrupted edit: %s\n", note.c_str());
-    return journal;
-}
-
-// A file named on the command line: a path inside the dataset, a path inside the project folder
-// (as interpret prints them), or a path (absolute or from the current folder) of a file inside it.
-std::string datasetPath(const std::string &arg, const fs::path &root, const fs::path &home)
-{
-    std::error_code ec;
-    if (fs::exists(root / arg, ec))
-        return arg;
-    for (const fs::path &candidate : {home / arg, fs::absolute(arg)}) {
-        if (!fs::exists(candidate, ec))
-            continue;
-        const std::string rel = candidate.lexically_normal().lexically_relative(root).generic_string();
-        if (!rel.empty() && !rel.starts_with(".."))
-            return rel;
-    }
-    return arg;
-}
-
-int report(const Io &io, const EditJournal &j, const Result<EditOutcome> &outcome)
-{
+    for (const auto &note : edit.recoveryNotes)
+        std::fprintf(io.err, "kiln-cli: recovered an interrupted edit: %s\n", note.c_str());
+    const Result<EditOutcome> &outcome = edit.outcome;
     if (!outcome)
         return io.fail(outcome.message());
-    auto rel = [&](const fs::path &p) { return p.lexically_relative(j.home()).generic_string(); };
+    auto rel = [&](const fs::path &p) { return p.lexically_relative(edit.home).generic_string(); };
     if (io.json) {
         QJsonArray moves, failures;
         for (const auto &m : outcome->moves)
@@ -279,7 +257,7 @@ int report(const Io &io, const EditJournal &j, const Result<EditOutcome> &outcom
         for (const auto &f : outcome->failures)
             failures.append(qs(f));
         io.printJson(QJsonObject{{"batch", outcome->batch}, {"moves", moves}, {"failures", failures},
-                                 {"can_undo", j.canUndo()}, {"can_redo", j.canRedo()}});
+                                 {"can_undo", edit.canUndo}, {"can_redo", edit.canRedo}});
     } else {
         for (const auto &m : outcome->moves)
             io.print(std::string(editKindName(m.kind)) + ": " + rel(m.from) + " -> " + rel(m.to) + "\n");
@@ -299,33 +277,27 @@ int editFiles(const Args &a, const Io &io, int kindValue)
         return io.usage(kind == EditKind::Relabel ? "usage: kiln-cli relabel PROJECT FILE... CLASS"
                         : kind == EditKind::Remove ? "usage: kiln-cli remove PROJECT FILE... [--reason TEXT]"
                                                    : "usage: kiln-cli restore PROJECT TRASHED_FILE...");
-    auto j = openJournal(a.positional[0], io);
-    if (!j)
-        return io.fail(j.message());
     const std::size_t end = kind == EditKind::Relabel ? a.positional.size() - 1 : a.positional.size();
-    std::vector<EditRequest> requests;
-    for (std::size_t i = 1; i < end; ++i) {
-        EditRequest r;
-        r.kind = kind;
-        r.path = datasetPath(a.positional[i], kind == EditKind::Restore ? j->home() : j->imagesRoot(), j->home());
-        if (kind == EditKind::Relabel)
-            r.newClass = a.positional.back();
-        r.reason = a.get("--reason");
-        requests.push_back(r);
-    }
-    auto outcome = j->apply(requests);
-    return report(io, *j, outcome);
+    return report(io, editDataset(a.positional[0], [&](EditJournal &j) {
+        std::vector<EditRequest> requests;
+        for (std::size_t i = 1; i < end; ++i) {
+            EditRequest r;
+            r.kind = kind;
+            r.path = journalPath(j, a.positional[i], kind);
+            if (kind == EditKind::Relabel)
+                r.newClass = a.positional.back();
+            r.reason = a.get("--reason");
+            requests.push_back(r);
+        }
+        return j.apply(requests);
+    }));
 }
 
 int undoRedo(const Args &a, const Io &io, bool undo)
 {
     if (a.positional.size() != 1)
         return io.usage(undo ? "usage: kiln-cli undo PROJECT" : "usage: kiln-cli redo PROJECT");
-    auto j = openJournal(a.positional[0], io);
-    if (!j)
-        return io.fail(j.message());
-    auto outcome = undo ? j->undo() : j->redo();
-    return report(io, *j, outcome);
+    return report(io, editDataset(a.positional[0], [undo](EditJournal &j) { return undo ? j.undo() : j.redo(); }));
 }
 
 int applyEdits(const Args &a, const Io &io)
@@ -333,42 +305,17 @@ int applyEdits(const Args &a, const Io &io)
     if (a.positional.size() != 2)
         return io.usage("usage: kiln-cli apply PROJECT EDITS.csv   (rows: file,action[,class]; action relabel, remove, "
                         "restore or keep)");
-    auto bytes = readFileBytes(a.positional[1], 256ull << 20);
-    if (!bytes)
-        return io.fail(bytes.message());
-    auto j = openJournal(a.positional[0], io);
-    if (!j)
-        return io.fail(j.message());
-    const auto rows = parseCsv(std::string_view(reinterpret_cast<const char *>(bytes->data()), bytes->size()));
-    std::vector<EditRequest> requests;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto &row = rows[i];
-        if (row.empty() || (row.size() == 1 && row[0].empty()))
-            continue;
-        if (i == 0 && row[0] == "file")
-            continue; // header
-        const std::string action = row.size() > 1 ? row[1] : "";
-        EditRequest r;
-        if (action == "keep")
-            continue;
-        if (action == "relabel" && row.size() > 2) {
-            r.kind = EditKind::Relabel;
-            r.newClass = row[2];
-        } else if (action == "remove") {
-            r.kind = EditKind::Remove;
-        } else if (action == "restore") {
-            r.kind = EditKind::Restore;
-        } else {
-            return io.fail(a.positional[1] + ", line " + std::to_string(i + 1)
-                           + ": expected file,action[,class] with action relabel (with a class), remove, restore or keep");
-        }
-        r.path = datasetPath(row[0], r.kind == EditKind::Restore ? j->home() : j->imagesRoot(), j->home());
-        requests.push_back(r);
-    }
     Progress progress;
-    Result<EditOutcome> outcome = Error{"not run"};
-    runWithProgress(io, "edit", progress, [&] { outcome = j->apply(requests, &progress); });
-    return report(io, *j, outcome);
+    DatasetEdit edit;
+    runWithProgress(io, "edit", progress, [&] {
+        edit = editDataset(a.positional[0], [&](EditJournal &j) -> Result<EditOutcome> {
+            auto requests = readEditsCsv(a.positional[1], j);
+            if (!requests)
+                return requests.error();
+            return j.apply(requests.value(), &progress);
+        });
+    });
+    return report(io, edit);
 }
 
 } // namespace kiln::cli

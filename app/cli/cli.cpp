@@ -9,6 +9,7 @@
 #include "data/editjournal.h"
 #include "data/idximport.h"
 #include "data/project.h"
+#include "train/trainer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,7 +31,7 @@ namespace kiln::cli {
 
 namespace {
 
-const char *kUsage = R"(kiln-cli: build image datasets and train image classifiers, headless.
+const char *kUsageText = R"(kiln-cli: build image datasets and train image classifiers, headless.
 
 Usage: kiln-cli COMMAND [ARGS] [OPTIONS]
 
@@ -59,15 +60,12 @@ Acquire:
       PROJECT/.kiln/acquire/<class>.jsonl. A rerun resumes. --urls downloads a list instead.
 
 Training commands:
-  train PROJECT [--arch simple_cnn|resnet18|resnet34] [--pretrained FILE.pth] [--size N]
-        [--resize squish|crop|pad] [--bs N] [--epochs N] [--schedule one-cycle|fine-tune|constant]
-        [--lr X|auto] [--no-aug] [--min-scale F] [--valid-pct F] [--seed N] [--out RUN_DIR]
-        [--opt adamw|sgd] [--wd X] [--label-smoothing F] [--freeze-epochs N] [--early-stop N]
-        [--keep-best] [--linear-head] [--threads N] [--workers N] [--device auto|cpu|cuda]
-        [--flip-p F] [--max-rotate DEG] [--max-zoom F] [--max-warp F] [--max-lighting F] [--json]
+  train PROJECT [SETTINGS] [--out RUN_DIR] [--json]
       Train a classifier; prints fastai's epoch table and writes RUN_DIR/run.json, metrics.csv and
-      checkpoints/. Defaults: simple_cnn, size from the data, bs 64, 1 epoch, one-cycle, lr auto
-      (lr_find's valley), the project's split. RUN_DIR defaults to PROJECT/runs/<date>-<arch>.
+      checkpoints/. Settings not given follow the data: small images train simple_cnn at their
+      own size, photos resnet18 at 224 px; the split is the project's. RUN_DIR defaults to
+      PROJECT/runs/<date>-<arch>. The settings (each is also a key of run.json's "config"):
+@TRAIN_SETTINGS@
   train [PROJECT] --resume RUN_DIR [--json]
       Continue a run after its last finished epoch (after a stop, a crash or a kill), with the
       configuration saved in RUN_DIR/run.json.
@@ -102,12 +100,13 @@ Analysis and cleaning commands:
 
 Export and predict:
   export RUN_DIR --out MODEL.kiln|MODEL.onnx|MODEL.pt [--format bundle|onnx|torchscript]
-        [--softmax] [--json]
+        [--checkpoint last|best] [--softmax] [--json]
       Write the run's model as a bundle (weights and JSON metadata: classes, input, normalisation,
       metrics, out-of-domain threshold, in one file that Kiln and Python's torch.load read), as
       ONNX (opset 13, input "input", output "logits" or with --softmax "probabilities") or as
       TorchScript (Python's torch.jit.load runs it), the latter two with the metadata beside
-      them as FILE.json. Every export is checked before it is reported done.
+      them as FILE.json. Every export is checked before it is reported done. --checkpoint picks
+      the last epoch's weights or the best epoch's (keep-best runs) instead of what the run kept.
   predict MODEL.kiln|MODEL.onnx IMAGE_OR_FOLDER... [--top-k 5] [--threads N] [--json]
       The top classes with probabilities for each image (folders: every image below them), and
       an out-of-domain flag when an image is unlike the training data. No project needed.
@@ -120,6 +119,18 @@ Options for every command:
 Example:
   kiln-cli dataset verify ~/datasets/bears --quarantine
 )";
+// The usage text, with the training settings' lines filled in from their table.
+const std::string &usageText()
+{
+    static const std::string text = [] {
+        std::string t = kUsageText;
+        const std::string mark = "@TRAIN_SETTINGS@\n";
+        t.replace(t.find(mark), mark.size(), trainSettingsHelp());
+        return t;
+    }();
+    return text;
+}
+
 // An example for each command, shown by `kiln-cli COMMAND --help`.
 const std::map<std::string, std::string> kExamples{
     {"dataset info", "kiln-cli dataset info ~/datasets/bears --valid-pct 0.2"},
@@ -150,7 +161,7 @@ std::string commandHelp(const std::string &name)
     std::string out = "Usage:\n";
     bool inBlock = false;
     std::size_t pos = 0;
-    const std::string usage = kUsage;
+    const std::string &usage = usageText();
     while (pos < usage.size()) {
         const std::size_t end = std::min(usage.find('\n', pos), usage.size());
         const std::string line = usage.substr(pos, end - pos);
@@ -173,27 +184,12 @@ std::string commandHelp(const std::string &name)
     return out;
 }
 
-// The split a folder uses: its project's valid share and seed, or the defaults for a plain image
-// folder. A damaged project file is an error, not a silent default.
-Result<SplitOptions> splitOf(const fs::path &dir)
-{
-    SplitOptions split;
-    if (Project::isProject(dir)) {
-        auto project = Project::open(dir);
-        if (!project)
-            return project.error();
-        split.validPct = project->validPct;
-        split.seed = project->seed;
-    }
-    return split;
-}
-
 int datasetInfo(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1)
         return io.usage("usage: kiln-cli dataset info DIR [--valid-pct F] [--seed N] [--json]");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    auto projectSplit = splitOf(a.positional[0]);
+    auto projectSplit = datasetSplit(a.positional[0]);
     if (!projectSplit)
         return io.fail(projectSplit.message());
     SplitOptions split = projectSplit.value();
@@ -272,7 +268,7 @@ int datasetVerify(const Args &a, const Io &io)
     if (a.positional.size() != 1)
         return io.usage("usage: kiln-cli dataset verify DIR [--quarantine] [--threads N] [--max-side PX] [--json]");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    if (auto projectSplit = splitOf(a.positional[0]); !projectSplit)
+    if (auto projectSplit = datasetSplit(a.positional[0]); !projectSplit)
         return io.fail(projectSplit.message());
     DatasetVerifyOptions options;
     options.quarantine = a.has("--quarantine");
@@ -379,9 +375,8 @@ int datasetImportIdx(const Args &a, const Io &io)
     if (!summary)
         return io.fail(summary.message());
     if (auto index = DatasetIndex::scan(project->imagesDir()))
-        project->classes = index->classes();
-    if (auto saved = project->save(); !saved)
-        return io.fail(saved.message());
+        if (auto saved = Project::recordClasses(project->root(), index->classes()); !saved)
+            return io.fail(saved.message());
     if (io.json) {
         QJsonArray perClass;
         for (std::size_t c = 0; c < summary->classes.size(); ++c)
@@ -417,11 +412,9 @@ int datasetImportCsv(const Args &a, const Io &io)
                     [&] { summary = importCsv(a.positional[0], a.positional[1], project->imagesDir(), &progress); });
     if (!summary)
         return io.fail(summary.message());
-    if (auto index = DatasetIndex::scan(project->imagesDir())) {
-        project->classes = index->classes();
-        if (auto saved = project->save(); !saved)
+    if (auto index = DatasetIndex::scan(project->imagesDir()))
+        if (auto saved = Project::recordClasses(project->root(), index->classes()); !saved)
             return io.fail(saved.message());
-    }
     if (io.json) {
         QJsonArray problems;
         for (const auto &p : summary->problems)
@@ -450,7 +443,7 @@ int datasetExportCsv(const Args &a, const Io &io)
     if (a.positional.size() != 2)
         return io.usage("usage: kiln-cli dataset export-csv DIR OUT");
     const DatasetLocation loc = locateDataset(a.positional[0]);
-    auto projectSplit = splitOf(a.positional[0]);
+    auto projectSplit = datasetSplit(a.positional[0]);
     if (!projectSplit)
         return io.fail(projectSplit.message());
     SplitOptions split = projectSplit.value();
@@ -489,7 +482,7 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
 {
     Io io{out, err};
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::fputs(kUsage, args.empty() ? err : out);
+        std::fputs(usageText().c_str(), args.empty() ? err : out);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
@@ -516,14 +509,14 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         cmd = &it->second;
         from = 2;
     } else if (args[0] == "train" || args[0] == "lr-find") {
-        static const std::set<std::string> trainFlags{"--no-aug", "--keep-best", "--linear-head"};
-        static const std::set<std::string> trainValued{"--arch", "--pretrained", "--size", "--resize", "--bs", "--epochs",
-                                                       "--schedule", "--lr", "--min-scale", "--valid-pct", "--seed", "--out",
-                                                       "--opt", "--wd", "--label-smoothing", "--freeze-epochs", "--early-stop",
-                                                       "--threads", "--workers", "--device", "--flip-p", "--max-rotate",
-                                                       "--max-zoom", "--max-warp", "--max-lighting"};
-        static Command trainCmd{trainFlags, trainValued, train};
-        static Command lrCmd{trainFlags, trainValued, lrFind};
+        static const std::set<std::string> trainFlagSet = trainFlags();
+        static std::set<std::string> trainValued = [] {
+            auto v = trainValuedOptions();
+            v.insert("--out");
+            return v;
+        }();
+        static Command trainCmd{trainFlagSet, trainValued, train};
+        static Command lrCmd{trainFlagSet, trainValued, lrFind};
         if (trainCmd.valued.count("--resume") == 0)
             trainCmd.valued.insert("--resume");
         for (const char *k : {"--start-lr", "--end-lr", "--num-it"})
@@ -533,7 +526,7 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
         cmd = &c;
     } else if (args[0] == "export") {
-        static const Command c{{"--softmax"}, {"--out", "--format"}, exportModel};
+        static const Command c{{"--softmax"}, {"--out", "--format", "--checkpoint"}, exportModel};
         cmd = &c;
     } else if (args[0] == "predict") {
         static const Command c{{}, {"--top-k", "--threads"}, predict};

@@ -70,9 +70,13 @@ void runWithProgress(const Io &io, const std::string &label, Progress &progress,
 bool parseDouble(const std::string &s, double &out);
 bool parseInt(const std::string &s, long long &out);
 
-// The training commands (traincommands.cpp).
+// The training commands (traincommands.cpp), and the options they take (the training settings of
+// trainsettings.h), and those options' lines for --help.
 int train(const Args &a, const Io &io);
 int lrFind(const Args &a, const Io &io);
+std::set<std::string> trainFlags();
+std::set<std::string> trainValuedOptions();
+std::string trainSettingsHelp();
 // Interpretation and label edits (analysiscommands.cpp).
 int interpret(const Args &a, const Io &io);
 int tsne(const Args &a, const Io &io);

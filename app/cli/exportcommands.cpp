@@ -15,35 +15,33 @@ namespace kiln::cli {
 int exportModel(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1 || !a.has("--out"))
-        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle|onnx|torchscript] [--softmax] [--json]");
-    const std::string ext = fs::path(a.get("--out")).extension().string();
-    const std::string format = a.get("--format", ext == ".onnx" ? "onnx" : ext == ".pt" ? "torchscript" : "bundle");
-    if (format != "bundle" && format != "onnx" && format != "torchscript")
+        return io.usage("usage: kiln-cli export RUN_DIR --out FILE [--format bundle|onnx|torchscript] [--checkpoint last|best] [--softmax] [--json]");
+    ExportFormat format = exportFormatForFile(a.get("--out"));
+    if (a.has("--format") && !parseExportFormat(a.get("--format"), format))
         return io.usage("--format takes bundle (weights + metadata, read by Kiln and Python's torch.load), onnx or torchscript");
     auto run = readRunInfo(a.positional[0]);
     if (!run)
         return io.fail(run.message());
+    if (auto chosen = useCheckpoint(run.value(), a.get("--checkpoint")); !chosen)
+        return io.fail(chosen.message());
     Progress progress;
     Result<BundleExport> done = Error{"not run"};
-    runWithProgress(io, "export", progress, [&] {
-        done = format == "onnx"          ? exportOnnxModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
-               : format == "torchscript" ? exportTorchScriptModel(run.value(), a.get("--out"), a.has("--softmax"), &progress)
-                                         : exportBundle(run.value(), a.get("--out"), &progress);
-    });
+    runWithProgress(io, "export", progress,
+                    [&] { done = exportRunAs(run.value(), format, a.get("--out"), a.has("--softmax"), &progress); });
     if (!done)
         return io.fail(done.message());
     if (io.json) {
         io.printJson(QJsonObject{{"file", qs(done->file.string())}, {"bytes", double(done->bytes)},
                                  {"out_of_domain_threshold", done->oodThreshold},
                                  {"validation_accuracy", done->validationAccuracy}, {"verified", true},
-                                 {"format", qs(format)}, {"max_difference", done->maxDifference}});
+                                 {"format", exportFormatName(format)}, {"max_difference", done->maxDifference}});
         return 0;
     }
     char line[512];
-    if (format != "bundle")
+    if (format != ExportFormat::Bundle)
         std::snprintf(line, sizeof line, "wrote %s (%.1f MB) and its metadata %s.json; verified: %s matches LibTorch within %.1e\n",
                       done->file.string().c_str(), double(done->bytes) / 1048576.0, done->file.string().c_str(),
-                      format == "onnx" ? "OpenCV's dnn module" : "torch::jit::load", done->maxDifference);
+                      format == ExportFormat::Onnx ? "OpenCV's dnn module" : "torch::jit::load", done->maxDifference);
     else
         std::snprintf(line, sizeof line, "wrote %s (%.1f MB); verified: it predicts the run's validation images with accuracy %.4f\n",
                       done->file.string().c_str(), double(done->bytes) / 1048576.0, done->validationAccuracy);

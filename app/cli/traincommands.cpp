@@ -3,13 +3,17 @@
 #include "core/fileutil.h"
 #include "data/project.h"
 #include "train/learner.h"
+#include "train/run.h"
 #include "train/trainer.h"
+#include "train/trainsettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <chrono>
+#include <optional>
+#include <set>
 #include <cmath>
 #include <unistd.h>
 
@@ -19,112 +23,37 @@ namespace kiln::cli {
 
 namespace {
 
-// Reads the model, data and optimisation options shared by train and lr-find.
+// Reads the settings shared by train and lr-find (trainsettings.h): the suggestion for the
+// dataset (for the architecture asked for, if any), then each option given, then validate().
 bool parseTrainOptions(const Args &a, const Io &io, const fs::path &dataset, TrainConfig &c, int &code)
 {
-    auto bad = [&](const std::string &m) {
-        code = io.usage(m);
-        return false;
-    };
-    double d = 0;
-    long long v = 0;
-    datasetSplitDefaults(dataset, c.validPct, c.seed);
-    if (a.has("--arch") && !parseArchitecture(a.get("--arch"), c.arch))
-        return bad("--arch takes simple_cnn, resnet18 or resnet34");
-    c.pretrained = a.get("--pretrained");
-    if (a.has("--size")) {
-        if (!parseInt(a.get("--size"), v) || v < 8 || v > 1024)
-            return bad("--size takes a number of pixels from 8 to 1024");
-        c.size = int(v);
+    std::optional<Architecture> arch;
+    if (a.has("--arch")) {
+        Architecture chosen{};
+        if (!parseArchitecture(a.get("--arch"), chosen)) {
+            TrainConfig probe;
+            code = io.usage(setTrainSetting(probe, *findTrainSetting("arch"), a.get("--arch")).message());
+            return false;
+        }
+        arch = chosen;
     }
-    if (a.has("--resize") && !parseResizeMethod(a.get("--resize"), c.resize))
-        return bad("--resize takes squish, crop or pad");
-    if (a.has("--bs")) {
-        if (!parseInt(a.get("--bs"), v) || v < 1 || v > 4096)
-            return bad("--bs takes a batch size from 1 to 4096");
-        c.batchSize = int(v);
-    }
-    if (a.has("--epochs")) {
-        if (!parseInt(a.get("--epochs"), v) || v < 1 || v > 10000)
-            return bad("--epochs takes a whole number of at least 1");
-        c.epochs = int(v);
-    }
-    if (a.has("--schedule") && !parseSchedule(a.get("--schedule"), c.schedule))
-        return bad("--schedule takes one-cycle, fine-tune or constant");
-    if (a.has("--lr") && a.get("--lr") != "auto") {
-        if (!parseDouble(a.get("--lr"), d) || !(d > 0 && d < 100))
-            return bad("--lr takes a positive number or 'auto'");
-        c.lr = d;
-    }
-    c.augment = !a.has("--no-aug");
-    if (a.has("--min-scale")) {
-        if (!parseDouble(a.get("--min-scale"), d) || !(d > 0 && d <= 1))
-            return bad("--min-scale takes a number in (0, 1]");
-        c.minScale = d;
-    }
-    struct Strength { const char *flag; double lo, hi; double *target; };
-    for (const Strength &st : {Strength{"--flip-p", 0, 1, &c.flipP}, Strength{"--max-rotate", 0, 180, &c.maxRotate},
-                               Strength{"--max-zoom", 1, 4, &c.maxZoom}, Strength{"--max-warp", 0, 1, &c.maxWarp},
-                               Strength{"--max-lighting", 0, 0.95, &c.maxLighting}}) {
-        if (!a.has(st.flag))
+    c = suggestFor(dataset, arch);
+    for (const TrainSetting &st : trainSettings()) {
+        if (!*st.flag || !a.has(st.flag))
             continue;
-        if (!parseDouble(a.get(st.flag), d) || d < st.lo || d > st.hi)
-            return bad(std::string(st.flag) + " takes a number from " + std::to_string(st.lo) + " to " + std::to_string(st.hi));
-        *st.target = d;
+        if (st.type == SettingType::Flag) {
+            st.setNumber(c, st.flagValue ? 1 : 0);
+        } else if (auto set = setTrainSetting(c, st, a.get(st.flag)); !set) {
+            code = io.usage(set.message());
+            return false;
+        }
     }
-    if (a.has("--valid-pct")) {
-        if (!parseDouble(a.get("--valid-pct"), d) || !(d >= 0 && d < 1))
-            return bad("--valid-pct takes a number from 0 to below 1");
-        c.validPct = d;
-    }
-    if (a.has("--seed")) {
-        if (!parseInt(a.get("--seed"), v) || v < 0)
-            return bad("--seed takes a whole number >= 0");
-        c.seed = std::uint64_t(v);
-    }
-    if (a.has("--opt")) {
-        const std::string o = a.get("--opt");
-        if (o != "adamw" && o != "sgd")
-            return bad("--opt takes adamw or sgd");
-        c.optimizer = o == "sgd" ? OptimizerKind::Sgd : OptimizerKind::AdamW;
-    }
-    if (a.has("--wd")) {
-        if (!parseDouble(a.get("--wd"), d) || d < 0)
-            return bad("--wd takes a number >= 0");
-        c.weightDecay = d;
-    }
-    if (a.has("--label-smoothing")) {
-        if (!parseDouble(a.get("--label-smoothing"), d) || !(d >= 0 && d < 1))
-            return bad("--label-smoothing takes a number from 0 to below 1");
-        c.labelSmoothing = d;
-    }
-    if (a.has("--freeze-epochs")) {
-        if (!parseInt(a.get("--freeze-epochs"), v) || v < 0)
-            return bad("--freeze-epochs takes a whole number >= 0");
-        c.freezeEpochs = int(v);
-    }
-    if (a.has("--early-stop")) {
-        if (!parseInt(a.get("--early-stop"), v) || v < 1)
-            return bad("--early-stop takes a patience in epochs (>= 1)");
-        c.earlyStopPatience = int(v);
-    }
-    c.keepBest = a.has("--keep-best");
-    if (a.has("--linear-head"))
-        c.head = HeadKind::Linear;
-    if (a.has("--threads")) {
-        if (!parseInt(a.get("--threads"), v) || v < 1 || v > 256)
-            return bad("--threads takes a whole number from 1 to 256");
-        c.threads = int(v);
-    }
-    if (a.has("--workers")) {
-        if (!parseInt(a.get("--workers"), v) || v < 1 || v > 64)
-            return bad("--workers takes a whole number from 1 to 64");
-        c.workers = int(v);
-    }
-    if (a.has("--device")) {
-        c.device = a.get("--device");
-        if (c.device != "auto" && c.device != "cpu" && c.device != "cuda")
-            return bad("--device takes auto, cpu or cuda");
+    for (const SettingAlias &alias : trainSettingAliases())
+        if (a.has(alias.flag))
+            (void)setTrainSetting(c, *findTrainSetting(alias.key), alias.value);
+    if (auto valid = validate(c); !valid) {
+        code = io.usage(valid.message());
+        return false;
     }
     return true;
 }
@@ -227,7 +156,7 @@ int train(const Args &a, const Io &io)
         int code = 0;
         if (!parseTrainOptions(a, io, dataset, config, code))
             return code;
-        const fs::path runDir = a.has("--out") ? fs::path(a.get("--out")) : newRunDir(dataset, config.arch);
+        const fs::path runDir = a.has("--out") ? fs::path(a.get("--out")) : RunStore(dataset).newRunDir(config.arch);
         if (!io.json)
             std::fprintf(io.err, "run folder: %s\n", runDir.string().c_str());
         result = runTraining(dataset, config, runDir, hooks);
@@ -245,6 +174,80 @@ int train(const Args &a, const Io &io)
             std::fprintf(io.out, "%zu file(s) could not be decoded and were skipped (listed above).\n", s.skippedFiles);
     }
     return 0;
+}
+
+std::set<std::string> trainFlags()
+{
+    std::set<std::string> out;
+    for (const TrainSetting &st : trainSettings())
+        if (*st.flag && st.type == SettingType::Flag)
+            out.insert(st.flag);
+    for (const SettingAlias &alias : trainSettingAliases())
+        out.insert(alias.flag);
+    return out;
+}
+
+std::set<std::string> trainValuedOptions()
+{
+    std::set<std::string> out;
+    for (const TrainSetting &st : trainSettings())
+        if (*st.flag && st.type != SettingType::Flag)
+            out.insert(st.flag);
+    return out;
+}
+
+namespace {
+
+// `text` wrapped at 100 columns, each line indented by `indent` spaces.
+std::string wrapped(const std::string &text, std::size_t indent)
+{
+    std::string out, line;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(pos, end - pos);
+        if (!line.empty() && indent + line.size() + 1 + word.size() > 100) {
+            out += std::string(indent, ' ') + line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        pos = end + 1;
+    }
+    if (!line.empty())
+        out += std::string(indent, ' ') + line + "\n";
+    return out;
+}
+
+} // namespace
+
+std::string trainSettingsHelp()
+{
+    std::string out;
+    for (const TrainSetting &st : trainSettings()) {
+        if (!*st.flag)
+            continue;
+        std::string option = st.flag;
+        if (st.type == SettingType::Choice) {
+            option += " ";
+            for (std::size_t i = 0; i < st.choices.size(); ++i)
+                option += (i ? "|" : "") + st.choices[i];
+        } else if (st.type != SettingType::Flag) {
+            option += std::string(" ") + st.valueName + (st.hasAuto ? "|auto" : "");
+        }
+        std::string help = st.help;
+        const std::string byDefault = st.fromData ? "default: from the data" : "default " + st.defaultText();
+        if (st.type == SettingType::Int || st.type == SettingType::Real)
+            help += " (" + st.rule().substr(2) + "; " + byDefault + ")";
+        else if (st.type == SettingType::Choice)
+            help += " (" + byDefault + ")";
+        out += "        " + option + "\n" + wrapped(help, 12);
+    }
+    for (const SettingAlias &alias : trainSettingAliases())
+        out += std::string("        ") + alias.flag + "\n            The same as " + findTrainSetting(alias.key)->flag + " "
+               + alias.value + "\n";
+    return out;
 }
 
 int lrFind(const Args &a, const Io &io)

@@ -1,5 +1,7 @@
 #include "acquirepage.h"
 
+#include "backgroundjob.h"
+
 #include "acquire/acquirejob.h"
 #include "data/imageloader.h"
 #include "preferencesdialog.h"
@@ -9,7 +11,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +26,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -309,10 +309,8 @@ void AcquirePage::onImage(int, const QString &path)
 {
     ++m_added;
     // Thumbnails decode off the GUI thread; the strip keeps the newest 60.
-    auto *watcher = new QFutureWatcher<LoadedImage>(this);
-    connect(watcher, &QFutureWatcher<LoadedImage>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        const QImage img = watcher->result().image;
+    runOnPool(this, [path] { return loadThumbnail(path.toStdString(), 64); }, [this, path](LoadedImage loaded) {
+        const QImage img = loaded.image;
         if (img.isNull())
             return;
         auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(img)), QString());
@@ -321,7 +319,6 @@ void AcquirePage::onImage(int, const QString &path)
         while (m_arrivals->count() > 60)
             delete m_arrivals->takeItem(m_arrivals->count() - 1);
     });
-    watcher->setFuture(QtConcurrent::run([path] { return loadThumbnail(path.toStdString(), 64); }));
 }
 
 void AcquirePage::refreshProgress()

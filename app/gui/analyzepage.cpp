@@ -4,6 +4,9 @@
 #include "confusionmatrixmodel.h"
 #include "confusionmatrixview.h"
 #include "embeddingstab.h"
+#include "backgroundjob.h"
+#include "runlistmodel.h"
+#include "data/datasetedits.h"
 #include "core/progress.h"
 #include "data/project.h"
 #include "galleryview.h"
@@ -11,12 +14,10 @@
 #include "lossitemmodel.h"
 #include "mostconfusedmodel.h"
 #include "progresspanel.h"
-#include "train/trainer.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,7 +30,6 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace fs = std::filesystem;
 
@@ -88,15 +88,39 @@ AnalyzePage::AnalyzePage(QWidget *parent)
     , m_undoAction(new QAction(tr("Undo"), this))
     , m_redoAction(new QAction(tr("Redo"), this))
     , m_embeddings(new EmbeddingsTab(this))
+    , m_runs(new RunListModel(this))
+    , m_predictJob(new BackgroundJob(this, m_progressPanel))
+    , m_editJob(new BackgroundJob(this))
 {
+    m_runCombo->setModel(m_runs);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_runs, signal, this, &AnalyzePage::updateEditButtons);
     buildUi();
     updateEditButtons();
+    for (BackgroundJob *job : {m_predictJob, m_editJob})
+        connect(job, &BackgroundJob::runningChanged, this, &AnalyzePage::updateEditButtons);
 }
 
-AnalyzePage::~AnalyzePage()
+AnalyzePage::~AnalyzePage() = default;
+
+bool AnalyzePage::isBusy() const
 {
-    if (m_progress)
-        m_progress->cancel = true;
+    return m_predictJob->isRunning() || m_editJob->isRunning();
+}
+
+void AnalyzePage::setRunModel(RunListModel *runs)
+{
+    if (m_runs->parent() == this)
+        m_runs->deleteLater();
+    m_runs = runs;
+    m_runCombo->setModel(runs);
+    connect(runs, &QAbstractItemModel::rowsInserted, this, &AnalyzePage::updateEditButtons);
+    connect(runs, &QAbstractItemModel::rowsRemoved, this, &AnalyzePage::updateEditButtons);
+}
+
+QString AnalyzePage::currentRun() const
+{
+    return m_runCombo->currentData(RunListModel::DirRole).toString();
 }
 
 void AnalyzePage::buildUi()
@@ -265,34 +289,19 @@ void AnalyzePage::buildUi()
     connect(m_undoAction, &QAction::triggered, this, &AnalyzePage::undo);
     connect(m_redoAction, &QAction::triggered, this, &AnalyzePage::redo);
     connect(m_retrainButton, &QPushButton::clicked, this, [this] {
-        if (!m_runCombo->currentData().toString().isEmpty())
-            Q_EMIT retrainRequested(m_runCombo->currentData().toString());
-    });
-    connect(m_progressPanel, &ProgressPanel::cancelRequested, this, [this] {
-        if (m_progress)
-            m_progress->cancel = true;
+        if (!currentRun().isEmpty())
+            Q_EMIT retrainRequested(currentRun());
     });
     m_summary->setText(tr("Train a model, then interpret its run here."));
     updateGalleryTitle();
 }
 
-void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
+void AnalyzePage::setProject(const fs::path &root)
 {
     const bool sameProject = root == m_root;
     m_root = root;
-    const QString keep = runDir.isEmpty() ? m_runCombo->currentData().toString() : runDir;
-    m_runCombo->clear();
-    for (const RunListing &run : listRuns(root)) {
-        QString label = toQ(run.name);
-        if (!run.hasResult)
-            label += tr("  (unfinished)");
-        else if (run.accuracy >= 0)
-            label += tr("  (accuracy %1)").arg(QLocale().toString(run.accuracy, 'f', 4));
-        m_runCombo->addItem(label, toQ(run.dir.string()));
-    }
-    const int at = m_runCombo->findData(keep);
-    if (at >= 0)
-        m_runCombo->setCurrentIndex(at);
+    if (m_runs->dataset() != root)
+        m_runs->setDataset(root);
     if (!sameProject) {
         usePredictions(nullptr);
         m_predsRun.clear();
@@ -314,6 +323,13 @@ void AnalyzePage::setProject(const fs::path &root, const QString &runDir)
     updateEditButtons();
 }
 
+void AnalyzePage::selectRun(const QString &runDir)
+{
+    m_runs->refresh();
+    if (const int row = m_runs->rowOf(runDir); row >= 0)
+        m_runCombo->setCurrentIndex(row);
+}
+
 AnalysisScope AnalyzePage::scope() const
 {
     return AnalysisScope(m_splitCombo->currentData().toInt());
@@ -321,8 +337,8 @@ AnalysisScope AnalyzePage::scope() const
 
 void AnalyzePage::interpret()
 {
-    const QString runDir = m_runCombo->currentData().toString();
-    if (runDir.isEmpty() || m_busy)
+    const QString runDir = currentRun();
+    if (runDir.isEmpty() || isBusy())
         return;
     auto info = readRunInfo(runDir.toStdString());
     if (!info) {
@@ -330,37 +346,24 @@ void AnalyzePage::interpret()
         Q_EMIT interpreted(false, toQ(info.message()));
         return;
     }
-    m_busy = true;
-    m_progress = std::make_shared<Progress>();
-    m_progressPanel->start(tr("Predicting"), m_progress.get());
-    updateEditButtons();
     m_summary->setText(tr("Predicting…"));
-    using Out = std::shared_ptr<Result<RunPredictions>>;
-    auto *watcher = new QFutureWatcher<Out>(this);
     const AnalysisScope sc = scope();
-    connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher, runDir, info = info.value()] {
-        watcher->deleteLater();
-        m_busy = false;
-        m_progressPanel->finish();
-        m_progress.reset();
-        const Out out = watcher->result();
-        if (!*out) {
-            m_summary->setText(toQ(out->message()));
-            updateEditButtons();
-            Q_EMIT interpreted(false, toQ(out->message()));
-            return;
-        }
-        if (m_predsRun != runDir)
-            m_losses->clearAllDecisions();
-        usePredictions(std::make_shared<RunPredictions>(std::move(out->value())));
-        m_predsRun = runDir;
-        m_imagesRoot = locateDataset(info.datasetDir).imagesRoot;
-        refreshViews();
-        Q_EMIT interpreted(true, summaryText());
-    });
-    watcher->setFuture(QtConcurrent::run([info = info.value(), sc, progress = m_progress] {
-        return std::make_shared<Result<RunPredictions>>(predictRun(info, sc, {}, progress.get()));
-    }));
+    m_predictJob->start(
+        tr("Predicting"), [info = info.value(), sc](Progress &progress) { return predictRun(info, sc, {}, &progress); },
+        [this, runDir, datasetDir = info->datasetDir](Result<RunPredictions> out) {
+            if (!out) {
+                m_summary->setText(toQ(out.message()));
+                Q_EMIT interpreted(false, toQ(out.message()));
+                return;
+            }
+            if (m_predsRun != runDir)
+                m_losses->clearAllDecisions();
+            usePredictions(std::make_shared<RunPredictions>(std::move(out).value()));
+            m_predsRun = runDir;
+            m_imagesRoot = locateDataset(datasetDir).imagesRoot;
+            refreshViews();
+            Q_EMIT interpreted(true, summaryText());
+        });
 }
 
 QString AnalyzePage::summaryText() const
@@ -498,71 +501,55 @@ void AnalyzePage::updateEditButtons()
     for (const auto &d : pending)
         (d.choice == CleanChoice::Delete ? del : rel)++;
     m_decisionSummary->setText(tr("Marked: %1 delete, %2 relabel, %3 keep").arg(del).arg(rel).arg(m_losses->keptCount()));
-    m_applyButton->setEnabled(!m_busy && !pending.isEmpty());
-    m_undoButton->setEnabled(!m_busy && m_canUndo);
-    m_redoButton->setEnabled(!m_busy && m_canRedo);
-    m_undoAction->setEnabled(!m_busy && m_canUndo);
-    m_redoAction->setEnabled(!m_busy && m_canRedo);
+    const bool busy = isBusy();
+    m_applyButton->setEnabled(!busy && !pending.isEmpty());
+    m_undoButton->setEnabled(!busy && m_canUndo);
+    m_redoButton->setEnabled(!busy && m_canRedo);
+    m_undoAction->setEnabled(!busy && m_canUndo);
+    m_redoAction->setEnabled(!busy && m_canRedo);
     m_undoButton->setToolTip(m_canUndo ? tr("Undo: %1 (Ctrl+Z)").arg(m_undoText) : tr("Nothing to undo"));
     m_redoButton->setToolTip(m_canRedo ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(m_redoText) : tr("Nothing to redo"));
-    m_interpretButton->setEnabled(!m_busy && m_runCombo->count() > 0);
-    m_retrainButton->setEnabled(!m_busy && m_runCombo->count() > 0);
+    m_interpretButton->setEnabled(!busy && m_runCombo->count() > 0);
+    m_retrainButton->setEnabled(!busy && m_runCombo->count() > 0);
 }
 
 void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit)
 {
-    if (m_root.empty() || m_busy)
+    if (m_root.empty() || isBusy())
         return;
-    m_busy = true;
-    updateEditButtons();
-    struct Out {
-        Result<EditOutcome> outcome = Error{"not run"};
-        bool canUndo = false, canRedo = false;
-        std::string undoText, redoText;
-    };
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Out>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Out>>::finished, this, [this, watcher, label] {
-        watcher->deleteLater();
-        m_busy = false;
-        const auto out = watcher->result();
-        m_canUndo = out->canUndo;
-        m_canRedo = out->canRedo;
-        m_undoText = toQ(out->undoText);
-        m_redoText = toQ(out->redoText);
-        if (!out->outcome) {
-            updateEditButtons();
-            Q_EMIT editsDone(false, toQ(out->outcome.message()));
-            return;
-        }
-        QStringList moved;
-        for (const auto &m : out->outcome->moves)
-            moved << toQ(m.from.string());
-        m_losses->clearDecisions(moved);
-        if (m_preds)
-            m_preds->applyMoves(out->outcome->moves, m_imagesRoot);
-        refreshViews();
-        QString message = tr("%1: %Ln image(s) moved", nullptr, int(out->outcome->moves.size())).arg(label);
-        if (!out->outcome->failures.empty())
-            message += tr("; not done: %1").arg(toQ(out->outcome->failures.front()))
-                       + (out->outcome->failures.size() > 1 ? tr(" (and %1 more)").arg(out->outcome->failures.size() - 1) : QString());
-        Q_EMIT editsDone(out->outcome->failures.empty(), message);
-        if (!out->outcome->moves.empty())
-            Q_EMIT datasetChanged();
-    });
-    watcher->setFuture(QtConcurrent::run([root = m_root, edit] {
-        auto out = std::make_shared<Out>();
-        auto journal = EditJournal::open(root);
-        if (!journal) {
-            out->outcome = journal.error();
-            return out;
-        }
-        out->outcome = edit(journal.value());
-        out->canUndo = journal->canUndo();
-        out->canRedo = journal->canRedo();
-        out->undoText = journal->undoText();
-        out->redoText = journal->redoText();
-        return out;
-    }));
+    m_editJob->start(
+        label,
+        [root = m_root, edit](Progress &) -> Result<DatasetEdit> { return editDataset(root, edit); },
+        [this, label](Result<DatasetEdit> done) {
+            if (!done) {
+                Q_EMIT editsDone(false, toQ(done.message()));
+                return;
+            }
+            const DatasetEdit &out = done.value();
+            m_canUndo = out.canUndo;
+            m_canRedo = out.canRedo;
+            m_undoText = toQ(out.undoText);
+            m_redoText = toQ(out.redoText);
+            if (!out.outcome) {
+                updateEditButtons();
+                Q_EMIT editsDone(false, toQ(out.outcome.message()));
+                return;
+            }
+            QStringList moved;
+            for (const auto &m : out.outcome->moves)
+                moved << toQ(m.from.string());
+            m_losses->clearDecisions(moved);
+            if (m_preds)
+                m_preds->applyMoves(out.outcome->moves, m_imagesRoot);
+            refreshViews();
+            QString message = tr("%1: %Ln image(s) moved", nullptr, int(out.outcome->moves.size())).arg(label);
+            if (!out.outcome->failures.empty())
+                message += tr("; not done: %1").arg(toQ(out.outcome->failures.front()))
+                           + (out.outcome->failures.size() > 1 ? tr(" (and %1 more)").arg(out.outcome->failures.size() - 1) : QString());
+            Q_EMIT editsDone(out.outcome->failures.empty(), message);
+            if (!out.outcome->moves.empty())
+                Q_EMIT datasetChanged();
+        });
 }
 
 void AnalyzePage::applyDecisions()

@@ -33,7 +33,9 @@ class GalleryView;
 class LossFilterModel;
 class LossItemModel;
 class MostConfusedModel;
+class BackgroundJob;
 class ProgressPanel;
+class RunListModel;
 struct CleanDecision;
 struct Progress;
 
@@ -43,11 +45,15 @@ public:
     explicit AnalyzePage(QWidget *parent = nullptr);
     ~AnalyzePage() override;
 
-    // The project whose runs are offered (newest first); selects `runDir` when given.
-    void setProject(const std::filesystem::path &root, const QString &runDir = {});
+    // The list of runs offered (the main window shares one with the other pages); the page keeps
+    // its own until given one.
+    void setRunModel(RunListModel *runs);
+    // The project whose runs are offered (newest first).
+    void setProject(const std::filesystem::path &root);
+    void selectRun(const QString &runDir);
     // Predicts the selected run on the selected split (saved predictions make this fast).
     void interpret();
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
     bool hasResult() const { return m_preds != nullptr; }
 
     // Shows the images of one confusion cell, or every image (-1, -1), in the gallery.
@@ -89,6 +95,7 @@ private:
     void updateEditButtons();
     void showGalleryMenu(const QPoint &pos);
     void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);
+    QString currentRun() const;
     AnalysisScope scope() const;
     // New predictions (null: none): the embeddings start over and the gallery shows every image.
     void usePredictions(std::shared_ptr<RunPredictions> predictions);
@@ -129,8 +136,9 @@ private:
     std::shared_ptr<RunPredictions> m_preds;
     std::filesystem::path m_imagesRoot;
     QString m_predsRun;
-    std::shared_ptr<Progress> m_progress;
-    bool m_busy = false;
+    RunListModel *m_runs;
+    BackgroundJob *m_predictJob;
+    BackgroundJob *m_editJob;
     bool m_canUndo = false, m_canRedo = false;
     QString m_undoText, m_redoText;
 };

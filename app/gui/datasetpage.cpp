@@ -3,6 +3,7 @@
 #include "classbalancechart.h"
 #include "galleryview.h"
 #include "imagepreview.h"
+#include "backgroundjob.h"
 #include "progresspanel.h"
 #include "samplemodel.h"
 #include "thumbnailcache.h"
@@ -14,7 +15,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kiln {
 
@@ -57,6 +56,7 @@ DatasetPage::DatasetPage(QWidget *parent)
     , m_verifyButton(new QPushButton(tr("Verify images"), this))
     , m_quarantine(new QCheckBox(tr("Move failures to trash"), this))
     , m_verifyPanel(new ProgressPanel(this))
+    , m_verifyJob(new BackgroundJob(this, m_verifyPanel))
     , m_verifySummary(new QLabel(this))
     , m_failureTable(new QTableView(this))
 {
@@ -152,11 +152,7 @@ DatasetPage::DatasetPage(QWidget *parent)
     });
 }
 
-DatasetPage::~DatasetPage()
-{
-    if (m_verifyProgress)
-        m_verifyProgress->cancel = true;
-}
+DatasetPage::~DatasetPage() = default; // the verify job cancels itself
 
 void DatasetPage::setDataset(const std::filesystem::path &imagesRoot, const std::filesystem::path &home, double validPct,
                              std::uint64_t seed)
@@ -186,24 +182,19 @@ void DatasetPage::rescan()
     m_scanning = true;
     const quint64 request = ++m_scanRequest;
     m_summary->setText(tr("Indexing %1…").arg(QString::fromStdString(m_root.string())));
-    using R = Result<DatasetIndex>;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<R>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<R>>::finished, this, [this, watcher, request] {
-        watcher->deleteLater();
+    const SplitOptions options{m_validPct, m_seed};
+    runOnPool(this, [root = m_root, options] { return DatasetIndex::scan(root, options); }, [this, request](Result<DatasetIndex> result) {
         if (request != m_scanRequest)
-            return;
+            return; // a newer scan is on its way
         m_scanning = false;
-        auto result = watcher->result();
-        if (!result->ok()) {
+        if (!result) {
             applyIndex(nullptr);
-            m_summary->setText(QString::fromStdString(result->message()));
-            Q_EMIT scanFailed(QString::fromStdString(result->message()));
+            m_summary->setText(QString::fromStdString(result.message()));
+            Q_EMIT scanFailed(QString::fromStdString(result.message()));
             return;
         }
-        applyIndex(std::make_shared<const DatasetIndex>(std::move(*result).value()));
+        applyIndex(std::make_shared<const DatasetIndex>(std::move(result).value()));
     });
-    SplitOptions options{m_validPct, m_seed};
-    watcher->setFuture(QtConcurrent::run([root = m_root, options] { return std::make_shared<R>(DatasetIndex::scan(root, options)); }));
 }
 
 void DatasetPage::applyIndex(std::shared_ptr<const DatasetIndex> index)
@@ -270,53 +261,52 @@ void DatasetPage::showCurrentSample()
 
 bool DatasetPage::isVerifying() const
 {
-    return m_verifyProgress != nullptr;
+    return m_verifyJob->isRunning();
 }
 
 void DatasetPage::startVerify()
 {
     if (!m_index || isVerifying())
         return;
-    m_verifyProgress = std::make_shared<Progress>();
     std::vector<std::string> files;
     files.reserve(m_index->size());
     for (const auto &s : m_index->samples())
         files.push_back(s.relPath);
     DatasetVerifyOptions options;
     options.quarantine = m_quarantine->isChecked();
-    m_verifyPanel->start(tr("Verifying"), m_verifyProgress.get());
     m_verifyButton->setText(tr("Cancel verify"));
     m_verifySummary->setVisible(false);
-    auto *watcher = new QFutureWatcher<DatasetVerifyReport>(this);
     const auto root = m_index->root();
-    connect(watcher, &QFutureWatcher<DatasetVerifyReport>::finished, this, [this, watcher, root] {
-        watcher->deleteLater();
-        if (m_index && m_index->root() == root)
-            onVerifyDone(watcher->result());
-        else
-        {
-            DatasetVerifyReport stale; // the dataset changed meanwhile: drop the results
-            stale.cancelled = true;
-            onVerifyDone(stale);
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([root, home = m_home, files = std::move(files), options,
-                                          progress = m_verifyProgress] {
-        return verifyFiles(root, files, home, options, progress.get());
-    }));
+    m_verifyJob->start(
+        tr("Verifying"),
+        [root, home = m_home, files = std::move(files), options](Progress &progress) -> Result<DatasetVerifyReport> {
+            return verifyFiles(root, files, home, options, &progress);
+        },
+        [this, root](Result<DatasetVerifyReport> report) {
+            m_verifyButton->setText(tr("Verify images"));
+            if (!report) {
+                m_verifySummary->setText(QString::fromStdString(report.message()).toHtmlEscaped());
+                m_verifySummary->setVisible(true);
+                Q_EMIT verifyFinished(0, 0);
+                return;
+            }
+            if (m_index && m_index->root() == root) {
+                onVerifyDone(report.value());
+            } else {
+                DatasetVerifyReport stale; // the dataset changed meanwhile: drop the results
+                stale.cancelled = true;
+                onVerifyDone(stale);
+            }
+        });
 }
 
 void DatasetPage::cancelVerify()
 {
-    if (m_verifyProgress)
-        m_verifyProgress->cancel = true;
+    m_verifyJob->cancel();
 }
 
 void DatasetPage::onVerifyDone(const DatasetVerifyReport &report)
 {
-    m_verifyPanel->finish();
-    m_verifyProgress.reset();
-    m_verifyButton->setText(tr("Verify images"));
     m_failures->setFailures(report.failures, report.quarantined);
     const QLocale locale;
     QString text;

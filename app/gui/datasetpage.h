@@ -17,6 +17,7 @@ class QTableView;
 
 namespace kiln {
 
+class BackgroundJob;
 class ClassBalanceChart;
 class ClassTableModel;
 class DatasetIndex;
@@ -80,7 +81,6 @@ private:
     std::shared_ptr<const DatasetIndex> m_index;
     bool m_scanning = false;
     quint64 m_scanRequest = 0;
-    std::shared_ptr<Progress> m_verifyProgress; // shared with the job, which may outlive the page
 
     ThumbnailCache *m_thumbnails;
     SampleModel *m_samples;
@@ -98,6 +98,7 @@ private:
     QPushButton *m_verifyButton;
     QCheckBox *m_quarantine;
     ProgressPanel *m_verifyPanel;
+    BackgroundJob *m_verifyJob;
     QLabel *m_verifySummary;
     QTableView *m_failureTable;
     QSplitter *m_centreSplit = nullptr;

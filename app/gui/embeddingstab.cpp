@@ -1,10 +1,11 @@
 #include "embeddingstab.h"
 
+#include "backgroundjob.h"
+
 #include "analysis/tsne.h"
 #include "core/progress.h"
 #include "embeddingscatter.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -15,7 +16,6 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <mutex>
@@ -168,32 +168,8 @@ void EmbeddingsTab::compute(AnalysisScope scope)
     m_status->setText(tr("t-SNE of %Ln image(s)…", nullptr, int(n)));
     m_timer->start();
 
-    using Out = std::shared_ptr<Result<TsneResult>>;
-    auto *watcher = new QFutureWatcher<Out>(this);
     const auto run = m_run;
-    connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher, run, n] {
-        watcher->deleteLater();
-        if (m_run != run)
-            return; // stopped or replaced meanwhile
-        m_timer->stop();
-        drain();
-        m_run.reset();
-        m_pause->setEnabled(false);
-        m_button->setText(tr("Compute t-SNE"));
-        const Out out = watcher->result();
-        if (!*out) {
-            m_status->setText(toQ(out->message()));
-            Q_EMIT finished(false, toQ(out->message()));
-            return;
-        }
-        m_scatter->setPositions((*out)->layout);
-        m_status->setText(tr("t-SNE of %1 images: KL %2, %3 s")
-                              .arg(QLocale().toString(qulonglong(n)))
-                              .arg(QLocale().toString((*out)->kl, 'f', 3))
-                              .arg(QLocale().toString((*out)->seconds, 'f', 1)));
-        Q_EMIT finished(true, m_status->text());
-    });
-    watcher->setFuture(QtConcurrent::run([run, data = std::move(data), n, dim] {
+    auto work = [run, data = std::move(data), n, dim] {
         TsneOptions options;
         options.perplexity = fittingPerplexity(options.perplexity, n);
         options.reportEvery = 10;
@@ -205,8 +181,28 @@ void EmbeddingsTab::compute(AnalysisScope scope)
             run->kl = kl;
             run->fresh = true;
         };
-        return std::make_shared<Result<TsneResult>>(runTsne(data, n, int(dim), options, &run->progress));
-    }));
+        return runTsne(data, n, int(dim), options, &run->progress);
+    };
+    runOnPool(this, std::move(work), [this, run, n](Result<TsneResult> out) {
+        if (m_run != run)
+            return; // stopped or replaced meanwhile
+        m_timer->stop();
+        drain();
+        m_run.reset();
+        m_pause->setEnabled(false);
+        m_button->setText(tr("Compute t-SNE"));
+        if (!out) {
+            m_status->setText(toQ(out.message()));
+            Q_EMIT finished(false, toQ(out.message()));
+            return;
+        }
+        m_scatter->setPositions(out->layout);
+        m_status->setText(tr("t-SNE of %1 images: KL %2, %3 s")
+                              .arg(QLocale().toString(qulonglong(n)))
+                              .arg(QLocale().toString(out->kl, 'f', 3))
+                              .arg(QLocale().toString(out->seconds, 'f', 1)));
+        Q_EMIT finished(true, m_status->text());
+    });
 }
 
 void EmbeddingsTab::stop()

@@ -4,14 +4,14 @@
 #include "data/csvio.h"
 #include "data/imageloader.h"
 #include "export/modelbundle.h"
-#include "train/trainer.h"
+#include "backgroundjob.h"
+#include "runlistmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,7 +24,6 @@
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace fs = std::filesystem;
 
@@ -83,7 +82,16 @@ ExportPage::ExportPage(QWidget *parent)
     , m_saveCsv(new QPushButton(tr("Save CSV…"), this))
     , m_predictStatus(new QLabel(this))
     , m_results(new QTableWidget(0, 4, this))
+    , m_runs(new RunListModel(this))
+    , m_finished(new FinishedRunsModel(this))
+    , m_job(new BackgroundJob(this))
 {
+    m_finished->setSourceModel(m_runs);
+    m_run->setModel(m_finished);
+    connect(m_job, &BackgroundJob::runningChanged, this, &ExportPage::updateButtons);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_finished, signal, this, &ExportPage::updateHint);
+    connect(m_finished, &QAbstractItemModel::modelReset, this, &ExportPage::updateHint);
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
 
@@ -177,7 +185,21 @@ ExportPage::ExportPage(QWidget *parent)
             m_predictStatus->setText(tr("Cannot write %1").arg(f));
     });
     m_exportResult->setText(tr("Train a model first; its runs are listed here."));
-    setBusy(false);
+    updateButtons();
+}
+
+bool ExportPage::isBusy() const
+{
+    return m_job->isRunning();
+}
+
+void ExportPage::setRunModel(RunListModel *runs)
+{
+    if (m_runs->parent() == this)
+        m_runs->deleteLater();
+    m_runs = runs;
+    m_finished->setSourceModel(runs);
+    updateHint();
 }
 
 void ExportPage::setProject(const fs::path &root)
@@ -187,29 +209,24 @@ void ExportPage::setProject(const fs::path &root)
     if (root != m_root)
         m_destination->setText(toQ((root / "exports").string()));
     m_root = root;
-    refreshRuns();
+    if (m_runs->dataset() != root)
+        m_runs->setDataset(root);
+    updateHint();
 }
 
-void ExportPage::refreshRuns()
+void ExportPage::updateHint()
 {
-    m_run->clear();
-    if (m_root.empty())
-        return;
-    for (const RunListing &run : listRuns(m_root))
-        if (run.hasResult)
-            m_run->addItem(run.accuracy >= 0 ? tr("%1  (accuracy %2)").arg(toQ(run.name)).arg(QLocale().toString(run.accuracy, 'f', 4)) : toQ(run.name),
-                           toQ(run.dir.string()));
     // The hint follows the runs, unless the label shows an export's result.
     const QString noRuns = tr("Train a model first; its runs are listed here."),
                   someRuns = tr("Choose a run and the formats, then press Export.");
     if (m_exportResult->text().isEmpty() || m_exportResult->text() == noRuns || m_exportResult->text() == someRuns)
         m_exportResult->setText(m_run->count() ? someRuns : noRuns);
-    setBusy(m_busy);
+    updateButtons();
 }
 
-void ExportPage::setBusy(bool busy)
+void ExportPage::updateButtons()
 {
-    m_busy = busy;
+    const bool busy = isBusy();
     m_export->setEnabled(!busy && m_run->count() > 0);
     for (auto *b : {m_openImages, m_openFolder})
         b->setEnabled(!busy);
@@ -223,85 +240,74 @@ QString ExportPage::exportText() const
 
 void ExportPage::exportSelected()
 {
-    const QString runDir = m_run->currentData().toString();
-    if (runDir.isEmpty() || m_busy)
+    const QString runDir = m_run->currentData(RunListModel::DirRole).toString();
+    if (runDir.isEmpty() || isBusy())
         return;
     auto run = readRunInfo(runDir.toStdString());
-    if (!run) {
-        m_exportResult->setText(toQ(run.message()));
+    Result<void> chosen = run ? useCheckpoint(run.value(), m_checkpoint->currentData().toString().toStdString())
+                              : Result<void>(run.error());
+    if (!chosen) {
+        m_exportResult->setText(toQ(chosen.message()));
         Q_EMIT exported(false, m_exportResult->text());
         return;
     }
-    const QString checkpoint = m_checkpoint->currentData().toString();
-    std::error_code ec;
-    if (!checkpoint.isEmpty()) {
-        const fs::path chosen = fs::path(runDir.toStdString()) / "checkpoints" / checkpoint.toStdString();
-        if (!fs::exists(chosen, ec)) {
-            m_exportResult->setText(tr("This run has no %1 (only keep-best runs keep a best checkpoint).").arg(checkpoint));
-            Q_EMIT exported(false, m_exportResult->text());
-            return;
-        }
-        run->checkpoint = chosen;
-    }
-    const fs::path dir = m_destination->text().toStdString();
-    fs::create_directories(dir, ec);
-    const std::string stem = fs::path(runDir.toStdString()).filename().string();
-    const bool bundle = m_bundle->isChecked(), onnx = m_onnx->isChecked(), script = m_torchscript->isChecked(),
-               softmax = m_softmax->isChecked();
-    if (!bundle && !onnx && !script)
+    std::vector<ExportFormat> formats;
+    if (m_bundle->isChecked())
+        formats.push_back(ExportFormat::Bundle);
+    if (m_onnx->isChecked())
+        formats.push_back(ExportFormat::Onnx);
+    if (m_torchscript->isChecked())
+        formats.push_back(ExportFormat::TorchScript);
+    if (formats.empty())
         return;
-    setBusy(true);
+    const fs::path dir = m_destination->text().toStdString();
+    const std::string stem = fs::path(runDir.toStdString()).filename().string();
+    const bool softmax = m_softmax->isChecked();
     m_exportResult->setText(tr("Exporting and checking…"));
-    using Out = std::pair<QString, QString>; // message, model to predict with
-    auto *watcher = new QFutureWatcher<Out>(this);
-    connect(watcher, &QFutureWatcher<Out>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        setBusy(false);
-        const Out out = watcher->result();
-        m_exportResult->setText(out.first);
-        if (!out.second.isEmpty())
-            setModel(out.second);
-        Q_EMIT exported(!out.second.isEmpty(), out.first);
-    });
-    watcher->setFuture(QtConcurrent::run([info = run.value(), dir, stem, bundle, onnx, script, softmax] {
-        QStringList lines;
-        QString model;
-        const QLocale locale;
-        if (bundle) {
-            const fs::path file = uniquePath(dir / (stem + ".kiln"));
-            auto r = exportBundle(info, file);
-            if (r) {
-                lines << tr("✔ %1 (%2): reloaded, it predicts the validation images with accuracy %3.")
-                             .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                             .arg(QLocale().toString(r->validationAccuracy, 'f', 4));
-                model = toQ(file.string());
-            } else {
-                lines << tr("✘ bundle: %1").arg(toQ(r.message()));
+    m_job->start(
+        tr("Exporting"),
+        [info = run.value(), formats, dir, stem, softmax](Progress &progress) -> Result<std::vector<FormatExport>> {
+            return exportRun(info, formats, dir, stem, softmax, &progress);
+        },
+        [this](Result<std::vector<FormatExport>> done) {
+            if (!done) {
+                m_exportResult->setText(toQ(done.message()));
+                Q_EMIT exported(false, m_exportResult->text());
+                return;
             }
-        }
-        if (onnx) {
-            const fs::path file = uniquePath(dir / (stem + ".onnx"));
-            auto r = exportOnnxModel(info, file, softmax);
-            if (r) {
-                lines << tr("✔ %1 (%2) and its metadata: OpenCV's dnn module matches LibTorch within %3.")
-                             .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                             .arg(QLocale().toString(r->maxDifference, 'g', 2));
-                if (model.isEmpty())
-                    model = toQ(file.string());
-            } else {
-                lines << tr("✘ ONNX: %1").arg(toQ(r.message()));
+            QStringList lines;
+            QString model;
+            const QLocale locale;
+            for (const FormatExport &e : done.value()) {
+                const Result<BundleExport> &r = e.result;
+                if (!r) {
+                    const QString name = e.format == ExportFormat::Bundle ? tr("bundle")
+                                         : e.format == ExportFormat::Onnx ? QStringLiteral("ONNX")
+                                                                          : QStringLiteral("TorchScript");
+                    lines << tr("✘ %1: %2").arg(name, toQ(r.message()));
+                    continue;
+                }
+                const QString file = toQ(r->file.string()), size = locale.formattedDataSize(qint64(r->bytes));
+                if (e.format == ExportFormat::Bundle)
+                    lines << tr("✔ %1 (%2): reloaded, it predicts the validation images with accuracy %3.")
+                                 .arg(file, size)
+                                 .arg(locale.toString(r->validationAccuracy, 'f', 4));
+                else if (e.format == ExportFormat::Onnx)
+                    lines << tr("✔ %1 (%2) and its metadata: OpenCV's dnn module matches LibTorch within %3.")
+                                 .arg(file, size)
+                                 .arg(locale.toString(r->maxDifference, 'g', 2));
+                else
+                    lines << tr("✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.")
+                                 .arg(file, size)
+                                 .arg(locale.toString(r->maxDifference, 'g', 2));
+                if (model.isEmpty() && e.format != ExportFormat::TorchScript)
+                    model = file;
             }
-        }
-        if (script) {
-            const fs::path file = uniquePath(dir / (stem + ".pt"));
-            auto r = exportTorchScriptModel(info, file, softmax);
-            lines << (r ? tr("✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.")
-                              .arg(toQ(file.string()), locale.formattedDataSize(qint64(r->bytes)))
-                              .arg(QLocale().toString(r->maxDifference, 'g', 2))
-                        : tr("✘ TorchScript: %1").arg(toQ(r.message())));
-        }
-        return Out{lines.join('\n'), model};
-    }));
+            m_exportResult->setText(lines.join('\n'));
+            if (!model.isEmpty())
+                setModel(model);
+            Q_EMIT exported(!model.isEmpty(), m_exportResult->text());
+        });
 }
 
 void ExportPage::setModel(const QString &file)
@@ -311,7 +317,7 @@ void ExportPage::setModel(const QString &file)
 
 void ExportPage::predict(const QStringList &paths)
 {
-    if (m_busy || paths.isEmpty())
+    if (isBusy() || paths.isEmpty())
         return;
     auto bundle = loadBundle(m_model->text().toStdString());
     if (!bundle) {
@@ -322,23 +328,28 @@ void ExportPage::predict(const QStringList &paths)
     std::vector<fs::path> files;
     for (const QString &p : paths)
         files.emplace_back(p.toStdString());
-    setBusy(true);
     m_predictStatus->setText(tr("Predicting…"));
     struct Out {
-        Result<std::vector<ImagePrediction>> preds = Error{"not run"};
+        std::vector<ImagePrediction> preds;
         std::vector<QImage> thumbs;
     };
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Out>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<Out>>::finished, this, [this, watcher, classes = bundle->classes] {
-        watcher->deleteLater();
-        setBusy(false);
-        const auto out = watcher->result();
-        if (!out->preds) {
-            m_predictStatus->setText(toQ(out->preds.message()));
+    auto work = [b = bundle.value(), files](Progress &progress) -> Result<Out> {
+        auto preds = predictImages(b, files, 5, 0, &progress);
+        if (!preds)
+            return preds.error();
+        Out out{std::move(preds).value(), {}};
+        for (const auto &p : out.preds)
+            out.thumbs.push_back(p.error.empty() ? loadThumbnail(p.file, 76).image : QImage());
+        return out;
+    };
+    m_job->start(tr("Predicting"), work, [this, classes = bundle->classes](Result<Out> done) {
+        if (!done) {
+            m_predictStatus->setText(toQ(done.message()));
             Q_EMIT predicted(false, m_predictStatus->text());
             return;
         }
-        const auto &preds = out->preds.value();
+        const Out *out = &done.value();
+        const auto &preds = out->preds;
         m_results->setRowCount(int(preds.size()));
         int unlike = 0, failed = 0;
         for (int r = 0; r < int(preds.size()); ++r) {
@@ -374,17 +385,9 @@ void ExportPage::predict(const QStringList &paths)
         m_predictStatus->setText(tr("%Ln image(s)", nullptr, int(preds.size())) + tr(" · %1 unlike the training images · %2 unreadable")
                                                                                  .arg(unlike)
                                                                                  .arg(failed));
-        setBusy(false);
+        updateButtons();
         Q_EMIT predicted(true, m_predictStatus->text());
     });
-    watcher->setFuture(QtConcurrent::run([b = bundle.value(), files] {
-        auto out = std::make_shared<Out>();
-        out->preds = predictImages(b, files, 5);
-        if (out->preds)
-            for (const auto &p : out->preds.value())
-                out->thumbs.push_back(p.error.empty() ? loadThumbnail(p.file, 76).image : QImage());
-        return out;
-    }));
 }
 
 bool ExportPage::saveCsv(const QString &file) const

@@ -16,11 +16,18 @@ class QTableWidget;
 
 namespace kiln {
 
+class BackgroundJob;
+class FinishedRunsModel;
+class RunListModel;
+
 class ExportPage : public QWidget {
     Q_OBJECT
 public:
     explicit ExportPage(QWidget *parent = nullptr);
 
+    // The list of runs (the main window shares one with the other pages); the page keeps its own
+    // until given one. Only runs with a result are offered.
+    void setRunModel(RunListModel *runs);
     // Lists the project's runs; the destination becomes the project's exports/ folder unless
     // `root` is the project already shown.
     void setProject(const std::filesystem::path &root);
@@ -28,7 +35,7 @@ public:
     void setModel(const QString &file);
     void predict(const QStringList &paths);
     bool saveCsv(const QString &file) const;
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
 
     QTableWidget *results() const { return m_results; }
     QLineEdit *destination() const { return m_destination; }
@@ -43,8 +50,8 @@ protected:
     void dropEvent(class QDropEvent *event) override;
 
 private:
-    void refreshRuns();
-    void setBusy(bool busy);
+    void updateHint();
+    void updateButtons();
 
     std::filesystem::path m_root;
     QComboBox *m_run;
@@ -57,7 +64,9 @@ private:
     QPushButton *m_openImages, *m_openFolder, *m_saveCsv;
     QLabel *m_predictStatus;
     QTableWidget *m_results;
-    bool m_busy = false;
+    RunListModel *m_runs;
+    FinishedRunsModel *m_finished;
+    BackgroundJob *m_job;
 };
 
 } // namespace kiln

@@ -7,8 +7,10 @@
 #include "appearance.h"
 #include "preferencesdialog.h"
 #include "thumbnailcache.h"
+#include "backgroundjob.h"
+#include "projectsession.h"
 #include "train/learner.h"
-#include "train/trainer.h"
+#include "train/run.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -31,7 +33,6 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,7 +47,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -73,7 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_analyzePage(new AnalyzePage(this))
     , m_acquirePage(new AcquirePage(this))
     , m_exportPage(new ExportPage(this))
+    , m_session(new ProjectSession(this))
     , m_jobPanel(new ProgressPanel(this))
+    , m_job(new BackgroundJob(this, m_jobPanel))
     , m_statusLabel(new QLabel(this))
 {
     auto *central = new QWidget(this);
@@ -91,6 +93,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_acquirePage);
     m_stack->addWidget(m_exportPage);
     statusBar()->addWidget(m_statusLabel, 1);
+    // One list of runs for the three pages that show them.
+    m_trainPage->setRunModel(m_session->runs());
+    m_analyzePage->setRunModel(m_session->runs());
+    m_exportPage->setRunModel(m_session->runs());
 
     buildSideBar();
     buildMenus();
@@ -100,22 +106,19 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_datasetPage, &DatasetPage::datasetLoaded, this, [this](int images, int classes) {
         m_statusLabel->setText(tr("%1 images · %2 classes").arg(QLocale().toString(images)).arg(classes));
-        if (m_project) {
-            m_trainPage->setDataset(m_project->root(), m_datasetPage->index());
+        if (m_session->isOpen()) {
+            m_trainPage->setDataset(m_session->root(), m_datasetPage->index());
             // Keep the project's vocabulary current for tools that read kiln-project.json.
-            const auto &now = m_datasetPage->index()->classes();
-            if (now != m_project->classes) {
-                m_project->classes = now;
-                if (auto saved = m_project->save(); !saved)
+            const auto now = m_datasetPage->index()->classes();
+            if (now != m_session->project().classes)
+                if (auto saved = m_session->update([&](Project &p) { p.classes = now; }); !saved)
                     showError(tr("Cannot save the project"), toQ(saved.message()));
-            }
         }
     });
+    // The training thread recorded the run in kiln-project.json; read it again.
     connect(m_trainPage, &TrainPage::runFinished, this, [this](const QString &runDir) {
-        if (m_project) {
-            m_analyzePage->setProject(m_project->root(), runDir);
-            m_exportPage->setProject(m_project->root());
-        }
+        m_session->reload();
+        m_analyzePage->selectRun(runDir);
     });
     connect(m_analyzePage, &AnalyzePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
     connect(m_acquirePage, &AcquirePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
@@ -138,10 +141,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::isBusy() const
 {
-    if (m_jobProgress)
-        m_jobProgress->cancel = true;
+    return m_job->isRunning();
 }
 
 void MainWindow::buildSideBar()
@@ -313,8 +317,8 @@ void MainWindow::offerRestartForLanguage()
         return;
     // The same project opens again; the window asks first if a run is training.
     QStringList args;
-    if (m_project)
-        args << toQ(m_project->root().string());
+    if (m_session->isOpen())
+        args << toQ(m_session->root().string());
     if (close())
         QProcess::startDetached(QCoreApplication::applicationFilePath(), args);
 }
@@ -340,44 +344,40 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::retrain(const QString &runDir)
 {
-    auto run = readRunJson(toPath(runDir));
-    auto config = run ? trainConfigFromJson(run->value("config").toObject()) : Result<TrainConfig>(run.error());
-    if (!config) {
-        showError(tr("Cannot retrain"), toQ(config.message()));
+    auto run = Run::load(toPath(runDir));
+    if (!run) {
+        showError(tr("Cannot retrain"), toQ(run.message()));
         return;
     }
     if (m_trainPage->isBusy()) {
         showError(tr("Cannot retrain"), tr("A training run is in progress; stop it first."));
         return;
     }
-    TrainConfig c = config.value();
-    // The same configuration on the cleaned data; a found learning rate is kept, so the runs compare.
-    c.abortAfterEpoch = 0;
-    m_trainPage->setConfig(c);
+    // Every setting of the run, on the cleaned data; a found learning rate is kept, so the runs compare.
+    m_trainPage->setConfig(run->config);
     showPage(TrainRow);
     m_trainPage->start();
 }
 
 QString MainWindow::projectRoot() const
 {
-    return m_project ? toQ(m_project->root()) : QString();
+    return m_session->isOpen() ? toQ(m_session->root()) : QString();
 }
 
 bool MainWindow::openProject(const QString &dir)
 {
-    auto project = Project::open(toPath(dir));
-    if (!project) {
-        showError(tr("Cannot open the project"), toQ(project.message()));
+    if (auto opened = m_session->open(toPath(dir)); !opened) {
+        showError(tr("Cannot open the project"), toQ(opened.message()));
         return false;
     }
-    m_project = std::make_unique<Project>(std::move(project).value());
-    m_datasetPage->setDataset(m_project->imagesDir(), m_project->root(), m_project->validPct, m_project->seed);
-    m_analyzePage->setProject(m_project->root());
-    m_acquirePage->setProject(m_project->root());
-    m_exportPage->setProject(m_project->root());
-    addRecent(toQ(m_project->root()));
+    const Project &project = m_session->project();
+    m_datasetPage->setDataset(project.imagesDir(), project.root(), project.validPct, project.seed);
+    m_analyzePage->setProject(project.root());
+    m_acquirePage->setProject(project.root());
+    m_exportPage->setProject(project.root());
+    addRecent(toQ(project.root()));
     updateTitle();
-    Q_EMIT projectOpened(toQ(m_project->root()));
+    Q_EMIT projectOpened(toQ(project.root()));
     return true;
 }
 
@@ -391,40 +391,33 @@ void MainWindow::openDemo()
             return;
         }
     }
-    runJob(tr("Importing the Fashion-MNIST demo (once)"), [dir](Progress *progress) {
-        auto project = ensureDemoProject(dir, progress);
+    runJob(tr("Importing the Fashion-MNIST demo (once)"), [dir](Progress &progress) -> Result<JobOutcome> {
+        auto project = ensureDemoProject(dir, &progress);
         if (!project)
-            return JobOutcome{false, toQ(project.message()), {}};
-        return JobOutcome{true, tr("The demo project is ready."), toQ(project->root())};
+            return project.error();
+        return JobOutcome{tr("The demo project is ready."), toQ(project->root())};
     });
 }
 
 void MainWindow::runJob(const QString &label, Job job)
 {
-    if (m_jobProgress) {
-        showError(tr("Busy"), tr("Another import is still running; wait for it or cancel it."));
-        return;
-    }
-    m_jobProgress = std::make_shared<Progress>();
-    m_jobPanel->start(label, m_jobProgress.get());
-    auto *watcher = new QFutureWatcher<JobOutcome>(this);
-    connect(watcher, &QFutureWatcher<JobOutcome>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const JobOutcome outcome = watcher->result();
-        m_jobPanel->finish();
-        m_jobProgress.reset();
-        if (!outcome.ok) {
-            showError(tr("The job did not finish"), outcome.message);
-        } else {
-            statusBar()->showMessage(outcome.message, 8000);
-            if (!outcome.openAfter.isEmpty())
-                openProject(outcome.openAfter);
-            else
-                m_datasetPage->rescan();
+    const bool started = m_job->start(label, std::move(job), [this](Result<JobOutcome> outcome) {
+        if (!outcome) {
+            showError(tr("The job did not finish"), toQ(outcome.message()));
+            Q_EMIT jobFinished(false, toQ(outcome.message()));
+            return;
         }
-        Q_EMIT jobFinished(outcome.ok, outcome.message);
+        statusBar()->showMessage(outcome->message, 8000);
+        if (!outcome->openAfter.isEmpty()) {
+            openProject(outcome->openAfter);
+        } else {
+            m_session->reload(); // an import may have written kiln-project.json
+            m_datasetPage->rescan();
+        }
+        Q_EMIT jobFinished(true, outcome->message);
     });
-    watcher->setFuture(QtConcurrent::run([job = std::move(job), progress = m_jobProgress] { return job(progress.get()); }));
+    if (!started)
+        showError(tr("Busy"), tr("Another import is still running; wait for it or cancel it."));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -459,12 +452,12 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_project ? tr("%1 — Kiln").arg(toQ(m_project->name)) : tr("Kiln"));
+    setWindowTitle(m_session->isOpen() ? tr("%1 — Kiln").arg(toQ(m_session->project().name)) : tr("Kiln"));
 }
 
 bool MainWindow::requireProject()
 {
-    if (m_project)
+    if (m_session->isOpen())
         return true;
     showError(tr("No project"), tr("Create or open a project first (File → New Project)."));
     return false;
@@ -497,15 +490,15 @@ void MainWindow::importFolderDialog()
     const QString source = QFileDialog::getExistingDirectory(this, tr("Folder with one sub-folder per class"));
     if (source.isEmpty())
         return;
-    const fs::path out = m_project->imagesDir();
-    runJob(tr("Importing images"), [source, out](Progress *progress) {
-        auto summary = importFolder(toPath(source), out, progress);
+    const fs::path out = m_session->project().imagesDir();
+    runJob(tr("Importing images"), [source, out](Progress &progress) -> Result<JobOutcome> {
+        auto summary = importFolder(toPath(source), out, &progress);
         if (!summary)
-            return JobOutcome{false, toQ(summary.message()), {}};
+            return summary.error();
         QString msg = tr("Copied %1 images in %2 classes.").arg(summary->copied).arg(summary->classes.size());
         if (!summary->problems.empty())
             msg += tr(" %1 could not be copied; first: %2").arg(summary->problems.size()).arg(toQ(summary->problems.front()));
-        return JobOutcome{true, msg, {}};
+        return JobOutcome{msg, {}};
     });
 }
 
@@ -561,12 +554,12 @@ void MainWindow::importIdxDialog()
         options.classNames.push_back(c.trimmed().toStdString());
     if (!sub.empty())
         options.filePrefix = sub + "_";
-    const fs::path out = sub.empty() ? m_project->imagesDir() : m_project->imagesDir() / sub;
-    runJob(tr("Importing IDX"), [imagesPath, labelsPath, out, options](Progress *progress) {
-        auto summary = importIdx(imagesPath, labelsPath, out, options, progress);
+    const fs::path out = sub.empty() ? m_session->project().imagesDir() : m_session->project().imagesDir() / sub;
+    runJob(tr("Importing IDX"), [imagesPath, labelsPath, out, options](Progress &progress) -> Result<JobOutcome> {
+        auto summary = importIdx(imagesPath, labelsPath, out, options, &progress);
         if (!summary)
-            return JobOutcome{false, toQ(summary.message()), {}};
-        return JobOutcome{true, tr("Imported %1 images (%2 were already there).").arg(summary->written).arg(summary->alreadyPresent), {}};
+            return summary.error();
+        return JobOutcome{tr("Imported %1 images (%2 were already there).").arg(summary->written).arg(summary->alreadyPresent), {}};
     });
 }
 
@@ -582,15 +575,15 @@ void MainWindow::importCsvDialog()
                                                            QFileInfo(csv).absolutePath());
     if (root.isEmpty())
         return;
-    const fs::path out = m_project->imagesDir();
-    runJob(tr("Importing CSV"), [csv, root, out](Progress *progress) {
-        auto summary = importCsv(toPath(csv), toPath(root), out, progress);
+    const fs::path out = m_session->project().imagesDir();
+    runJob(tr("Importing CSV"), [csv, root, out](Progress &progress) -> Result<JobOutcome> {
+        auto summary = importCsv(toPath(csv), toPath(root), out, &progress);
         if (!summary)
-            return JobOutcome{false, toQ(summary.message()), {}};
+            return summary.error();
         QString msg = tr("Copied %1 images.").arg(summary->copied);
         if (!summary->problems.empty())
             msg += tr(" %1 rows skipped; first: %2").arg(summary->problems.size()).arg(toQ(summary->problems.front()));
-        return JobOutcome{true, msg, {}};
+        return JobOutcome{msg, {}};
     });
 }
 
@@ -599,7 +592,7 @@ void MainWindow::exportCsvDialog()
     const auto index = m_datasetPage->index();
     if (!requireProject() || !index)
         return;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export CSV"), toQ(m_project->root() / "dataset.csv"),
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export CSV"), toQ(m_session->root() / "dataset.csv"),
                                                       tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;

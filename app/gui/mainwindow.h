@@ -3,6 +3,8 @@
 // are listed but disabled), the project menu (new, open, recent, import, export) and a progress
 // panel for long jobs. Wiring only; the work happens in the engine and the pages.
 
+#include "core/result.h"
+
 #include <QMainWindow>
 
 #include <filesystem>
@@ -22,8 +24,9 @@ class AnalyzePage;
 class ExportPage;
 class DatasetPage;
 class TrainPage;
-class Project;
+class BackgroundJob;
 class ProgressPanel;
+class ProjectSession;
 struct Progress;
 
 class MainWindow : public QMainWindow {
@@ -46,7 +49,8 @@ public:
     QListWidget *sideBar() const { return m_sideBar; }
     QString projectRoot() const;
     QString lastError() const { return m_lastError; }
-    bool isBusy() const { return m_jobProgress != nullptr; }
+    bool isBusy() const;
+    ProjectSession *session() const { return m_session; }
 
     static constexpr int kMaxRecent = 8;
 
@@ -59,11 +63,10 @@ Q_SIGNALS:
 
 private:
     struct JobOutcome {
-        bool ok = true;
         QString message;
         QString openAfter; // a project to open when the job succeeded
     };
-    using Job = std::function<JobOutcome(Progress *)>;
+    using Job = std::function<Result<JobOutcome>(Progress &)>;
 
     void buildMenus();
     void buildSideBar();
@@ -85,8 +88,7 @@ private:
     void exportCsvDialog();
     bool requireProject();
 
-    std::unique_ptr<Project> m_project;
-    std::shared_ptr<Progress> m_jobProgress;
+    ProjectSession *m_session;
     QListWidget *m_sideBar;
     QStackedWidget *m_stack;
     DatasetPage *m_datasetPage;
@@ -95,6 +97,7 @@ private:
     AcquirePage *m_acquirePage;
     ExportPage *m_exportPage;
     ProgressPanel *m_jobPanel;
+    BackgroundJob *m_job;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;
     QString m_lastError;

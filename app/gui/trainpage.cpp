@@ -2,32 +2,34 @@
 
 #include "preferencesdialog.h"
 
+#include "backgroundjob.h"
 #include "lrfinderplot.h"
 #include "metricstablemodel.h"
 #include "progresspanel.h"
+#include "runlistmodel.h"
 #include "trainingplot.h"
+#include "trainsettingsform.h"
 
 #include "data/datasetindex.h"
 #include "data/imageloader.h"
-#include "data/project.h"
 #include "train/learner.h"
-#include "train/trainer.h"
+#include "train/run.h"
 #include "train/trainingworker.h"
+#include "train/trainsettings.h"
 
-#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
@@ -36,12 +38,11 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextStream>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -92,22 +93,11 @@ private:
     std::vector<QImage> m_images;
 };
 
-QDoubleSpinBox *doubleBox(QWidget *parent, double lo, double hi, double step, int decimals, double value)
+QGroupBox *group(const QString &title, QWidget *parent, QFormLayout *&form)
 {
-    auto *b = new QDoubleSpinBox(parent);
-    b->setRange(lo, hi);
-    b->setSingleStep(step);
-    b->setDecimals(decimals);
-    b->setValue(value);
-    return b;
-}
-
-QSpinBox *intBox(QWidget *parent, int lo, int hi, int value)
-{
-    auto *b = new QSpinBox(parent);
-    b->setRange(lo, hi);
-    b->setValue(value);
-    return b;
+    auto *box = new QGroupBox(title, parent);
+    form = new QFormLayout(box);
+    return box;
 }
 
 } // namespace
@@ -115,16 +105,18 @@ QSpinBox *intBox(QWidget *parent, int lo, int hi, int value)
 TrainPage::TrainPage(QWidget *parent)
     : QWidget(parent)
     , m_controller(new TrainingController(this))
+    , m_runModel(new RunListModel(this))
+    , m_form(new TrainSettingsForm(this))
 {
-    auto *formHost = new QWidget;
-    buildForm(formHost);
     auto *scroll = new QScrollArea(this);
-    scroll->setWidget(formHost);
+    scroll->setWidget(buildForm());
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(380);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    m_runs = new QListWidget(this);
+    m_runs = new QListView(this);
+    m_runs->setModel(m_runModel);
+    m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_runs->setToolTip(tr("Runs of this project; click one to see its curves again"));
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(scroll);
@@ -141,6 +133,7 @@ TrainPage::TrainPage(QWidget *parent)
     m_stopButton = new QPushButton(tr("Stop"), this);
     m_stateLabel = new QLabel(this);
     m_stateLabel->setMinimumWidth(260);
+    m_stateLabel->setWordWrap(true);
     QFont bold = m_stateLabel->font();
     bold.setBold(true);
     m_stateLabel->setFont(bold);
@@ -215,9 +208,10 @@ TrainPage::TrainPage(QWidget *parent)
     connect(m_pauseButton, &QPushButton::clicked, this, &TrainPage::pauseOrResume);
     connect(m_stopButton, &QPushButton::clicked, this, &TrainPage::stop);
     connect(m_findLr, &QPushButton::clicked, this, &TrainPage::findLearningRate);
-    connect(m_lrPlot, &LrFinderPlot::learningRatePicked, this, [this](double lr) { m_lr->setValue(lr); });
-    connect(m_runs, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem *item) { openRun(item->data(Qt::UserRole).toString()); });
+    connect(m_lrPlot, &LrFinderPlot::learningRatePicked, this,
+            [this](double lr) { static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(lr); });
+    connect(m_runs, &QListView::clicked, this,
+            [this](const QModelIndex &index) { openRun(index.data(RunListModel::DirRole).toString()); });
     exportMenu->addAction(tr("PNG…"), this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, tr("Export plot"), "training.png", tr("PNG images (*.png)"));
         if (!f.isEmpty())
@@ -237,13 +231,19 @@ TrainPage::TrainPage(QWidget *parent)
     // Telemetry: drained at 25 Hz; dataAvailable only wakes an idle timer.
     m_drainTimer.setInterval(40);
     connect(&m_drainTimer, &QTimer::timeout, this, &TrainPage::drainTelemetry);
-    connect(m_controller->worker(), &TrainingWorker::dataAvailable, this, [this] {
+    TrainingWorker *worker = m_controller->worker();
+    connect(worker, &TrainingWorker::dataAvailable, this, [this] {
         if (!m_drainTimer.isActive())
             m_drainTimer.start();
     });
-    connect(m_controller->worker(), &TrainingWorker::finished, this, [this](const TrainSummary &summary) {
-        drainTelemetry();
-        m_drainTimer.stop();
+    connect(worker, &TrainingWorker::runStarted, this, [this](const QString &runDir) {
+        m_runDir = runDir;
+        m_runModel->refresh();
+        m_runs->setCurrentIndex(m_runModel->index(m_runModel->rowOf(runDir)));
+        Q_EMIT runStarted(runDir);
+    });
+    connect(worker, &TrainingWorker::finished, this, [this](const TrainSummary &summary) {
+        runEnded();
         const QLocale locale;
         QString detail = summary.stopped ? tr("stopped; the checkpoint of the last finished epoch is kept") : tr("done");
         if (!summary.epochs.empty())
@@ -251,33 +251,39 @@ TrainPage::TrainPage(QWidget *parent)
         if (summary.earlyStopped)
             detail += tr(" · early stopping");
         setState(State::Finished, detail);
-        refreshRuns();
         Q_EMIT runFinished(m_runDir);
     });
-    connect(m_controller->worker(), &TrainingWorker::failed, this, [this](const QString &message) {
-        drainTelemetry();
-        m_drainTimer.stop();
+    connect(worker, &TrainingWorker::failed, this, [this](const QString &message) {
+        runEnded();
         setState(State::Failed, message);
-        refreshRuns();
     });
-    connect(m_controller->worker(), &TrainingWorker::learningRateFound, this, [this](const LrFindResult &result) {
+    connect(worker, &TrainingWorker::learningRateFound, this, [this](const LrFindResult &result) {
         drainTelemetry();
         m_drainTimer.stop();
         m_lrPlot->setResult(result);
         m_tabs->setCurrentWidget(m_lrPlot);
         if (result.suggestions.valid)
-            m_lr->setValue(result.suggestions.valley);
+            static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(result.suggestions.valley);
         setState(State::Idle, tr("learning rate set to the valley suggestion; click the curve to pick another"));
     });
 
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(150);
     connect(&m_previewTimer, &QTimer::timeout, this, &TrainPage::updatePreview);
-    for (QDoubleSpinBox *b : {m_flip, m_rotate, m_zoom, m_warp, m_lighting})
-        connect(b, &QDoubleSpinBox::valueChanged, &m_previewTimer, qOverload<>(&QTimer::start));
-    connect(m_augment, &QCheckBox::toggled, &m_previewTimer, qOverload<>(&QTimer::start));
-    connect(m_size, &QSpinBox::valueChanged, &m_previewTimer, qOverload<>(&QTimer::start));
-    connect(m_resize, &QComboBox::currentIndexChanged, &m_previewTimer, qOverload<>(&QTimer::start));
+    connect(m_form, &TrainSettingsForm::edited, this, [this](const QString &key) {
+        static const QStringList previewed{"augment", "flip_p", "max_rotate", "max_zoom", "max_warp", "max_lighting", "min_scale",
+                                           "size", "resize"};
+        if (previewed.contains(key))
+            m_previewTimer.start();
+        if (key == QLatin1String("arch") && m_index) {
+            // Another architecture: the size and batch size follow it, unless the user set them.
+            const TrainConfig c = suggestFor(*m_index, m_form->config().arch);
+            for (const char *setting : {"size", "batch_size"})
+                if (!m_form->isUserSet(setting))
+                    m_form->setSetting(setting, findTrainSetting(setting)->format(c));
+            m_previewTimer.start();
+        }
+    });
     setState(State::Idle);
 }
 
@@ -286,153 +292,107 @@ TrainPage::~TrainPage()
     shutdown();
 }
 
-void TrainPage::buildForm(QWidget *host)
+QWidget *TrainPage::buildForm()
 {
+    auto *host = new QWidget;
     auto *layout = new QVBoxLayout(host);
-    auto *model = new QGroupBox(tr("Model"), host);
-    auto *mf = new QFormLayout(model);
-    m_arch = new QComboBox(model);
-    for (const auto &name : architectureNames())
-        m_arch->addItem(QString::fromStdString(name));
-    mf->addRow(tr("Architecture:"), m_arch);
-    m_pretrained = new QLineEdit(model);
-    m_pretrained->setPlaceholderText(tr("none (train from scratch)"));
-    auto *browse = new QPushButton(tr("…"), model);
+    QFormLayout *f = nullptr;
+
+    layout->addWidget(group(tr("Model"), host, f));
+    m_form->addRows(f, {"arch"});
+    auto *pretrained = static_cast<QLineEdit *>(m_form->editor("pretrained"));
+    pretrained->setPlaceholderText(tr("none (train from scratch)"));
+    auto *browse = new QPushButton(tr("…"), host);
     browse->setMaximumWidth(32);
     auto *pre = new QHBoxLayout;
-    pre->addWidget(m_pretrained, 1);
+    pre->addWidget(pretrained, 1);
     pre->addWidget(browse);
-    mf->addRow(tr("Pretrained weights:"), pre);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("torchvision state dict"), QString(), tr("PyTorch weights (*.pth *.pt)"));
-        if (!f.isEmpty())
-            m_pretrained->setText(f);
+    f->addRow(tr("Pretrained weights:"), pre);
+    connect(browse, &QPushButton::clicked, this, [this, pretrained] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("torchvision state dict"), QString(), tr("PyTorch weights (*.pth *.pt)"));
+        if (!file.isEmpty()) {
+            pretrained->setText(file);
+            Q_EMIT pretrained->textEdited(file);
+        }
     });
-    m_size = intBox(model, 8, 1024, 28);
-    m_size->setSuffix(tr(" px"));
-    mf->addRow(tr("Image size:"), m_size);
-    m_resize = new QComboBox(model);
-    m_resize->addItem(tr("squish"), QStringLiteral("squish"));
-    m_resize->addItem(tr("crop"), QStringLiteral("crop"));
-    m_resize->addItem(tr("pad"), QStringLiteral("pad"));
-    mf->addRow(tr("Resize:"), m_resize);
-    layout->addWidget(model);
+    m_form->addRows(f, {"size", "resize", "head"});
+    static_cast<QSpinBox *>(m_form->editor("size"))->setSuffix(tr(" px"));
 
-    auto *schedule = new QGroupBox(tr("Schedule"), host);
-    auto *sf = new QFormLayout(schedule);
-    m_bs = intBox(schedule, 1, 4096, 64);
-    sf->addRow(tr("Batch size:"), m_bs);
-    m_epochs = intBox(schedule, 1, 1000, 5);
-    sf->addRow(tr("Epochs:"), m_epochs);
-    m_schedule = new QComboBox(schedule);
-    m_schedule->addItem(tr("one-cycle"), QStringLiteral("one-cycle"));
-    m_schedule->addItem(tr("fine-tune"), QStringLiteral("fine-tune"));
-    m_schedule->addItem(tr("constant"), QStringLiteral("constant"));
-    sf->addRow(tr("Schedule:"), m_schedule);
-    m_lr = doubleBox(schedule, 1e-7, 10, 1e-4, 7, 3e-3);
-    m_findLr = new QPushButton(tr("Find"), schedule);
+    layout->addWidget(group(tr("Schedule"), host, f));
+    m_form->addRows(f, {"batch_size", "epochs", "schedule"});
+    m_findLr = new QPushButton(tr("Find"), host);
     m_findLr->setToolTip(tr("Run the learning-rate finder (fastai's lr_find)"));
     auto *lrRow = new QHBoxLayout;
-    lrRow->addWidget(m_lr, 1);
+    lrRow->addWidget(m_form->editor("lr"), 1);
     lrRow->addWidget(m_findLr);
-    sf->addRow(tr("Learning rate:"), lrRow);
-    layout->addWidget(schedule);
+    f->addRow(tr("Learning rate:"), lrRow);
+    m_form->addRows(f, {"freeze_epochs", "pct_start"});
 
-    auto *aug = new QGroupBox(tr("Augmentation (training images only)"), host);
-    auto *af = new QFormLayout(aug);
-    m_augment = new QCheckBox(tr("Augment"), aug);
-    m_augment->setChecked(true);
-    af->addRow(m_augment);
-    m_flip = doubleBox(aug, 0, 1, 0.1, 2, 0.5);
-    af->addRow(tr("Flip probability:"), m_flip);
-    m_rotate = doubleBox(aug, 0, 180, 1, 1, 10);
-    m_rotate->setSuffix(tr("°"));
-    af->addRow(tr("Max rotation:"), m_rotate);
-    m_zoom = doubleBox(aug, 1, 3, 0.05, 2, 1.1);
-    af->addRow(tr("Max zoom:"), m_zoom);
-    m_warp = doubleBox(aug, 0, 1, 0.05, 2, 0.2);
-    af->addRow(tr("Max warp:"), m_warp);
-    m_lighting = doubleBox(aug, 0, 0.9, 0.05, 2, 0.2);
-    af->addRow(tr("Max lighting:"), m_lighting);
-    m_preview = new PreviewStrip(aug);
-    af->addRow(m_preview);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_flip, m_rotate, m_zoom, m_warp, m_lighting})
-        connect(m_augment, &QCheckBox::toggled, w, &QWidget::setEnabled);
-    layout->addWidget(aug);
+    layout->addWidget(group(tr("Augmentation (training images only)"), host, f));
+    m_form->addRows(f, {"augment", "flip_p", "max_rotate", "max_zoom", "max_warp", "max_lighting", "min_scale"});
+    static_cast<QDoubleSpinBox *>(m_form->editor("max_rotate"))->setSuffix(tr("°"));
+    m_preview = new PreviewStrip(host);
+    f->addRow(m_preview);
+    auto *augment = static_cast<QCheckBox *>(m_form->editor("augment"));
+    for (const char *key : {"flip_p", "max_rotate", "max_zoom", "max_warp", "max_lighting", "min_scale"})
+        connect(augment, &QCheckBox::toggled, m_form->editor(key), &QWidget::setEnabled);
 
-    auto *data = new QGroupBox(tr("Data and device"), host);
-    auto *df = new QFormLayout(data);
-    m_validPct = doubleBox(data, 0, 0.9, 0.05, 2, 0.2);
-    df->addRow(tr("Valid share:"), m_validPct);
-    m_seed = intBox(data, 0, 1000000, 42);
-    df->addRow(tr("Seed:"), m_seed);
-    m_device = new QComboBox(data);
-    m_device->addItem(tr("CPU (%1 threads)").arg(QThread::idealThreadCount()), "cpu");
-    if (cudaAvailable()) {
-        m_device->insertItem(0, tr("CUDA GPU"), "cuda");
-        m_device->setCurrentIndex(0);
-    } else {
-        m_device->setEnabled(false);
-        m_device->setToolTip(tr("No CUDA device was found; training runs on the CPU"));
+    layout->addWidget(group(tr("Data and device"), host, f));
+    m_form->addRows(f, {"valid_pct", "seed", "device"});
+    auto *device = static_cast<QComboBox *>(m_form->editor("device"));
+    device->setItemText(device->findData("auto"), tr("The GPU when there is one"));
+    device->setItemText(device->findData("cpu"), tr("CPU (%1 threads)").arg(QThread::idealThreadCount()));
+    device->setItemText(device->findData("cuda"), tr("CUDA GPU"));
+    if (!cudaAvailable()) {
+        if (auto *items = qobject_cast<QStandardItemModel *>(device->model()))
+            items->item(device->findData("cuda"))->setEnabled(false);
+        device->setToolTip(tr("No CUDA device was found; training runs on the CPU"));
     }
-    df->addRow(tr("Device:"), m_device);
-    layout->addWidget(data);
+
+    auto *more = new QGroupBox(tr("More settings"), host);
+    more->setCheckable(true);
+    more->setChecked(false);
+    auto *moreForm = new QFormLayout;
+    auto *moreBody = new QWidget(more);
+    moreBody->setLayout(moreForm);
+    moreBody->setVisible(false);
+    auto *moreLayout = new QVBoxLayout(more);
+    moreLayout->addWidget(moreBody);
+    m_form->addRows(moreForm, {"optimizer", "weight_decay", "momentum", "label_smoothing", "early_stop_patience", "keep_best", "workers"});
+    connect(more, &QGroupBox::toggled, moreBody, &QWidget::setVisible);
+    layout->addWidget(more);
     layout->addStretch();
+    m_form->setConfig(TrainConfig{}, false);
+    return host;
+}
+
+void TrainPage::setRunModel(RunListModel *runs)
+{
+    if (m_runModel->parent() == this)
+        m_runModel->deleteLater();
+    m_runModel = runs;
+    m_runs->setModel(runs);
+    if (!m_dataset.empty() && runs->dataset() != m_dataset)
+        runs->setDataset(m_dataset);
 }
 
 TrainConfig TrainPage::config() const
 {
-    TrainConfig c;
-    parseArchitecture(m_arch->currentText().toStdString(), c.arch);
-    c.pretrained = m_pretrained->text().trimmed().toStdString();
-    c.size = m_size->value();
-    parseResizeMethod(m_resize->currentData().toString().toStdString(), c.resize);
-    c.batchSize = m_bs->value();
-    c.epochs = m_epochs->value();
-    parseSchedule(m_schedule->currentData().toString().toStdString(), c.schedule);
-    c.lr = m_lr->value();
-    c.augment = m_augment->isChecked();
-    c.flipP = m_flip->value();
-    c.maxRotate = m_rotate->value();
-    c.maxZoom = m_zoom->value();
-    c.maxWarp = m_warp->value();
-    c.maxLighting = m_lighting->value();
-    c.validPct = m_validPct->value();
-    c.seed = std::uint64_t(m_seed->value());
-    c.device = m_device->currentData().toString().toStdString();
-    c.threads = m_threads;
-    return c;
+    return m_form->config();
 }
 
 void TrainPage::applyPreferences(const Preferences &p)
 {
-    m_threads = p.threads;
-    if (p.device == "cpu")
-        m_device->setCurrentIndex(m_device->findData("cpu"));
-    else if (m_device->findData("cuda") >= 0)
-        m_device->setCurrentIndex(m_device->findData("cuda"));
+    m_form->setSetting("threads", p.threads > 0 ? std::to_string(p.threads) : "auto");
+    m_form->setSetting("device", p.device.toStdString());
 }
 
 void TrainPage::setConfig(const TrainConfig &c)
 {
-    m_arch->setCurrentText(architectureName(c.arch));
-    m_pretrained->setText(QString::fromStdString(c.pretrained));
-    if (c.size > 0)
-        m_size->setValue(c.size);
-    m_resize->setCurrentIndex(std::max(0, m_resize->findData(QString::fromLatin1(resizeMethodName(c.resize)))));
-    m_bs->setValue(c.batchSize);
-    m_epochs->setValue(c.epochs);
-    m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(QString::fromLatin1(scheduleName(c.schedule)))));
-    if (c.lr > 0)
-        m_lr->setValue(c.lr);
-    m_augment->setChecked(c.augment);
-    m_flip->setValue(c.flipP);
-    m_rotate->setValue(c.maxRotate);
-    m_zoom->setValue(c.maxZoom);
-    m_warp->setValue(c.maxWarp);
-    m_lighting->setValue(c.maxLighting);
-    m_validPct->setValue(c.validPct);
-    m_seed->setValue(int(c.seed));
+    m_form->setConfig(c, true);
+    m_previewTimer.start();
+    if (auto valid = validate(c); !valid && !isBusy())
+        setState(State::Failed, tr("this configuration cannot train: %1").arg(QString::fromStdString(valid.message())));
 }
 
 void TrainPage::setDataset(const fs::path &datasetDir, std::shared_ptr<const DatasetIndex> index)
@@ -440,28 +400,26 @@ void TrainPage::setDataset(const fs::path &datasetDir, std::shared_ptr<const Dat
     const bool sameDataset = datasetDir == m_dataset;
     m_dataset = datasetDir;
     m_index = std::move(index);
-    if (!sameDataset && m_index && m_index->size() > 0) {
-        // Defaults that fit the data: small gray images -> simple_cnn at their size; photos -> resnet at 224.
-        TrainData probe;
-        for (std::size_t i = 0; i < m_index->size() && probe.trainPaths.size() < 5; i += std::max<std::size_t>(1, m_index->size() / 5))
-            probe.trainPaths.push_back(m_index->absolutePath(i));
-        TrainConfig c;
-        int size = 0, channels = 0;
-        resolveInputShape(probe, c, size, channels);
-        const bool small = size <= 64;
-        m_arch->setCurrentText(small ? "simple_cnn" : "resnet18");
-        m_size->setValue(small ? size : 224);
-        m_bs->setValue(small ? 128 : 32);
-        double validPct = 0.2;
-        std::uint64_t seed = 42;
-        datasetSplitDefaults(m_dataset, validPct, seed);
-        m_validPct->setValue(validPct);
-        m_seed->setValue(int(seed));
-        m_validPct->setEnabled(!m_index->splitByFolder());
-        if (m_index->splitByFolder())
-            m_validPct->setToolTip(tr("This dataset is split by its train/valid folders"));
+    if (m_runModel->dataset() != datasetDir)
+        m_runModel->setDataset(datasetDir);
+    else
+        m_runModel->refresh();
+    if (m_index) {
+        // The engine's suggestion for this data (it reads a few image headers).
+        TrainConfig c = suggestFor(*m_index);
+        if (sameDataset) {
+            m_form->suggest(c);
+        } else {
+            const TrainConfig now = m_form->config();
+            c.threads = now.threads; // the machine's settings stay
+            c.device = now.device;
+            m_form->setConfig(c, false);
+        }
+        const bool byFolder = m_index->splitByFolder();
+        m_form->editor("valid_pct")->setEnabled(!byFolder);
+        m_form->editor("valid_pct")->setToolTip(byFolder ? tr("This dataset is split by its train/valid folders")
+                                                          : TrainSettingsForm::label(*findTrainSetting("valid_pct")));
     }
-    refreshRuns();
     m_previewTimer.start();
     updateButtons();
 }
@@ -472,17 +430,13 @@ void TrainPage::updatePreview()
         return;
     PipelineConfig pipeline;
     const TrainConfig c = config();
-    pipeline.size = std::min(c.size, 256);
-    parseResizeMethod(m_resize->currentData().toString().toStdString(), pipeline.resize);
+    pipeline.size = std::clamp(c.size > 0 ? c.size : 64, 8, 256);
+    pipeline.resize = c.resize;
     pipeline.channels = 3;
     pipeline.augment = augmentConfigOf(c);
     const fs::path image = m_index->absolutePath(0);
-    auto *watcher = new QFutureWatcher<std::vector<QImage>>(this);
-    connect(watcher, &QFutureWatcher<std::vector<QImage>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        static_cast<PreviewStrip *>(m_preview)->setImages(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([image, pipeline] { return augmentedPreviews(image, pipeline, 4, 7); }));
+    runOnPool(this, [image, pipeline] { return augmentedPreviews(image, pipeline, 4, 7); },
+              [this](std::vector<QImage> images) { static_cast<PreviewStrip *>(m_preview)->setImages(std::move(images)); });
 }
 
 bool TrainPage::isBusy() const
@@ -533,7 +487,12 @@ void TrainPage::start()
     if (m_controller->isRunning() || m_dataset.empty())
         return;
     const TrainConfig c = config();
-    m_runDir = q(newRunDir(m_dataset, c.arch));
+    // The engine's rule, so the message is the one kiln-cli and the learner give.
+    if (auto valid = validate(c); !valid) {
+        setState(State::Failed, QString::fromStdString(valid.message()));
+        return;
+    }
+    m_runDir = q(RunStore(m_dataset).newRunDir(c.arch));
     m_plot->clear();
     m_metrics->clear();
     m_overfit->setVisible(false);
@@ -546,7 +505,13 @@ void TrainPage::start()
     m_runClock.start();
     m_controller->start(q(m_dataset), c, m_runDir);
     setState(State::Training, QFileInfo(m_runDir).fileName());
-    QTimer::singleShot(1500, this, &TrainPage::refreshRuns); // run.json exists once the run has started
+}
+
+void TrainPage::runEnded()
+{
+    drainTelemetry();
+    m_drainTimer.stop();
+    m_runModel->refresh();
 }
 
 void TrainPage::pauseOrResume()
@@ -572,9 +537,14 @@ void TrainPage::findLearningRate()
 {
     if (m_controller->isRunning() || m_dataset.empty())
         return;
+    const TrainConfig c = config();
+    if (auto valid = validate(c); !valid) {
+        setState(State::Failed, QString::fromStdString(valid.message()));
+        return;
+    }
     m_lrPlot->clear();
     m_tabs->setCurrentWidget(m_lrPlot);
-    m_controller->findLearningRate(q(m_dataset), config());
+    m_controller->findLearningRate(q(m_dataset), c);
     setState(State::FindingLr);
 }
 
@@ -620,47 +590,24 @@ void TrainPage::drainTelemetry()
         m_log->setText(QString::fromStdString(m));
 }
 
-QString TrainPage::runStatusText(const std::string &status)
-{
-    if (status == "running")
-        return tr("running");
-    if (status == "finished")
-        return tr("finished");
-    if (status == "stopped")
-        return tr("stopped");
-    if (status == "failed")
-        return tr("failed");
-    return QString::fromStdString(status);
-}
-
-void TrainPage::refreshRuns()
-{
-    m_runs->clear();
-    if (m_dataset.empty())
-        return;
-    for (const RunListing &run : listRuns(m_dataset)) {
-        QString text = QStringLiteral("%1 · %2 · %3").arg(q(run.name), q(run.arch), runStatusText(run.status));
-        if (run.accuracy >= 0)
-            text += tr(" · acc %1").arg(QLocale().toString(run.accuracy, 'f', 4));
-        auto *item = new QListWidgetItem(text, m_runs);
-        item->setData(Qt::UserRole, q(run.dir.string()));
-    }
-}
-
 bool TrainPage::openRun(const QString &runDir)
 {
     if (m_controller->isRunning())
         return false;
-    const fs::path dir = runDir.toStdString();
-    if (!fs::exists(dir / "metrics.csv"))
+    auto run = Run::load(runDir.toStdString());
+    auto metrics = run ? run->metrics() : Result<std::vector<EpochMetrics>>(run.error());
+    auto batches = metrics ? run->batches() : Result<std::vector<BatchTelemetry>>(metrics.error());
+    if (!batches) {
+        setState(State::Failed, QString::fromStdString(batches.message()));
         return false;
+    }
     m_plot->clear();
     m_metrics->clear();
-    for (const auto &m : readRunMetrics(dir)) {
+    for (const auto &m : metrics.value()) {
         m_metrics->append(m);
         m_plot->addEpoch(m);
     }
-    m_plot->addBatches(readRunBatches(dir));
+    m_plot->addBatches(batches.value());
     m_plot->setAutoScale(true);
     m_runDir = runDir;
     m_overfit->setVisible(m_metrics->overfitting());

@@ -1,8 +1,9 @@
 #pragma once
-// The Train page: a form for the run (architecture, weights, size, schedule, learning rate with
-// the finder, augmentation with a live preview, split, device), Start / Pause / Resume / Stop with
-// the state always visible, live curves and fastai's metrics table, progress with images/s and
-// time left, and the project's past runs, which open their curves again.
+// The Train page: the run's settings (a form built from the settings table, with the learning-rate
+// finder and a live augmentation preview), Start / Pause / Resume / Stop with the state always
+// visible, live curves and fastai's metrics table, progress with images/s and time left, and the
+// project's runs, which open their curves again. Settings that follow the data are suggested by
+// the engine (suggestFor, as for kiln-cli) and never overwrite a value the user set.
 // Telemetry is drained from the worker's buffer on a 25 Hz timer (never one signal per batch).
 
 #include "train/trainconfig.h"
@@ -15,15 +16,10 @@
 #include <memory>
 #include <string>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
-class QListWidget;
+class QListView;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 class QTabWidget;
 
@@ -32,8 +28,11 @@ namespace kiln {
 class DatasetIndex;
 class LrFinderPlot;
 class MetricsTableModel;
+class RunListModel;
 class TrainingController;
 class TrainingPlot;
+class TrainSettingsForm;
+struct Preferences;
 
 class TrainPage : public QWidget {
     Q_OBJECT
@@ -43,12 +42,18 @@ public:
     explicit TrainPage(QWidget *parent = nullptr);
     ~TrainPage() override;
 
-    // The dataset to train (its folder and current index); picks defaults that fit it.
+    // The list of runs shown (the main window shares one with the other pages); the page keeps
+    // its own until given one.
+    void setRunModel(RunListModel *runs);
+    RunListModel *runModel() const { return m_runModel; }
+    // The dataset to train (its folder and current index). Another dataset gets the suggested
+    // settings; the same one, changed, gets new suggestions only for what the user left alone.
     void setDataset(const std::filesystem::path &datasetDir, std::shared_ptr<const DatasetIndex> index);
     TrainConfig config() const;
+    // Shows a configuration to train (e.g. to repeat a run); says so when it is out of range.
     void setConfig(const TrainConfig &config);
     // The device and CPU threads from the preferences.
-    void applyPreferences(const struct Preferences &p);
+    void applyPreferences(const Preferences &p);
 
     void start();
     void pauseOrResume();
@@ -59,59 +64,43 @@ public:
     bool isBusy() const;
     State state() const { return m_state; }
     QString stateText() const;
-    void refreshRuns();
-    // A run's status ("running", "finished", "stopped", "failed") in the user's language.
-    static QString runStatusText(const std::string &status);
-    // Shows a finished run's curves and table.
+    // Shows a finished run's curves and table; false (with the reason shown) when it cannot.
     bool openRun(const QString &runDir);
 
     TrainingPlot *plot() const { return m_plot; }
     LrFinderPlot *lrPlot() const { return m_lrPlot; }
     MetricsTableModel *metrics() const { return m_metrics; }
-    QListWidget *runList() const { return m_runs; }
+    QListView *runList() const { return m_runs; }
+    TrainSettingsForm *form() const { return m_form; }
 
 Q_SIGNALS:
     void stateChanged(kiln::TrainPage::State state);
+    // A run's folder and run.json exist.
+    void runStarted(const QString &runDir);
     void runFinished(const QString &runDir);
 
 private:
-    void buildForm(QWidget *form);
+    QWidget *buildForm();
     void setState(State state, const QString &detail = {});
     void drainTelemetry();
     void updatePreview();
     void updateButtons();
+    void runEnded();
 
     std::filesystem::path m_dataset;
     std::shared_ptr<const DatasetIndex> m_index;
     TrainingController *m_controller;
+    RunListModel *m_runModel;
     State m_state = State::Idle;
     QString m_runDir;
     QTimer m_drainTimer;
     QTimer m_previewTimer;
     QElapsedTimer m_runClock;
 
-    // form
-    QComboBox *m_arch;
-    QLineEdit *m_pretrained;
-    QSpinBox *m_size;
-    QComboBox *m_resize;
-    QSpinBox *m_bs;
-    QSpinBox *m_epochs;
-    QComboBox *m_schedule;
-    QDoubleSpinBox *m_lr;
-    QPushButton *m_findLr;
-    QCheckBox *m_augment;
-    QDoubleSpinBox *m_flip;
-    QDoubleSpinBox *m_rotate;
-    QDoubleSpinBox *m_zoom;
-    QDoubleSpinBox *m_warp;
-    QDoubleSpinBox *m_lighting;
-    QWidget *m_preview;
-    QDoubleSpinBox *m_validPct;
-    QSpinBox *m_seed;
-    QComboBox *m_device;
+    TrainSettingsForm *m_form;
+    QPushButton *m_findLr = nullptr;
+    QWidget *m_preview = nullptr;
 
-    // run controls and views
     QPushButton *m_startButton;
     QPushButton *m_pauseButton;
     QPushButton *m_stopButton;
@@ -126,8 +115,7 @@ private:
     LrFinderPlot *m_lrPlot;
     MetricsTableModel *m_metrics;
     QTableView *m_table;
-    QListWidget *m_runs;
-    int m_threads = 0; // CPU threads for training (preferences; 0: every core)
+    QListView *m_runs;
 };
 
 } // namespace kiln

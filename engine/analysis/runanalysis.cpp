@@ -2,10 +2,8 @@
 
 #include "core/enumnames.h"
 #include "core/hash.h"
+#include "train/run.h"
 #include "train/trainer.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 #include <chrono>
 #include <map>
@@ -65,42 +63,35 @@ bool parseAnalysisScope(const std::string &name, AnalysisScope &out)
 
 Result<RunInfo> readRunInfo(const fs::path &runDir)
 {
-    auto json = readRunJson(runDir);
-    if (!json)
-        return json.error();
+    auto run = Run::load(runDir);
+    if (!run)
+        return run.error();
     RunInfo info;
     info.runDir = fs::absolute(runDir).lexically_normal();
-    auto config = trainConfigFromJson(json->value("config").toObject());
-    if (!config)
-        return Error{"The run.json of " + runDir.string() + " has " + config.message()};
-    info.config = config.value();
-    info.status = json->value("status").toString().toStdString();
-    info.datasetDir = json->value("dataset").toString().toStdString();
-    const QJsonObject result = json->value("result").toObject();
-    const QJsonObject input = result.value("input").toObject();
-    for (const auto &c : result.value("classes").toArray())
-        info.classes.push_back(c.toString().toStdString());
-    if (info.classes.size() < 2 || input.isEmpty())
+    info.config = run->config;
+    info.status = runStatusName(run->status);
+    info.datasetDir = run->datasetDir;
+    if (!run->hasResult() || run->result->size < 1)
         return Error{"The run " + runDir.string() + " has no result yet (status: " + info.status
                      + "). Let it finish, or resume it with 'kiln-cli train --resume " + runDir.string() + "'."};
-    info.input.size = input.value("size").toInt();
-    info.input.channels = input.value("channels").toInt();
+    const TrainSummary &result = *run->result;
+    info.classes = result.classes;
+    info.input.size = result.size;
+    info.input.channels = result.channels;
     info.input.resize = info.config.resize;
     info.input.augment.enabled = false;
-    const QJsonArray mean = input.value("mean").toArray(), stdev = input.value("std").toArray();
-    for (int c = 0; c < 3 && c < mean.size() && c < stdev.size(); ++c) {
-        info.input.mean[std::size_t(c)] = float(mean[c].toDouble());
-        info.input.std[std::size_t(c)] = float(stdev[c].toDouble());
+    for (std::size_t c = 0; c < 3 && c < result.mean.size() && c < result.std.size(); ++c) {
+        info.input.mean[c] = result.mean[c];
+        info.input.std[c] = result.std[c];
     }
-    if (info.input.size < 1 || (info.input.channels != 1 && info.input.channels != 3))
-        return Error{"The run.json of " + runDir.string() + " has an unusable input size or channel count."};
+    if (info.input.size < 1 || info.input.size > 4096 || (info.input.channels != 1 && info.input.channels != 3))
+        return Error{"Damaged run: " + run->file().string() + " has an unusable input size or channel count."};
     info.spec.arch = info.config.arch;
     info.spec.head = info.config.head;
     info.spec.inChannels = info.input.channels;
     info.spec.numClasses = int(info.classes.size());
+    info.checkpoint = fs::absolute(run->checkpoint()).lexically_normal();
     std::error_code ec;
-    const fs::path best = info.runDir / "checkpoints" / "best.pt", last = info.runDir / "checkpoints" / "last.pt";
-    info.checkpoint = info.config.keepBest && fs::exists(best, ec) ? best : last;
     if (!fs::exists(info.checkpoint, ec))
         return Error{"The run " + runDir.string() + " has no checkpoint (" + info.checkpoint.string() + ")."};
     if (info.datasetDir.empty() || !fs::is_directory(info.datasetDir, ec))

@@ -1,8 +1,10 @@
 #include "core/fileutil.h"
+#include "core/filelock.h"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -180,6 +182,30 @@ std::string sanitizeFileName(std::string_view name)
     if (out.front() == '.')
         out.front() = '_'; // a leading dot would hide the file or folder
     return out;
+}
+
+
+FileLock::FileLock(const fs::path &lockFile)
+{
+    std::error_code ec;
+    fs::create_directories(lockFile.parent_path(), ec);
+    m_fd = ::open(lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+        m_error = "Cannot lock " + lockFile.string() + ": " + systemErrorText(errno);
+        return;
+    }
+    while (::flock(m_fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            m_error = "Cannot lock " + lockFile.string() + ": " + systemErrorText(errno);
+            return;
+        }
+    }
+}
+
+FileLock::~FileLock()
+{
+    if (m_fd >= 0)
+        ::close(m_fd); // releases the lock
 }
 
 } // namespace kiln

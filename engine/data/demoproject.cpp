@@ -77,14 +77,15 @@ Result<Project> ensureDemoProject(const fs::path &dir, Progress *progress)
         if (result->cancelled)
             return Error{"The demo import was cancelled; it resumes where it stopped next time."};
     }
+    std::vector<std::string> classes;
     if (auto index = DatasetIndex::scan(project->imagesDir()))
-        project->classes = index->classes();
-    project->validPct = 0.0;
-    project->properties.insert("source", "fashion-mnist");
-    project->properties.insert("demo_complete", true);
-    if (auto saved = project->save(); !saved)
-        return saved.error();
-    return project;
+        classes = index->classes();
+    return Project::update(project->root(), [&](Project &p) {
+        p.classes = classes;
+        p.validPct = 0.0;
+        p.properties.insert("source", "fashion-mnist");
+        p.properties.insert("demo_complete", true);
+    });
 }
 
 } // namespace kiln

@@ -1,6 +1,7 @@
 #include "data/editjournal.h"
 
 #include "core/enumnames.h"
+#include "core/filelock.h"
 #include "core/fileutil.h"
 #include "data/project.h"
 
@@ -72,39 +73,6 @@ int renameNoReplace(const fs::path &from, const fs::path &to)
     return 0;
 }
 
-class JournalLock {
-public:
-    explicit JournalLock(const fs::path &kilnDir)
-    {
-        std::error_code ec;
-        fs::create_directories(kilnDir, ec);
-        const fs::path file = kilnDir / "journal.lock";
-        m_fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (m_fd < 0) {
-            m_error = "Cannot lock " + file.string() + ": " + systemErrorText(errno);
-            return;
-        }
-        while (::flock(m_fd, LOCK_EX) != 0) {
-            if (errno != EINTR) {
-                m_error = "Cannot lock " + file.string() + ": " + systemErrorText(errno);
-                return;
-            }
-        }
-    }
-    ~JournalLock()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd); // releases the lock
-    }
-    JournalLock(const JournalLock &) = delete;
-    JournalLock &operator=(const JournalLock &) = delete;
-    const std::string &error() const { return m_error; }
-
-private:
-    int m_fd = -1;
-    std::string m_error;
-};
-
 // The component of a dataset path that names the class: the first, or the second below a
 // train/valid/test folder.
 int classComponent(const std::vector<std::string> &parts)
@@ -160,7 +128,7 @@ Result<EditJournal> EditJournal::open(const fs::path &datasetDir)
     j.m_home = fs::absolute(loc.home).lexically_normal();
     if (!fs::exists(j.journalFile(), ec))
         return j;
-    JournalLock lock(j.m_home / ".kiln");
+    FileLock lock(j.m_home / ".kiln" / "journal.lock");
     if (!lock.error().empty())
         return Error{lock.error()};
     if (auto r = j.sync(); !r)
@@ -396,7 +364,7 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
     EditOutcome outcome;
     if (requests.empty())
         return outcome;
-    JournalLock lock(m_home / ".kiln");
+    FileLock lock(m_home / ".kiln" / "journal.lock");
     if (!lock.error().empty())
         return Error{lock.error()};
     if (auto r = sync(); !r)
@@ -465,7 +433,7 @@ Result<EditOutcome> EditJournal::apply(const std::vector<EditRequest> &requests,
 Result<EditOutcome> EditJournal::reverse(bool undo)
 {
     EditOutcome outcome;
-    JournalLock lock(m_home / ".kiln");
+    FileLock lock(m_home / ".kiln" / "journal.lock");
     if (!lock.error().empty())
         return Error{lock.error()};
     if (auto r = sync(); !r)

@@ -1,5 +1,6 @@
 #include "data/project.h"
 
+#include "core/filelock.h"
 #include "core/fileutil.h"
 
 #include <QByteArray>
@@ -141,6 +142,39 @@ Result<void> Project::save() const
     o.insert("properties", properties);
     const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Indented);
     return writeFileAtomic(projectFile(), std::string_view(json.constData(), std::size_t(json.size())));
+}
+
+Result<Project> Project::update(const fs::path &dir, const std::function<void(Project &)> &change)
+{
+    if (!isProject(dir))
+        return open(dir).error();
+    FileLock lock(dir / ".kiln" / "project.lock");
+    if (!lock.error().empty())
+        return Error{lock.error()};
+    auto project = open(dir);
+    if (!project)
+        return project.error();
+    change(project.value());
+    if (auto saved = project->save(); !saved)
+        return saved.error();
+    return project;
+}
+
+Result<Project> Project::recordRun(const fs::path &dir, const ProjectRun &run)
+{
+    return update(dir, [&](Project &p) {
+        for (auto &r : p.runs)
+            if (r.id == run.id) {
+                r.summary = run.summary;
+                return;
+            }
+        p.runs.push_back(run);
+    });
+}
+
+Result<Project> Project::recordClasses(const fs::path &dir, const std::vector<std::string> &classes)
+{
+    return update(dir, [&](Project &p) { p.classes = classes; });
 }
 
 bool isValidClassName(const std::string &name)

@@ -3,7 +3,9 @@
 //   kiln-project.json, images/<class>/<file>, .kiln/{journal.jsonl,trash,cache}, runs/, exports/.
 // kiln-project.json carries a format version; a file written by a newer Kiln is refused with a
 // clear message rather than misread. Saves are atomic and keep keys this version does not know.
-// A Project is a value; it is not shared between threads while being modified.
+// A Project is a value: a snapshot of kiln-project.json. Every change to the file goes through
+// update(), which re-reads it under the project's lock, so the GUI, kiln-cli and the training
+// thread never save a stale copy over each other's changes.
 
 #include "core/result.h"
 
@@ -11,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,8 +35,13 @@ public:
     static Result<Project> create(const std::filesystem::path &dir, const std::string &name = {});
     static Result<Project> open(const std::filesystem::path &dir);
     static bool isProject(const std::filesystem::path &dir);
-
-    Result<void> save() const;
+    // Under <dir>/.kiln/project.lock: reads kiln-project.json, lets `change` edit it, saves it
+    // atomically, and returns what was saved. Nothing is written when reading fails.
+    static Result<Project> update(const std::filesystem::path &dir, const std::function<void(Project &)> &change);
+    // Adds `run` to the list of runs, or replaces the entry with its id.
+    static Result<Project> recordRun(const std::filesystem::path &dir, const ProjectRun &run);
+    // The folder's class folders as the project lists them (after an import or an edit).
+    static Result<Project> recordClasses(const std::filesystem::path &dir, const std::vector<std::string> &classes);
 
     const std::filesystem::path &root() const { return m_root; }
     std::filesystem::path projectFile() const { return m_root / kFileName; }
@@ -54,6 +62,8 @@ public:
     QJsonObject properties;
 
 private:
+    Result<void> save() const;
+
     std::filesystem::path m_root;
     QJsonObject m_raw; // everything read, so unknown keys survive a save
 };

@@ -1,14 +1,14 @@
 #include "export/modelbundle.h"
 
 #include "data/imageformat.h"
+#include "core/enumnames.h"
 #include "core/fileutil.h"
 #include "export/bundlefile.h"
 #include "export/onnxexport.h"
 #include "export/torchscriptexport.h"
 
 #include <functional>
-#include "train/learner.h"
-#include "train/trainer.h"
+#include "train/runcsv.h"
 
 #include <QCoreApplication>
 
@@ -65,7 +65,10 @@ Result<Described> describeRun(const RunInfo &run, Progress *progress)
         stdev.append(double(run.input.std[std::size_t(c)]));
     }
     QJsonObject metrics;
-    const auto epochs = readRunMetrics(run.runDir);
+    auto read = readMetrics(run.runDir / "metrics.csv");
+    if (!read)
+        return read.error();
+    const auto &epochs = read.value();
     if (!epochs.empty())
         metrics = QJsonObject{{"epochs", int(epochs.size())}, {"train_loss", epochs.back().trainLoss},
                               {"valid_loss", epochs.back().validLoss}, {"accuracy", epochs.back().accuracy}};
@@ -181,6 +184,79 @@ Result<BundleExport> exportTorchScriptModel(const RunInfo &run, const fs::path &
         run, out, info, [&] { return writeTorchScript(run.spec, run.checkpoint, out, softmax); },
         [&](const std::vector<fs::path> &) { return compareTorchScriptWithTorch(run.spec, run.input, run.checkpoint, out, softmax); },
         progress);
+}
+
+const char *exportFormatName(ExportFormat f)
+{
+    switch (f) {
+    case ExportFormat::Bundle: return "bundle";
+    case ExportFormat::Onnx: return "onnx";
+    case ExportFormat::TorchScript: return "torchscript";
+    }
+    return "bundle";
+}
+
+bool parseExportFormat(const std::string &name, ExportFormat &out)
+{
+    return parseByName(name, {ExportFormat::Bundle, ExportFormat::Onnx, ExportFormat::TorchScript}, exportFormatName, out);
+}
+
+const char *exportFormatExtension(ExportFormat f)
+{
+    switch (f) {
+    case ExportFormat::Bundle: return ".kiln";
+    case ExportFormat::Onnx: return ".onnx";
+    case ExportFormat::TorchScript: return ".pt";
+    }
+    return ".kiln";
+}
+
+ExportFormat exportFormatForFile(const fs::path &file)
+{
+    const std::string ext = file.extension().string();
+    return ext == ".onnx" ? ExportFormat::Onnx : ext == ".pt" ? ExportFormat::TorchScript : ExportFormat::Bundle;
+}
+
+Result<void> useCheckpoint(RunInfo &run, const std::string &which)
+{
+    if (which.empty())
+        return Ok{};
+    if (which != "last" && which != "best")
+        return Error{"the checkpoint is last or best, not '" + which + "'"};
+    const fs::path chosen = run.runDir / "checkpoints" / (which + ".pt");
+    std::error_code ec;
+    if (!fs::exists(chosen, ec))
+        return Error{"The run " + run.runDir.string() + " has no " + which + ".pt"
+                     + (which == "best" ? " (only keep-best runs keep a best checkpoint)." : ".")};
+    run.checkpoint = chosen;
+    return Ok{};
+}
+
+Result<BundleExport> exportRunAs(const RunInfo &run, ExportFormat format, const fs::path &file, bool softmax, Progress *progress)
+{
+    switch (format) {
+    case ExportFormat::Onnx: return exportOnnxModel(run, file, softmax, progress);
+    case ExportFormat::TorchScript: return exportTorchScriptModel(run, file, softmax, progress);
+    case ExportFormat::Bundle: break;
+    }
+    return exportBundle(run, file, progress);
+}
+
+std::vector<FormatExport> exportRun(const RunInfo &run, const std::vector<ExportFormat> &formats, const fs::path &dir,
+                                    const std::string &stem, bool softmax, Progress *progress)
+{
+    std::vector<FormatExport> out;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    for (ExportFormat f : formats) {
+        if (ec) {
+            out.push_back({f, Error{"Cannot create the folder " + dir.string() + ": " + ec.message()}});
+            continue;
+        }
+        const fs::path file = uniquePath(dir / (stem + exportFormatExtension(f)));
+        out.push_back({f, exportRunAs(run, f, file, softmax, progress)});
+    }
+    return out;
 }
 
 Result<ModelBundle> loadBundle(const fs::path &file)

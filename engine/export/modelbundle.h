@@ -52,6 +52,29 @@ Result<BundleExport> exportOnnxModel(const RunInfo &run, const std::filesystem::
 // within 1e-4.
 Result<BundleExport> exportTorchScriptModel(const RunInfo &run, const std::filesystem::path &out, bool softmax = false,
                                             Progress *progress = nullptr);
+// The formats a run exports to, and the one a file name asks for (.onnx, .pt, else a bundle).
+enum class ExportFormat { Bundle, Onnx, TorchScript };
+const char *exportFormatName(ExportFormat f); // "bundle", "onnx", "torchscript"
+bool parseExportFormat(const std::string &name, ExportFormat &out);
+const char *exportFormatExtension(ExportFormat f); // ".kiln", ".onnx", ".pt"
+ExportFormat exportFormatForFile(const std::filesystem::path &file);
+
+// Makes `run` export (and describe itself) from its "last" or "best" checkpoint instead of the one
+// it kept; an error says when the run has no such checkpoint.
+Result<void> useCheckpoint(RunInfo &run, const std::string &which);
+
+// Exports `run` as `format` into `file`, checked (the functions above).
+Result<BundleExport> exportRunAs(const RunInfo &run, ExportFormat format, const std::filesystem::path &file, bool softmax = false,
+                                 Progress *progress = nullptr);
+struct FormatExport {
+    ExportFormat format;
+    Result<BundleExport> result;
+};
+// The same for several formats into the folder `dir` (created), each as <stem><extension>, or a
+// free variant of that name when it is taken. One result per format, in order.
+std::vector<FormatExport> exportRun(const RunInfo &run, const std::vector<ExportFormat> &formats, const std::filesystem::path &dir,
+                                    const std::string &stem, bool softmax = false, Progress *progress = nullptr);
+
 // A bundle, or an ONNX file with its metadata beside it.
 Result<ModelBundle> loadBundle(const std::filesystem::path &file);
 

@@ -5,6 +5,7 @@
 #include "models/statedict.h"
 #include "train/optimizer.h"
 #include "train/runfiles.h"
+#include "train/trainsettings.h"
 
 #include <torch/nn/functional/loss.h>
 #include <torch/utils.h>
@@ -93,8 +94,8 @@ Result<void> Learner::setup()
         return Error{"There are no training images."};
     if (m_data.validPaths.empty())
         return Error{"There are no validation images: set a validation share above 0 (--valid-pct), or add a valid/ folder."};
-    if (m_config.batchSize < 1 || m_config.epochs < 1)
-        return Error{"The batch size and the number of epochs must be at least 1."};
+    if (auto valid = kiln::validate(m_config); !valid)
+        return valid.error();
 
     m_device = configureDevice(m_config);
     m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
@@ -458,7 +459,10 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             auto loaded = loadCheckpoint(lastCkpt, epochsDone, bestLoss, bestEpoch, badEpochs);
             if (!loaded)
                 return loaded.error();
-            auto rows = readRunMetrics(runDir);
+            auto read = readMetrics(metricsFile);
+            if (!read)
+                return Error{"Cannot resume: " + read.message()};
+            auto rows = std::move(read).value();
             rows.resize(std::min<std::size_t>(rows.size(), std::size_t(epochsDone)));
             summary.epochs = rows;
             message("resuming after epoch " + std::to_string(epochsDone - 1) + " of " + std::to_string(totalEpochs));

@@ -47,10 +47,6 @@ Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config
 Result<LrFindResult> findLearningRate(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks,
                                       double startLr = 1e-7, double endLr = 10.0, int numIt = 100);
 
-// A run folder's metrics.csv and batches.csv, as written so far (empty when missing).
-std::vector<EpochMetrics> readRunMetrics(const std::filesystem::path &runDir);
-std::vector<BatchTelemetry> readRunBatches(const std::filesystem::path &runDir);
-
 // The size and channel count a run will use for `config` on `data` (resolves the automatic choices).
 void resolveInputShape(const TrainData &data, const TrainConfig &config, int &size, int &channels);
 

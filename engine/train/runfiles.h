@@ -1,10 +1,10 @@
 #pragma once
-// The files of a run folder that the learner writes (engine-private: LibTorch types):
-// metrics.csv (one row per finished epoch), batches.csv (one row per batch, so curves can be
-// redrawn), and checkpoints as pickled dicts of named tensors that Python's torch.load reads.
-// All writes go through a temporary file and a rename, except batches.csv, which only appends.
+// The files of a run folder that the learner writes (engine-private: LibTorch types): checkpoints
+// as pickled dicts of named tensors that Python's torch.load reads, written through a temporary
+// file and a rename; and (runcsv.h) metrics.csv and batches.csv.
 
 #include "core/result.h"
+#include "train/runcsv.h"
 #include "train/trainconfig.h"
 
 #include <ATen/core/Tensor.h>
@@ -24,10 +24,6 @@ namespace kiln {
 struct ClassifierImpl;
 struct ModelSpec;
 
-Result<void> writeMetrics(const std::filesystem::path &file, const std::vector<EpochMetrics> &rows);
-// Keeps the rows of the first `keepEpochs` epochs (a resumed run rewrites the rest).
-void trimBatchLog(const std::filesystem::path &file, int keepEpochs);
-void appendBatchLog(const std::filesystem::path &file, const std::string &rows);
 
 using TensorMap = std::map<std::string, at::Tensor>;
 Result<void> writeTensorMap(const std::filesystem::path &file, const TensorMap &tensors);

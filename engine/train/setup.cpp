@@ -1,6 +1,7 @@
 #include "train/learner.h"
 
 #include "core/enumnames.h"
+#include "train/trainsettings.h"
 
 #include <torch/cuda.h>
 #include <torch/version.h>
@@ -88,12 +89,8 @@ void resolveInputShape(const TrainData &data, const TrainConfig &config, int &si
         first = cv::imread(data.trainPaths[i].string(), cv::IMREAD_UNCHANGED);
     if (channels <= 0)
         channels = (!config.pretrained.empty() || first.empty() || first.channels() >= 3) ? 3 : 1;
-    if (size <= 0) {
-        const int side = first.empty() ? 224 : std::max(first.cols, first.rows);
-        size = (config.arch == Architecture::SimpleCnn || side <= 64) ? std::min(side, 224) : 224;
-        if (config.arch == Architecture::SimpleCnn && size > 64)
-            size = 64;
-    }
+    if (size <= 0)
+        size = suggestedSize(config.arch, first.empty() ? 0 : std::max(first.cols, first.rows));
 }
 
 } // namespace kiln

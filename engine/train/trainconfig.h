@@ -22,6 +22,8 @@ enum class OptimizerKind { AdamW, Sgd };
 const char *scheduleName(ScheduleKind s); // "one-cycle", "fine-tune", "constant"
 bool parseSchedule(const std::string &name, ScheduleKind &out);
 
+// What a run is trained with. trainsettings.h describes every field (key, option, limits, help);
+// keep the two in step.
 struct TrainConfig {
     Architecture arch = Architecture::SimpleCnn;
     HeadKind head = HeadKind::Fastai;
@@ -53,10 +55,7 @@ struct TrainConfig {
     int workers = 0;            // loader threads; 0: chosen from the cores
     std::string device = "auto"; // auto, cpu, cuda
     int channels = 0;           // 0: from the data (1 for gray images without pretrained weights)
-    std::uint64_t cacheBudgetBytes = 2ull << 30;
-    // Testing aid: stop the process right after the checkpoint of this epoch is written (simulates a
-    // kill); 0 disables.
-    int abortAfterEpoch = 0;
+    std::uint64_t cacheBudgetBytes = 2ull << 30; // decoded-image cache (not a setting of the run)
 };
 
 // The augmentation a configuration asks for, as the image pipeline takes it.
@@ -132,6 +131,8 @@ struct TrainHooks {
     std::function<void(const std::string &)> message;
     // Called between batches; may block while the run is paused.
     std::function<void()> pausePoint;
+    // Called once the run's folder and run.json exist (runTraining and resumeTraining).
+    std::function<void(const std::string &runDir)> started;
     const std::atomic<bool> *stop = nullptr;
 };
 

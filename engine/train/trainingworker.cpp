@@ -76,6 +76,7 @@ TrainHooks TrainingWorker::makeHooks()
     hooks.message = [this](const std::string &m) { push([&](TrainingTelemetry &t) { t.messages.push_back(m); }); };
     hooks.pausePoint = [this] { waitWhilePaused(); };
     hooks.stop = &m_stop;
+    hooks.started = [this](const std::string &runDir) { Q_EMIT runStarted(QString::fromStdString(runDir)); };
     return hooks;
 }
 

@@ -48,6 +48,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void dataAvailable();
+    // The run's folder and run.json exist (emitted from the training thread).
+    void runStarted(const QString &runDir);
     void finished(const kiln::TrainSummary &summary);
     void failed(const QString &message);
     void learningRateFound(const kiln::LrFindResult &result);

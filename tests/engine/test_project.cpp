@@ -15,11 +15,14 @@ TEST(Project, CreateOpenSaveRoundTrip)
     EXPECT_TRUE(fs::is_directory(dir / "P/images"));
     EXPECT_TRUE(fs::is_directory(dir / "P/.kiln/trash"));
     EXPECT_TRUE(fs::is_directory(dir / "P/runs"));
-    created->classes = {"black", "grizzly"};
-    created->validPct = 0.25;
-    created->seed = 7;
-    created->runs.push_back({"run-1", "2026-01-01T00:00:00Z", "acc 0.9"});
-    ASSERT_TRUE(created->save().ok());
+    auto saved = Project::update(dir / "P", [](Project &p) {
+        p.classes = {"black", "grizzly"};
+        p.validPct = 0.25;
+        p.seed = 7;
+        p.runs.push_back({"run-1", "2026-01-01T00:00:00Z", "acc 0.9"});
+    });
+    ASSERT_TRUE(saved.ok()) << saved.message();
+    EXPECT_EQ(saved->seed, 7u);
 
     auto opened = Project::open(dir / "P");
     ASSERT_TRUE(opened.ok()) << opened.message();
@@ -84,10 +87,7 @@ TEST(Project, UnknownKeysSurviveASave)
 {
     TempDir dir;
     test::writeText(dir / "kiln-project.json", R"({"format_version": 1, "name": "x", "future_field": {"k": 3}})");
-    auto p = Project::open(dir.path());
-    ASSERT_TRUE(p.ok());
-    p->name = "renamed";
-    ASSERT_TRUE(p->save().ok());
+    ASSERT_TRUE(Project::update(dir.path(), [](Project &p) { p.name = "renamed"; }).ok());
     const auto bytes = test::readBytes(dir / "kiln-project.json");
     const std::string text(bytes.begin(), bytes.end());
     EXPECT_NE(text.find("future_field"), std::string::npos);
@@ -100,12 +100,13 @@ TEST(Project, SaveLeavesNoTemporaryFiles)
     auto p = Project::create(dir.path());
     ASSERT_TRUE(p.ok());
     for (int i = 0; i < 5; ++i)
-        ASSERT_TRUE(p->save().ok());
+        ASSERT_TRUE(Project::recordRun(dir.path(), {"r" + std::to_string(i), "", ""}).ok());
     std::size_t entries = 0;
     for (const auto &e : fs::directory_iterator(dir.path()))
         if (e.is_regular_file())
             ++entries;
     EXPECT_EQ(entries, 1u);
+    EXPECT_EQ(Project::open(dir.path())->runs.size(), 5u);
 }
 
 TEST(Project, LocateDataset)

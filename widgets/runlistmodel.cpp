@@ -1,0 +1,140 @@
+#include "runlistmodel.h"
+
+#include "models/modelspec.h"
+
+#include <QLocale>
+
+namespace kiln {
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+bool sameListing(const RunEntry &a, const RunEntry &b)
+{
+    if (a.run.has_value() != b.run.has_value() || a.damage != b.damage)
+        return false;
+    if (!a.run)
+        return true;
+    return a.run->status == b.run->status && a.run->accuracy() == b.run->accuracy() && a.run->hasResult() == b.run->hasResult()
+           && a.run->config.arch == b.run->config.arch;
+}
+
+} // namespace
+
+RunListModel::RunListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void RunListModel::setDataset(const std::filesystem::path &datasetDir)
+{
+    if (datasetDir != m_dataset) {
+        beginResetModel();
+        m_dataset = datasetDir;
+        m_entries.clear();
+        endResetModel();
+    }
+    refresh();
+}
+
+void RunListModel::refresh()
+{
+    std::vector<RunEntry> fresh;
+    if (!m_dataset.empty())
+        fresh = RunStore(m_dataset).list();
+    // Both lists are sorted by id, newest first: walk them together, so rows that stay keep their
+    // place (and a view its selection).
+    std::size_t i = 0, j = 0;
+    QStringList added;
+    while (i < m_entries.size() || j < fresh.size()) {
+        if (j >= fresh.size() || (i < m_entries.size() && m_entries[i].id > fresh[j].id)) {
+            beginRemoveRows({}, int(i), int(i));
+            m_entries.erase(m_entries.begin() + std::ptrdiff_t(i));
+            endRemoveRows();
+        } else if (i >= m_entries.size() || m_entries[i].id < fresh[j].id) {
+            beginInsertRows({}, int(i), int(i));
+            m_entries.insert(m_entries.begin() + std::ptrdiff_t(i), std::move(fresh[j]));
+            endInsertRows();
+            added << q(m_entries[i].dir.string());
+            ++i;
+            ++j;
+        } else {
+            const bool changed = !sameListing(m_entries[i], fresh[j]);
+            m_entries[i] = std::move(fresh[j]);
+            if (changed)
+                Q_EMIT dataChanged(index(int(i)), index(int(i)));
+            ++i;
+            ++j;
+        }
+    }
+    for (const QString &dir : added)
+        Q_EMIT runAdded(dir);
+}
+
+int RunListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QString RunListModel::statusText(const RunEntry &e)
+{
+    if (!e.run)
+        return tr("damaged");
+    switch (e.run->status) {
+    case RunStatus::Running: return tr("running");
+    case RunStatus::Finished: return tr("finished");
+    case RunStatus::Stopped: return tr("stopped");
+    case RunStatus::Failed: return tr("failed");
+    }
+    return {};
+}
+
+QVariant RunListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_entries.size()))
+        return {};
+    const RunEntry &e = m_entries[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole: {
+        if (!e.run)
+            return tr("%1 · damaged").arg(q(e.id));
+        QString text = QStringLiteral("%1 · %2").arg(q(e.id), statusText(e));
+        if (e.run->accuracy() >= 0)
+            text += tr(" · accuracy %1").arg(QLocale().toString(e.run->accuracy(), 'f', 4));
+        return text;
+    }
+    case Qt::ToolTipRole:
+        if (!e.run)
+            return q(e.damage);
+        if (e.run->status == RunStatus::Failed && !e.run->error.empty())
+            return q(e.run->error);
+        return tr("%1, %2 epochs, batch %3, %4 px").arg(QString::fromLatin1(architectureName(e.run->config.arch))).arg(e.run->config.epochs).arg(e.run->config.batchSize).arg(e.run->config.size);
+    case DirRole: return q(e.dir.string());
+    case IdRole: return q(e.id);
+    case StatusRole: return e.run ? QString::fromLatin1(runStatusName(e.run->status)) : QStringLiteral("damaged");
+    case HasResultRole: return e.run && e.run->hasResult();
+    case AccuracyRole: return e.run ? e.run->accuracy() : -1.0;
+    }
+    return {};
+}
+
+int RunListModel::rowOf(const QString &runDir) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (q(m_entries[i].dir.string()) == runDir)
+            return int(i);
+    return -1;
+}
+
+FinishedRunsModel::FinishedRunsModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+bool FinishedRunsModel::filterAcceptsRow(int row, const QModelIndex &parent) const
+{
+    return sourceModel()->index(row, 0, parent).data(RunListModel::HasResultRole).toBool();
+}
+
+} // namespace kiln
