@@ -2285,46 +2285,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Das Fashion-MNIST-Demoprojekt öffnen (wird einmalig importiert).</translation>
     </message>
     <message>
-        <source>Save a picture of the window to FILE once the dataset shows, then quit.</source>
-        <translation>Ein Bild des Fensters in FILE speichern, sobald der Datensatz angezeigt wird, und dann beenden.</translation>
-    </message>
-    <message>
-        <source>Select image number N in the gallery (for screenshots).</source>
-        <translation>Bild Nummer N in der Galerie auswählen (für Screenshots).</translation>
-    </message>
-    <message>
-        <source>Verify every image once the dataset shows.</source>
-        <translation>Alle Bilder prüfen, sobald der Datensatz angezeigt wird.</translation>
-    </message>
-    <message>
-        <source>Show this page first: acquire, dataset, train, analyze or export.</source>
-        <translation>Diese Seite zuerst anzeigen: acquire, dataset, train, analyze oder export.</translation>
-    </message>
-    <message>
-        <source>On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).</source>
-        <translation>Auf der Seite „Analysieren“ die Bilder der Konfusionsmatrix-Zelle ACTUAL,PREDICTED anzeigen (tatsächliche und vorhergesagte Klasse; für Screenshots).</translation>
-    </message>
-    <message>
-        <source>Start training once the dataset shows, with N epochs.</source>
-        <translation>Training mit N Epochen starten, sobald der Datensatz angezeigt wird.</translation>
-    </message>
-    <message>
-        <source>Milliseconds to wait before the screenshot (default 2500).</source>
-        <translation>Wartezeit in Millisekunden vor dem Screenshot (Standard: 2500).</translation>
-    </message>
-    <message>
-        <source>On the Analyze page, show the Embeddings tab (computes t-SNE).</source>
-        <translation>Auf der Seite „Analysieren“ den Tab „Einbettungen“ anzeigen (berechnet t-SNE).</translation>
-    </message>
-    <message>
-        <source>On the Acquire page, add these comma-separated classes and start (for screenshots).</source>
-        <translation>Auf der Seite „Beschaffen“ diese kommagetrennten Klassen hinzufügen und starten (für Screenshots).</translation>
-    </message>
-    <message>
-        <source>On the Export page, export the newest run, then predict FOLDER with it (for screenshots).</source>
-        <translation>Auf der Seite „Exportieren &amp; Vorhersagen“ den neuesten Lauf exportieren und damit Vorhersagen für FOLDER treffen (für Screenshots).</translation>
-    </message>
-    <message>
         <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>
         <translation>Kiln bei diesem Aufruf in dieser Sprache anzeigen (en, de, es; Standard: Einstellungen, sonst die Systemsprache).</translation>
     </message>

@@ -2285,46 +2285,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Abrir el proyecto de demostración de Fashion-MNIST (se importa una sola vez).</translation>
     </message>
     <message>
-        <source>Save a picture of the window to FILE once the dataset shows, then quit.</source>
-        <translation>Guardar una imagen de la ventana en FILE cuando se muestre el conjunto de datos y luego salir.</translation>
-    </message>
-    <message>
-        <source>Select image number N in the gallery (for screenshots).</source>
-        <translation>Seleccionar la imagen número N de la galería (para capturas de pantalla).</translation>
-    </message>
-    <message>
-        <source>Verify every image once the dataset shows.</source>
-        <translation>Verificar todas las imágenes cuando se muestre el conjunto de datos.</translation>
-    </message>
-    <message>
-        <source>Show this page first: acquire, dataset, train, analyze or export.</source>
-        <translation>Mostrar primero esta página: acquire, dataset, train, analyze o export.</translation>
-    </message>
-    <message>
-        <source>On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots).</source>
-        <translation>En la página Analizar, mostrar las imágenes de la celda de confusión ACTUAL,PREDICTED (para capturas de pantalla).</translation>
-    </message>
-    <message>
-        <source>Start training once the dataset shows, with N epochs.</source>
-        <translation>Iniciar el entrenamiento con N épocas cuando se muestre el conjunto de datos.</translation>
-    </message>
-    <message>
-        <source>Milliseconds to wait before the screenshot (default 2500).</source>
-        <translation>Milisegundos de espera antes de la captura de pantalla (predeterminado: 2500).</translation>
-    </message>
-    <message>
-        <source>On the Analyze page, show the Embeddings tab (computes t-SNE).</source>
-        <translation>En la página Analizar, mostrar la pestaña «Incrustaciones (embeddings)» (calcula el t-SNE).</translation>
-    </message>
-    <message>
-        <source>On the Acquire page, add these comma-separated classes and start (for screenshots).</source>
-        <translation>En la página Adquirir, añadir estas clases separadas por comas e iniciar (para capturas de pantalla).</translation>
-    </message>
-    <message>
-        <source>On the Export page, export the newest run, then predict FOLDER with it (for screenshots).</source>
-        <translation>En la página Exportar y predecir, exportar la ejecución más reciente y luego predecir FOLDER con ella (para capturas de pantalla).</translation>
-    </message>
-    <message>
         <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>
         <translation>Mostrar Kiln en este idioma en esta sesión (en, de, es; predeterminado: Preferencias o, si no, el del sistema).</translation>
     </message>

@@ -60,11 +60,12 @@ Acquire:
       PROJECT/.kiln/acquire/<class>.jsonl. A rerun resumes. --urls downloads a list instead.
 
 Training commands:
-  train PROJECT [SETTINGS] [--out RUN_DIR] [--json]
+  train PROJECT [SETTINGS] [--out RUN_DIR] [--dry-run] [--json]
       Train a classifier; prints fastai's epoch table and writes RUN_DIR/run.json, metrics.csv and
       checkpoints/. Settings not given follow the data: small images train simple_cnn at their
-      own size, photos resnet18 at 224 px; the split is the project's. RUN_DIR defaults to
-      PROJECT/runs/<date>-<arch>. The settings (each is also a key of run.json's "config"):
+      own size, photos resnet18 at 224 px; the split is the project's (the Train page suggests
+      the same). RUN_DIR defaults to PROJECT/runs/<date>-<arch>. --dry-run prints the settings
+      the run would start with and stops. The settings (each is also a key of run.json's "config"):
 @TRAIN_SETTINGS@
   train [PROJECT] --resume RUN_DIR [--json]
       Continue a run after its last finished epoch (after a stop, a crash or a kill), with the
@@ -509,14 +510,18 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         cmd = &it->second;
         from = 2;
     } else if (args[0] == "train" || args[0] == "lr-find") {
-        static const std::set<std::string> trainFlagSet = trainFlags();
+        static const std::set<std::string> trainFlagSet = [] {
+            auto f = trainFlags();
+            f.insert("--dry-run");
+            return f;
+        }();
         static std::set<std::string> trainValued = [] {
             auto v = trainValuedOptions();
             v.insert("--out");
             return v;
         }();
         static Command trainCmd{trainFlagSet, trainValued, train};
-        static Command lrCmd{trainFlagSet, trainValued, lrFind};
+        static Command lrCmd{trainFlags(), trainValued, lrFind};
         if (trainCmd.valued.count("--resume") == 0)
             trainCmd.valued.insert("--resume");
         for (const char *k : {"--start-lr", "--end-lr", "--num-it"})

@@ -156,6 +156,16 @@ int train(const Args &a, const Io &io)
         int code = 0;
         if (!parseTrainOptions(a, io, dataset, config, code))
             return code;
+        if (a.has("--dry-run")) {
+            // The settings a run would start with (its run.json "config"), and nothing else.
+            if (io.json) {
+                io.printJson(QJsonObject{{"config", trainConfigToJson(config)}});
+            } else {
+                for (const TrainSetting &st : trainSettings())
+                    std::fprintf(io.out, "%-20s %s\n", st.key, st.format(config).c_str());
+            }
+            return 0;
+        }
         const fs::path runDir = a.has("--out") ? fs::path(a.get("--out")) : RunStore(dataset).newRunDir(config.arch);
         if (!io.json)
             std::fprintf(io.err, "run folder: %s\n", runDir.string().c_str());

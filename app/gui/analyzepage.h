@@ -75,6 +75,7 @@ public:
     LossFilterModel *lossFilter() const { return m_lossFilter; }
     GalleryView *gallery() const { return m_gallery; }
     QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *runBox() const { return m_runCombo; }
     EmbeddingScatter *scatter() const;
     QString summaryText() const;
 

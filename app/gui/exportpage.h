@@ -39,6 +39,7 @@ public:
 
     QTableWidget *results() const { return m_results; }
     QLineEdit *destination() const { return m_destination; }
+    QComboBox *runBox() const { return m_run; }
     QString exportText() const;
 
 Q_SIGNALS:

@@ -1,20 +1,12 @@
-// kiln: the studio. Thin by design: arguments, then the main window.
-#include "acquirepage.h"
-#include "analyzepage.h"
-#include "datasetpage.h"
-#include "exportpage.h"
-
-#include <QNetworkProxyFactory>
-#include <QTabWidget>
-#include "galleryview.h"
+// kiln: the studio. Thin by design: arguments, then the main window. (The screenshot harness of
+// the README's pictures is tests/tools/pageshots.cpp, not part of the shipped program.)
 #include "localization.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
-#include "trainpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTimer>
+#include <QNetworkProxyFactory>
 
 #include <cstring>
 
@@ -36,35 +28,6 @@ QString languageArgument(const QStringList &args)
 struct Options {
     const QCommandLineOption demo{"demo",
                                 QCoreApplication::translate("main", "Open the Fashion-MNIST demo project (imported once).")};
-    const QCommandLineOption screenshot{"screenshot",
-                                QCoreApplication::translate("main", "Save a picture of the window to FILE once the dataset shows, then quit."),
-                                "FILE"};
-    const QCommandLineOption select{"select",
-                                QCoreApplication::translate("main", "Select image number N in the gallery (for screenshots)."),
-                                "N"};
-    const QCommandLineOption verify{"verify",
-                                QCoreApplication::translate("main", "Verify every image once the dataset shows.")};
-    const QCommandLineOption page{"page",
-                                QCoreApplication::translate("main", "Show this page first: acquire, dataset, train, analyze or export."),
-                                "NAME"};
-    const QCommandLineOption cell{"cell",
-                                QCoreApplication::translate("main", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED (for screenshots)."),
-                                "A,P"};
-    const QCommandLineOption train{"train",
-                                QCoreApplication::translate("main", "Start training once the dataset shows, with N epochs."),
-                                "N"};
-    const QCommandLineOption delay{"screenshot-delay",
-                                QCoreApplication::translate("main", "Milliseconds to wait before the screenshot (default 2500)."),
-                                "MS"};
-    const QCommandLineOption embeddings{"embeddings",
-                                QCoreApplication::translate("main", "On the Analyze page, show the Embeddings tab (computes t-SNE).")};
-    const QCommandLineOption acquire{"acquire",
-                                QCoreApplication::translate("main", "On the Acquire page, add these comma-separated classes and start (for screenshots)."),
-                                "CLASSES"};
-    const QCommandLineOption exportPredict{"export-predict",
-                                QCoreApplication::translate("main", "On the Export page, export the newest run, then predict FOLDER with it "
-                                      "(for screenshots)."),
-                                "FOLDER"};
     const QCommandLineOption languageOption{"language",
                                 QCoreApplication::translate("main", "Show Kiln in this language for this run (en, de, es; default: Preferences, "
                                       "else the system's)."),
@@ -78,7 +41,7 @@ struct Options {
         parser.addVersionOption();
         parser.addPositionalArgument("project", QCoreApplication::translate("main", "A Kiln project folder to open."),
                                      "[PROJECT_DIR]");
-        parser.addOptions({demo, screenshot, select, verify, page, cell, train, delay, embeddings, acquire, exportPredict, languageOption});
+        parser.addOptions({demo, languageOption});
     }
 };
 
@@ -134,64 +97,5 @@ int main(int argc, char **argv)
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().front());
 
-    if (parser.value(o.page) == "train")
-        window.showPage(2);
-    else if (parser.value(o.page) == "analyze")
-        window.showPage(3);
-    else if (parser.value(o.page) == "acquire")
-        window.showPage(0);
-    else if (parser.value(o.page) == "export")
-        window.showPage(4);
-    if (parser.isSet(o.exportPredict)) {
-        const QString folder = parser.value(o.exportPredict);
-        QObject::connect(window.exportPage(), &kiln::ExportPage::exported, &window, [&window, folder](bool ok) {
-            if (ok)
-                window.exportPage()->predict({folder});
-        });
-        window.exportPage()->exportSelected();
-    }
-    if (parser.isSet(o.acquire)) {
-        window.acquirePage()->addClasses(parser.value(o.acquire).split(','));
-        window.acquirePage()->start();
-    }
-    if (parser.isSet(o.embeddings))
-        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
-            if (ok)
-                window.analyzePage()->tabs()->setCurrentIndex(3);
-        });
-    if (parser.isSet(o.cell)) {
-        const QStringList ap = parser.value(o.cell).split(',');
-        const int a = ap.value(0).toInt(), p = ap.value(1).toInt();
-        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window, a, p](bool ok) {
-            if (ok)
-                window.analyzePage()->showCell(a, p);
-        });
-    }
-    if (parser.isSet(o.select) || parser.isSet(o.screenshot) || parser.isSet(o.verify) || parser.isSet(o.train)) {
-        const int row = parser.value(o.select).toInt();
-        const QString file = parser.value(o.screenshot);
-        const bool verifyOnLoad = parser.isSet(o.verify);
-        const int trainEpochs = parser.value(o.train).toInt();
-        const int delayMs = parser.isSet(o.delay) ? parser.value(o.delay).toInt() : 2500;
-        QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window,
-                         [&window, row, file, verifyOnLoad, trainEpochs, delayMs] {
-            auto *gallery = window.datasetPage()->gallery();
-            if (verifyOnLoad && !window.datasetPage()->isVerifying())
-                window.datasetPage()->startVerify();
-            if (trainEpochs > 0 && !window.trainPage()->isBusy()) {
-                auto config = window.trainPage()->config();
-                config.epochs = trainEpochs;
-                window.trainPage()->setConfig(config);
-                window.trainPage()->start();
-            }
-            if (row > 0 && row < gallery->model()->rowCount())
-                gallery->setCurrentIndex(gallery->model()->index(row, 0));
-            if (!file.isEmpty())
-                QTimer::singleShot(delayMs, &window, [&window, file] {
-                    window.grab().save(file);
-                    QApplication::quit();
-                });
-        });
-    }
     return app.exec();
 }

@@ -31,8 +31,11 @@ struct JsonReader {
 
     void wrong(const QString &key, const char *want)
     {
-        if (problem.empty())
-            problem = "\"" + s(key) + "\" is not " + want;
+        if (!problem.empty())
+            return;
+        problem = s(key);
+        problem.insert(0, 1, '"');
+        problem.append("\" is not ").append(want);
     }
     double number(const QJsonObject &o, const QString &key, double def)
     {

@@ -31,7 +31,7 @@ struct TrainConfig {
     int size = 0;               // 0: from the data (native size for small images, else 224)
     ResizeMethod resize = ResizeMethod::Squish;
     int batchSize = 64;
-    int epochs = 1;
+    int epochs = 5;
     ScheduleKind schedule = ScheduleKind::OneCycle;
     double lr = 0;              // 0: pick lr_find's valley suggestion
     bool augment = true;

@@ -22,9 +22,12 @@
 #include "samplemodel.h"
 #include "thumbnailcache.h"
 #include "verifyfailuremodel.h"
+#include "qcustomplot_include.h"
+#include "trainingplot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableWidget>
@@ -123,181 +126,6 @@ TEST(MainWindow, OpensProjectsAndExplainsBadOnes)
     for (int row = 0; row < 5; ++row)
         EXPECT_TRUE(bar->item(row)->flags() & Qt::ItemIsEnabled) << row;
     EXPECT_EQ(bar->currentRow(), 1);
-}
-
-#include "latencyprobe.h"
-#include "syntheticbatches.h"
-#include "lrfinderplot.h"
-#include "metricstablemodel.h"
-#include "qcustomplot_include.h"
-#include "trainingplot.h"
-#include "trainpage.h"
-
-#include <QElapsedTimer>
-#include <QTimer>
-
-#include <algorithm>
-
-namespace {
-
-// A project of two easily separated classes of 16 px gray images.
-fs::path makeTrainProject(const TempDir &dir, int perClass)
-{
-    const fs::path root = dir / "proj";
-    EXPECT_TRUE(Project::create(root).ok());
-    for (int c = 0; c < 2; ++c)
-        for (int i = 0; i < perClass; ++i) {
-            std::vector<unsigned char> png = test::encodeImage(".png", 16, 16, 1, 8, i + 1000 * c);
-            test::writeBytes(root / "images" / (c ? "right" : "left") / (std::to_string(i) + ".png"), png);
-        }
-    return root;
-}
-
-} // namespace
-
-TEST(TrainPage, TrainsLiveWithoutBlockingTheEventLoop)
-{
-    TempDir dir;
-    const fs::path root = makeTrainProject(dir, 60);
-    auto index = std::make_shared<const DatasetIndex>(DatasetIndex::scan(root / "images").value());
-    TrainPage page;
-    page.resize(1200, 800);
-    page.show();
-    page.setDataset(root, index);
-    TrainConfig c = page.config();
-    EXPECT_EQ(c.arch, Architecture::SimpleCnn); // small gray images
-    EXPECT_EQ(c.size, 16);
-    c.epochs = 4;
-    c.batchSize = 8;
-    c.lr = 3e-3;
-    page.setConfig(c);
-
-    // Event-loop lateness while training runs.
-    test::LatencyProbe probe;
-    QSignalSpy finished(&page, &TrainPage::runFinished);
-    const int replotsBefore = page.plot()->replotCount();
-    QElapsedTimer clock;
-    clock.start();
-    probe.start();
-    page.start();
-    EXPECT_EQ(page.state(), TrainPage::State::Training);
-    ASSERT_TRUE(finished.wait(120000));
-    probe.stop();
-    const double seconds = clock.elapsed() / 1000.0;
-    EXPECT_EQ(page.state(), TrainPage::State::Finished) << page.stateText().toStdString();
-    EXPECT_EQ(page.metrics()->rowCount(), 4);
-    EXPECT_GT(page.plot()->pointCount(), 4 * 12);
-    // At most 25 redraws a second, whatever the batch rate.
-    const int replots = page.plot()->replotCount() - replotsBefore;
-    EXPECT_LE(replots, int(25 * seconds) + 2) << replots << " replots in " << seconds << " s";
-    ASSERT_GT(probe.samples(), 0u);
-    const double p99 = probe.percentile(0.99);
-    EXPECT_LT(p99, 50.0) << "p99 event-loop lateness " << p99 << " ms";
-    // The run is listed and opens again.
-    ASSERT_GE(page.runModel()->rowCount(), 1); // listed when it started, no refresh needed
-    page.metrics()->clear();
-    ASSERT_TRUE(page.openRun(page.runModel()->index(0, 0).data(RunListModel::DirRole).toString()));
-    EXPECT_EQ(page.metrics()->rowCount(), 4);
-    EXPECT_GT(page.plot()->pointCount(), 4 * 12);
-}
-
-TEST(TrainPage, PauseResumeAndStop)
-{
-    TempDir dir;
-    const fs::path root = makeTrainProject(dir, 80);
-    auto index = std::make_shared<const DatasetIndex>(DatasetIndex::scan(root / "images").value());
-    TrainPage page;
-    page.setDataset(root, index);
-    TrainConfig c = page.config();
-    c.epochs = 50;
-    c.batchSize = 4;
-    c.lr = 1e-3;
-    page.setConfig(c);
-    QSignalSpy finished(&page, &TrainPage::runFinished);
-    page.start();
-    QTest::qWait(1500);
-    page.pauseOrResume();
-    EXPECT_EQ(page.state(), TrainPage::State::Paused);
-    // Let the batch in flight finish and the telemetry already buffered reach the plot (it is
-    // drained at 25 Hz; on a fast machine dozens of small batches fit in one interval).
-    QTest::qWait(300);
-    const int pointsAtPause = page.plot()->pointCount();
-    QTest::qWait(800);
-    // Nothing trains while paused.
-    EXPECT_LE(page.plot()->pointCount(), pointsAtPause + 3 * 5);
-    page.pauseOrResume();
-    EXPECT_EQ(page.state(), TrainPage::State::Training);
-    QTest::qWait(500);
-    page.stop();
-    ASSERT_TRUE(finished.wait(60000));
-    EXPECT_EQ(page.state(), TrainPage::State::Finished);
-    EXPECT_TRUE(page.stateText().contains("stopped")) << page.stateText().toStdString();
-    EXPECT_LT(page.metrics()->rowCount(), 50);
-}
-
-TEST(TrainPage, OverfittingHint)
-{
-    MetricsTableModel m;
-    auto row = [](int e, double train, double valid) {
-        EpochMetrics r;
-        r.epoch = e;
-        r.trainLoss = train;
-        r.validLoss = valid;
-        return r;
-    };
-    m.append(row(0, 1.0, 0.9));
-    m.append(row(1, 0.8, 0.7));
-    m.append(row(2, 0.6, 0.75));
-    EXPECT_FALSE(m.overfitting());
-    m.append(row(3, 0.5, 0.8));
-    EXPECT_TRUE(m.overfitting());
-}
-
-TEST(TrainingPlot, HundredThousandPointsStayInteractive)
-{
-    TrainingPlot plot;
-    plot.resize(900, 500);
-    plot.show();
-    const auto batches = test::syntheticBatches(100000);
-    plot.addBatches(batches);
-    plot.replotIfDirty();
-    // Redraw speed with this many points is measured by tests/bench/bench_trainpage.
-    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
-    EXPECT_EQ(plot.pointCount(), 300000);
-    EXPECT_TRUE(plot.autoScale());
-    plot.setAutoScale(false);
-    EXPECT_FALSE(plot.autoScale());
-
-    TempDir dir;
-    EXPECT_TRUE(plot.exportPng(QString::fromStdString((dir / "p.png").string())));
-    EXPECT_TRUE(plot.exportPdf(QString::fromStdString((dir / "p.pdf").string())));
-    EXPECT_TRUE(plot.exportCsv(QString::fromStdString((dir / "p.csv").string())));
-    EXPECT_GT(fs::file_size(dir / "p.png"), 1000u);
-    EXPECT_GT(fs::file_size(dir / "p.csv"), 100000u);
-}
-
-TEST(LrFinderPlot, ClickingPicksALearningRate)
-{
-    LrFinderPlot plot;
-    plot.resize(600, 400);
-    plot.show();
-    LrFindResult r;
-    for (int i = 0; i < 100; ++i) {
-        r.lrs.push_back(1e-7 * std::pow(1e8, i / 99.0));
-        r.losses.push_back(2.0 - i * 0.01);
-    }
-    r.suggestions.valid = true;
-    r.suggestions.valley = r.lrs[40];
-    r.suggestions.slide = r.lrs[50];
-    r.suggestions.minimum = r.lrs[80] / 10;
-    r.suggestions.steep = r.lrs[60];
-    plot.setResult(r);
-    QSignalSpy picked(&plot, &LrFinderPlot::learningRatePicked);
-    const double x = plot.plot()->xAxis->coordToPixel(r.suggestions.valley);
-    EXPECT_DOUBLE_EQ(plot.lrAtPixel(x), r.suggestions.valley);
-    QTest::mouseClick(plot.plot(), Qt::LeftButton, {}, QPoint(int(x), plot.plot()->height() / 2));
-    ASSERT_EQ(picked.count(), 1);
-    EXPECT_DOUBLE_EQ(picked.front().at(0).toDouble(), r.suggestions.valley);
 }
 
 namespace {

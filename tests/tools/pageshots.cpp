@@ -1,0 +1,115 @@
+// kiln-pageshots: drives the studio's pages for screenshots (the README's pictures), so the shipped
+// `kiln` carries no harness. Opens a project (or the demo), shows a page, optionally starts work on
+// it (verify, train, acquire, interpret a cell, export and predict), then saves the window.
+//
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/tools/kiln-pageshots --demo --page analyze
+//       --cell 6,0 --screenshot analyze.png
+#include "acquirepage.h"
+#include "analyzepage.h"
+#include "datasetpage.h"
+#include "exportpage.h"
+#include "galleryview.h"
+#include "localization.h"
+#include "mainwindow.h"
+#include "preferencesdialog.h"
+#include "trainpage.h"
+
+#include "train/trainconfig.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTabWidget>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName("kiln");
+    QCoreApplication::setOrganizationName("kiln");
+    QApplication::setApplicationDisplayName("Kiln");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Drives Kiln's pages for screenshots.");
+    parser.addHelpOption();
+    parser.addPositionalArgument("project", "A Kiln project folder to open.", "[PROJECT_DIR]");
+    const QCommandLineOption demo{"demo", "Open the Fashion-MNIST demo project (imported once)."};
+    const QCommandLineOption language{"language", "Show Kiln in this language (en, de, es).", "CODE"};
+    const QCommandLineOption screenshot{"screenshot", "Save a picture of the window to FILE once the dataset shows, then quit.", "FILE"};
+    const QCommandLineOption delay{"screenshot-delay", "Milliseconds to wait before the screenshot (default 2500).", "MS"};
+    const QCommandLineOption select{"select", "Select image number N in the gallery.", "N"};
+    const QCommandLineOption verify{"verify", "Verify every image once the dataset shows."};
+    const QCommandLineOption page{"page", "Show this page first: acquire, dataset, train, analyze or export.", "NAME"};
+    const QCommandLineOption cell{"cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED.", "A,P"};
+    const QCommandLineOption train{"train", "Start training once the dataset shows, with N epochs.", "N"};
+    const QCommandLineOption embeddings{"embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE)."};
+    const QCommandLineOption acquire{"acquire", "On the Acquire page, add these comma-separated classes and start.", "CLASSES"};
+    const QCommandLineOption exportPredict{"export-predict", "On the Export page, export the newest run, then predict FOLDER.", "FOLDER"};
+    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, acquire, exportPredict});
+    parser.process(app);
+    kiln::installTranslations(parser.isSet(language) ? parser.value(language) : kiln::Preferences::load().language);
+
+    kiln::MainWindow window;
+    window.show();
+    if (parser.isSet(demo))
+        window.openDemo();
+    else if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().front());
+
+    const QStringList pages{"acquire", "dataset", "train", "analyze", "export"};
+    if (pages.contains(parser.value(page)))
+        window.showPage(int(pages.indexOf(parser.value(page))));
+    if (parser.isSet(exportPredict)) {
+        const QString folder = parser.value(exportPredict);
+        QObject::connect(window.exportPage(), &kiln::ExportPage::exported, &window, [&window, folder](bool ok) {
+            if (ok)
+                window.exportPage()->predict({folder});
+        });
+        window.exportPage()->exportSelected();
+    }
+    if (parser.isSet(acquire)) {
+        window.acquirePage()->addClasses(parser.value(acquire).split(','));
+        window.acquirePage()->start();
+    }
+    if (parser.isSet(embeddings))
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
+            if (ok)
+                window.analyzePage()->tabs()->setCurrentIndex(3);
+        });
+    if (parser.isSet(cell)) {
+        const QStringList ap = parser.value(cell).split(',');
+        const int a = ap.value(0).toInt(), p = ap.value(1).toInt();
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window, a, p](bool ok) {
+            if (ok)
+                window.analyzePage()->showCell(a, p);
+        });
+    }
+    const int row = parser.value(select).toInt();
+    const QString file = parser.value(screenshot);
+    const bool verifyOnLoad = parser.isSet(verify);
+    const int trainEpochs = parser.value(train).toInt();
+    const int delayMs = parser.isSet(delay) ? parser.value(delay).toInt() : 2500;
+    QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window,
+                     [&window, row, file, verifyOnLoad, trainEpochs, delayMs] {
+        static bool once = false;
+        if (once)
+            return;
+        once = true;
+        auto *gallery = window.datasetPage()->gallery();
+        if (verifyOnLoad && !window.datasetPage()->isVerifying())
+            window.datasetPage()->startVerify();
+        if (trainEpochs > 0 && !window.trainPage()->isBusy()) {
+            auto config = window.trainPage()->config();
+            config.epochs = trainEpochs;
+            window.trainPage()->setConfig(config);
+            window.trainPage()->start();
+        }
+        if (row > 0 && row < gallery->model()->rowCount())
+            gallery->setCurrentIndex(gallery->model()->index(row, 0));
+        if (!file.isEmpty())
+            QTimer::singleShot(delayMs, &window, [&window, file] {
+                window.grab().save(file);
+                QApplication::quit();
+            });
+    });
+    return app.exec();
+}
