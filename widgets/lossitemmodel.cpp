@@ -1,5 +1,7 @@
 #include "lossitemmodel.h"
 
+#include <algorithm>
+
 #include "thumbnailcache.h"
 
 #include <QLocale>
@@ -171,6 +173,26 @@ bool LossFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
 {
     const auto *m = static_cast<const LossItemModel *>(sourceModel());
     return m->item(left.row()).loss > m->item(right.row()).loss; // largest loss first
+}
+
+std::vector<EditRequest> LossItemModel::editRequests(const std::filesystem::path &imagesRoot, const std::string &reason) const
+{
+    std::vector<EditRequest> requests;
+    const auto pending = pendingEdits();
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        EditRequest r;
+        r.path = std::filesystem::path(it.key().toStdString()).lexically_relative(imagesRoot).generic_string();
+        if (it->choice == CleanChoice::Delete) {
+            r.kind = EditKind::Remove;
+            r.reason = reason;
+        } else {
+            r.kind = EditKind::Relabel;
+            r.newClass = m_classes.value(it->toClass).toStdString();
+        }
+        requests.push_back(r);
+    }
+    std::sort(requests.begin(), requests.end(), [](const EditRequest &a, const EditRequest &b) { return a.path < b.path; });
+    return requests;
 }
 
 } // namespace kiln

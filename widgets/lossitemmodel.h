@@ -5,6 +5,8 @@
 // LossFilterModel filters by actual class, predicted class, split and confusion cell, and sorts
 // by loss, largest first. Thumbnails decode lazily through a ThumbnailCache. GUI thread only.
 
+#include "data/editjournal.h"
+
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSet>
@@ -66,6 +68,9 @@ public:
     CleanDecision decision(const QString &path) const { return m_decisions.value(path); }
     // Pending choices that change the dataset (delete and relabel), by path.
     QHash<QString, CleanDecision> pendingEdits() const;
+    // The pending edits as the dataset's journal takes them (paths inside `imagesRoot`), sorted by
+    // path; a delete carries `reason`.
+    std::vector<EditRequest> editRequests(const std::filesystem::path &imagesRoot, const std::string &reason) const;
     int keptCount() const;
     // Forgets the choices for these paths (after they were applied, or on request).
     void clearDecisions(const QStringList &paths);

@@ -6,6 +6,7 @@
 #include "embeddingstab.h"
 #include "backgroundjob.h"
 #include "runlistmodel.h"
+#include "sortedtable.h"
 #include "data/datasetedits.h"
 #include "core/progress.h"
 #include "data/project.h"
@@ -24,7 +25,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -38,25 +38,6 @@ namespace kiln {
 namespace {
 
 QString toQ(const std::string &s) { return QString::fromStdString(s); }
-
-QTableView *makeTable(QAbstractItemModel *model, int sortRole, int sortColumn, Qt::SortOrder order, QWidget *parent)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(sortRole);
-    auto *view = new QTableView(parent);
-    view->setModel(proxy);
-    view->setSortingEnabled(true);
-    view->sortByColumn(sortColumn, order);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setAlternatingRowColors(true);
-    return view;
-}
 
 } // namespace
 
@@ -169,9 +150,9 @@ void AnalyzePage::buildUi()
     hint->setEnabled(false);
     ml->addWidget(hint);
     m_tabs->addTab(matrixPage, tr("Confusion matrix"));
-    m_confusedTable = makeTable(m_confused, MostConfusedModel::SortRole, MostConfusedModel::CountColumn, Qt::DescendingOrder, this);
+    m_confusedTable = makeSortedTable(m_confused, MostConfusedModel::SortRole, MostConfusedModel::CountColumn, Qt::DescendingOrder, this);
     m_tabs->addTab(m_confusedTable, tr("Most confused"));
-    m_metricsTable = makeTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
+    m_metricsTable = makeSortedTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
     m_tabs->addTab(m_metricsTable, tr("Per class"));
     m_tabs->addTab(m_embeddings, tr("Embeddings"));
 
@@ -554,24 +535,9 @@ void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome
 
 void AnalyzePage::applyDecisions()
 {
-    const auto pending = m_losses->pendingEdits();
-    if (pending.isEmpty())
+    if (m_losses->pendingEdits().isEmpty())
         return;
-    std::vector<EditRequest> requests;
-    const QStringList &classes = m_losses->classes();
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-        EditRequest r;
-        r.path = fs::path(it.key().toStdString()).lexically_relative(m_imagesRoot).generic_string();
-        if (it->choice == CleanChoice::Delete) {
-            r.kind = EditKind::Remove;
-            r.reason = "marked delete on the Analyze page";
-        } else {
-            r.kind = EditKind::Relabel;
-            r.newClass = classes.value(it->toClass).toStdString();
-        }
-        requests.push_back(r);
-    }
-    std::sort(requests.begin(), requests.end(), [](const EditRequest &a, const EditRequest &b) { return a.path < b.path; });
+    const std::vector<EditRequest> requests = m_losses->editRequests(m_imagesRoot, "marked delete on the Analyze page");
     runEdit(tr("Applied"), [requests](EditJournal &j) { return j.apply(requests); });
 }
 

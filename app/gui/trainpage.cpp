@@ -2,6 +2,7 @@
 
 #include "preferencesdialog.h"
 
+#include "augmentationpreview.h"
 #include "backgroundjob.h"
 #include "lrfinderplot.h"
 #include "metricstablemodel.h"
@@ -32,7 +33,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -54,44 +54,6 @@ namespace kiln {
 namespace {
 
 QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
-
-// A row of small images, drawn crisp when enlarged.
-class PreviewStrip : public QWidget {
-    Q_DECLARE_TR_FUNCTIONS(kiln::PreviewStrip)
-
-public:
-    explicit PreviewStrip(QWidget *parent)
-        : QWidget(parent)
-    {
-        setMinimumHeight(72);
-    }
-    void setImages(std::vector<QImage> images)
-    {
-        m_images = std::move(images);
-        update();
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter p(this);
-        if (m_images.empty()) {
-            p.setPen(palette().placeholderText().color());
-            p.drawText(rect(), Qt::AlignCenter, tr("augmentation preview"));
-            return;
-        }
-        const int n = int(m_images.size());
-        const int side = std::min(height(), (width() - 4 * (n - 1)) / n);
-        for (int i = 0; i < n; ++i) {
-            const QRect r(i * (side + 4), 0, side, side);
-            p.setRenderHint(QPainter::SmoothPixmapTransform, m_images[std::size_t(i)].width() >= side);
-            p.drawImage(r, m_images[std::size_t(i)]);
-        }
-    }
-
-private:
-    std::vector<QImage> m_images;
-};
 
 QGroupBox *group(const QString &title, QWidget *parent, QFormLayout *&form)
 {
@@ -436,7 +398,7 @@ void TrainPage::updatePreview()
     pipeline.augment = augmentConfigOf(c);
     const fs::path image = m_index->absolutePath(0);
     runOnPool(this, [image, pipeline] { return augmentedPreviews(image, pipeline, 4, 7); },
-              [this](std::vector<QImage> images) { static_cast<PreviewStrip *>(m_preview)->setImages(std::move(images)); });
+              [this](std::vector<QImage> images) { m_preview->setImages(std::move(images)); });
 }
 
 bool TrainPage::isBusy() const

@@ -28,6 +28,7 @@ namespace kiln {
 class DatasetIndex;
 class LrFinderPlot;
 class MetricsTableModel;
+class PreviewStrip;
 class RunListModel;
 class TrainingController;
 class TrainingPlot;
@@ -99,7 +100,7 @@ private:
 
     TrainSettingsForm *m_form;
     QPushButton *m_findLr = nullptr;
-    QWidget *m_preview = nullptr;
+    PreviewStrip *m_preview = nullptr;
 
     QPushButton *m_startButton;
     QPushButton *m_pauseButton;

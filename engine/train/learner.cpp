@@ -1,5 +1,7 @@
 #include "train/learner.h"
 
+#include "train/learnerimpl.h"
+
 #include "data/batchloader.h"
 #include "models/models.h"
 #include "models/statedict.h"
@@ -22,68 +24,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace kiln {
 
-namespace {
-
-// ---- the learner -------------------------------------------------------------------------------------
-
-struct Phase {
-    std::string name;  // "frozen" or ""
-    int epochs = 0;
-    bool frozen = false;
-    OneCycle cycle;    // used unless constant
-    bool constant = false;
-    std::vector<double> groupScale; // per-group multiplier of the cycle's lr (discriminative lrs)
-};
-
-class Learner {
-public:
-    Learner(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks)
-        : m_data(data)
-        , m_config(config)
-        , m_hooks(hooks)
-    {
-    }
-
-    Result<void> setup();
-    Result<TrainSummary> fit(const fs::path &runDir, bool resume);
-    Result<LrFindResult> lrFind(double startLr, double endLr, int numIt);
-
-private:
-    void message(const std::string &m)
-    {
-        if (m_hooks.message)
-            m_hooks.message(m);
-    }
-    bool stopRequested() const { return m_hooks.stop && m_hooks.stop->load(); }
-    std::vector<Phase> makePhases(double lr) const;
-    void applyFreeze(bool frozen);
-    Result<double> trainEpoch(const Phase &phase, int phaseEpoch, int globalEpoch, int totalEpochs, bool &stopped);
-    void validate(double &loss, double &accuracy);
-    torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &labels);
-    Result<void> saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs);
-    Result<void> loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs);
-    std::vector<std::pair<std::string, torch::Tensor>> snapshot();
-    void restore(const std::vector<std::pair<std::string, torch::Tensor>> &state);
-
-    const TrainData &m_data;
-    TrainConfig m_config;
-    const TrainHooks &m_hooks;
-    DeviceInfo m_device;
-    torch::Device m_torchDevice{torch::kCPU};
-    ModelSpec m_spec;
-    PipelineConfig m_pipeline;
-    std::shared_ptr<ClassifierImpl> m_model;
-    std::unique_ptr<Optimizer> m_optimizer;
-    std::unique_ptr<BatchLoader> m_train;
-    std::unique_ptr<BatchLoader> m_valid;
-    double m_smoothAvg = 0;
-    long m_smoothCount = 0;
-    long m_iteration = 0; // batches trained in the current phase
-    double m_lastEpochRate = 0;
-    std::string m_batchLog; // rows of batches.csv for the epoch in progress
-    bool m_channelsLast = false;
-    torch::Tensor layout(const torch::Tensor &images) const { return m_channelsLast ? channelsLast(images) : images; }
-};
+namespace detail {
 
 Result<void> Learner::setup()
 {
@@ -550,81 +491,9 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
     return summary;
 }
 
-double weightChecksum(torch::nn::Module &model)
-{
-    torch::NoGradGuard guard;
-    double sum = 0;
-    for (const auto &p : model.parameters())
-        sum += p.to(torch::kDouble).sum().item<double>();
-    for (const auto &b : model.buffers())
-        sum += b.to(torch::kDouble).sum().item<double>();
-    return sum;
-}
+} // namespace detail
 
-Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt)
-{
-    const auto saved = snapshot();
-    const double checksumBefore = weightChecksum(*m_model);
-    const Optimizer savedOptimizer = m_optimizer->clone();
-    applyFreeze(m_config.schedule == ScheduleKind::FineTune);
-    LrFindResult result;
-    result.numIt = numIt;
-    double avg = 0, best = std::numeric_limits<double>::infinity();
-    m_model->train();
-    int it = 0;
-    for (int epoch = 0; it < numIt; ++epoch) {
-        m_train->startEpoch(1000000 + epoch);
-        bool any = false;
-        while (it < numIt) {
-            auto batch = m_train->next();
-            if (!batch)
-                break;
-            any = true;
-            if (stopRequested())
-                break;
-            const double lr = lrFindRate(startLr, endLr, it, numIt);
-            m_optimizer->setLearningRates(std::vector<double>(3, lr));
-            m_optimizer->setMomentum(0.9);
-            m_optimizer->zeroGrad();
-            auto loss = lossOf(m_model->forward(layout(batch->images.to(m_torchDevice))), batch->labels.to(m_torchDevice));
-            const double value = loss.item<double>();
-            avg = 0.98 * avg + 0.02 * value;
-            const double smooth = avg / (1 - std::pow(0.98, double(it + 1)));
-            result.lrs.push_back(lr);
-            result.losses.push_back(smooth);
-            if (m_hooks.batch) {
-                BatchTelemetry t;
-                t.batch = it;
-                t.batches = numIt;
-                t.loss = value;
-                t.smoothLoss = smooth;
-                t.lr = lr;
-                t.position = double(it + 1) / numIt;
-                m_hooks.batch(t);
-            }
-            ++it;
-            if (!std::isfinite(smooth) || smooth > 4 * best)
-                break;
-            best = std::min(best, smooth);
-            loss.backward();
-            m_optimizer->step();
-            if (!std::isfinite(smooth) || smooth > 4 * best)
-                break;
-        }
-        if (!any || stopRequested() || (result.losses.size() && (!std::isfinite(result.losses.back()) || result.losses.back() > 4 * best)))
-            break;
-    }
-    result.checksumBefore = checksumBefore;
-    result.checksumDuring = weightChecksum(*m_model);
-    restore(saved);
-    *m_optimizer = savedOptimizer;
-    applyFreeze(false);
-    result.checksumAfter = weightChecksum(*m_model);
-    result.suggestions = suggestLearningRates(result.lrs, result.losses, numIt);
-    return result;
-}
-
-} // namespace
+using detail::Learner;
 
 Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const fs::path &runDir, bool resume,
                                 const TrainHooks &hooks)

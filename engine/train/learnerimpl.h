@@ -1,0 +1,82 @@
+#pragma once
+// The learner's class (engine-private: LibTorch types), shared by learner.cpp (setup, fitting,
+// checkpoints) and lrfind.cpp (fastai's learning-rate finder). See learner.h for what it promises.
+
+#include "data/batchloader.h"
+#include "models/models.h"
+#include "train/learner.h"
+#include "train/optimizer.h"
+#include "train/schedule.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kiln::detail {
+
+namespace fs = std::filesystem;
+
+// ---- the learner -------------------------------------------------------------------------------------
+
+struct Phase {
+    std::string name;  // "frozen" or ""
+    int epochs = 0;
+    bool frozen = false;
+    OneCycle cycle;    // used unless constant
+    bool constant = false;
+    std::vector<double> groupScale; // per-group multiplier of the cycle's lr (discriminative lrs)
+};
+
+class Learner {
+public:
+    Learner(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks)
+        : m_data(data)
+        , m_config(config)
+        , m_hooks(hooks)
+    {
+    }
+
+    Result<void> setup();
+    Result<TrainSummary> fit(const fs::path &runDir, bool resume);
+    Result<LrFindResult> lrFind(double startLr, double endLr, int numIt);
+
+private:
+    void message(const std::string &m)
+    {
+        if (m_hooks.message)
+            m_hooks.message(m);
+    }
+    bool stopRequested() const { return m_hooks.stop && m_hooks.stop->load(); }
+    std::vector<Phase> makePhases(double lr) const;
+    void applyFreeze(bool frozen);
+    Result<double> trainEpoch(const Phase &phase, int phaseEpoch, int globalEpoch, int totalEpochs, bool &stopped);
+    void validate(double &loss, double &accuracy);
+    torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &labels);
+    Result<void> saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs);
+    Result<void> loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs);
+    std::vector<std::pair<std::string, torch::Tensor>> snapshot();
+    void restore(const std::vector<std::pair<std::string, torch::Tensor>> &state);
+
+    const TrainData &m_data;
+    TrainConfig m_config;
+    const TrainHooks &m_hooks;
+    DeviceInfo m_device;
+    torch::Device m_torchDevice{torch::kCPU};
+    ModelSpec m_spec;
+    PipelineConfig m_pipeline;
+    std::shared_ptr<ClassifierImpl> m_model;
+    std::unique_ptr<Optimizer> m_optimizer;
+    std::unique_ptr<BatchLoader> m_train;
+    std::unique_ptr<BatchLoader> m_valid;
+    double m_smoothAvg = 0;
+    long m_smoothCount = 0;
+    long m_iteration = 0; // batches trained in the current phase
+    double m_lastEpochRate = 0;
+    std::string m_batchLog; // rows of batches.csv for the epoch in progress
+    bool m_channelsLast = false;
+    torch::Tensor layout(const torch::Tensor &images) const { return m_channelsLast ? channelsLast(images) : images; }
+};
+
+} // namespace kiln::detail
