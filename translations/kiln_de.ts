@@ -1445,6 +1445,10 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>Kiln shows the new language from its next start. Restart Kiln now?</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Kiln. Kiln jetzt neu starten?</translation>
     </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation>Das Projekt kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>kiln::MetricsTableModel</name>
@@ -1770,10 +1774,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>…</translation>
     </message>
     <message>
-        <source>Pretrained weights:</source>
-        <translation>Vortrainierte Gewichte:</translation>
-    </message>
-    <message>
         <source>torchvision state dict</source>
         <translation>torchvision-State-Dict</translation>
     </message>
@@ -1796,10 +1796,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Run the learning-rate finder (fastai&apos;s lr_find)</source>
         <translation>Lernraten-Finder ausführen (lr_find von fastai)</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Lernrate:</translation>
     </message>
     <message>
         <source>Augmentation (training images only)</source>

@@ -1445,6 +1445,10 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>Kiln shows the new language from its next start. Restart Kiln now?</source>
         <translation>Kiln mostrará el nuevo idioma a partir del próximo inicio. ¿Reiniciar Kiln ahora?</translation>
     </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation>No se puede leer el proyecto</translation>
+    </message>
 </context>
 <context>
     <name>kiln::MetricsTableModel</name>
@@ -1770,10 +1774,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>…</translation>
     </message>
     <message>
-        <source>Pretrained weights:</source>
-        <translation>Pesos preentrenados:</translation>
-    </message>
-    <message>
         <source>torchvision state dict</source>
         <translation>state dict de torchvision</translation>
     </message>
@@ -1796,10 +1796,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Run the learning-rate finder (fastai&apos;s lr_find)</source>
         <translation>Ejecutar el buscador de tasa de aprendizaje (lr_find de fastai)</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>Tasa de aprendizaje:</translation>
     </message>
     <message>
         <source>Augmentation (training images only)</source>

@@ -17,7 +17,7 @@ bool sameListing(const RunEntry &a, const RunEntry &b)
     if (!a.run)
         return true;
     return a.run->status == b.run->status && a.run->accuracy() == b.run->accuracy() && a.run->hasResult() == b.run->hasResult()
-           && a.run->config.arch == b.run->config.arch;
+           && a.run->error == b.run->error && trainConfigToJson(a.run->config) == trainConfigToJson(b.run->config);
 }
 
 } // namespace
@@ -46,7 +46,6 @@ void RunListModel::refresh()
     // Both lists are sorted by id, newest first: walk them together, so rows that stay keep their
     // place (and a view its selection).
     std::size_t i = 0, j = 0;
-    QStringList added;
     while (i < m_entries.size() || j < fresh.size()) {
         if (j >= fresh.size() || (i < m_entries.size() && m_entries[i].id > fresh[j].id)) {
             beginRemoveRows({}, int(i), int(i));
@@ -56,7 +55,6 @@ void RunListModel::refresh()
             beginInsertRows({}, int(i), int(i));
             m_entries.insert(m_entries.begin() + std::ptrdiff_t(i), std::move(fresh[j]));
             endInsertRows();
-            added << q(m_entries[i].dir.string());
             ++i;
             ++j;
         } else {
@@ -68,8 +66,6 @@ void RunListModel::refresh()
             ++j;
         }
     }
-    for (const QString &dir : added)
-        Q_EMIT runAdded(dir);
 }
 
 int RunListModel::rowCount(const QModelIndex &parent) const

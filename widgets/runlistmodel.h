@@ -36,14 +36,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     // The row of a run folder, -1 when not listed.
     int rowOf(const QString &runDir) const;
-    const RunEntry &entry(int row) const { return m_entries[std::size_t(row)]; }
 
     // A run's status in the user's language.
     static QString statusText(const RunEntry &e);
-
-Q_SIGNALS:
-    // A run was added (at `row`); e.g. one that just started.
-    void runAdded(const QString &runDir);
 
 private:
     std::filesystem::path m_dataset;

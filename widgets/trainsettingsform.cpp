@@ -11,6 +11,7 @@
 #include <QSpinBox>
 
 #include <cmath>
+#include <limits>
 
 namespace kiln {
 
@@ -69,7 +70,7 @@ QWidget *TrainSettingsForm::editor(const std::string &key)
     switch (s->type) {
     case SettingType::Int: {
         auto *b = new QSpinBox(m_parent);
-        b->setRange(s->hasAuto ? 0 : int(s->min), int(s->max));
+        b->setRange(s->hasAuto ? 0 : int(s->min), int(std::min(s->max, double(std::numeric_limits<int>::max()))));
         if (s->hasAuto)
             b->setSpecialValueText(tr("auto"));
         connect(b, &QSpinBox::valueChanged, this, [this, key, name] {

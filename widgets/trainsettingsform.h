@@ -32,7 +32,6 @@ public:
     void addRows(QFormLayout *layout, const std::vector<std::string> &keys);
     // The editor of a setting, made on first use (for rows laid out by the caller).
     QWidget *editor(const std::string &key);
-    bool hasEditor(const std::string &key) const { return m_editors.count(key) != 0; }
 
     // Every editor from `c`; `c` is kept for the settings without one. `chosen`: the values were
     // chosen (a configuration to repeat), so suggestions leave them alone; else they are defaults

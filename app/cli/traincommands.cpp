@@ -121,18 +121,6 @@ struct TrainPrinter {
     }
 };
 
-QJsonObject summaryJson(const TrainSummary &s)
-{
-    QJsonArray epochs;
-    for (const auto &e : s.epochs)
-        epochs.append(QJsonObject{{"epoch", e.epoch}, {"phase", qs(e.phase)}, {"train_loss", e.trainLoss}, {"valid_loss", e.validLoss},
-                                  {"accuracy", e.accuracy}, {"error_rate", e.errorRate}, {"seconds", e.seconds},
-                                  {"images_per_second", e.imagesPerSecond}});
-    return QJsonObject{{"run", qs(s.runDir)}, {"device", qs(s.device)}, {"threads", s.threads}, {"learning_rate", s.learningRate},
-                       {"stopped", s.stopped}, {"early_stopped", s.earlyStopped}, {"best_epoch", s.bestEpoch},
-                       {"skipped_files", double(s.skippedFiles)}, {"seconds", s.seconds}, {"epochs", epochs}};
-}
-
 } // namespace
 
 int train(const Args &a, const Io &io)
@@ -175,7 +163,9 @@ int train(const Args &a, const Io &io)
     if (!result)
         return io.fail(result.message());
     if (io.json) {
-        io.printJson(summaryJson(result.value()));
+        QJsonObject summary = trainSummaryToJson(result.value());
+        summary.insert("run", qs(result->runDir));
+        io.printJson(summary);
     } else {
         const auto &s = result.value();
         std::fprintf(io.out, "%s in %s on %s (%d threads); run folder %s\n", s.stopped ? "Stopped" : "Finished",

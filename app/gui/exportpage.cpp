@@ -102,8 +102,8 @@ ExportPage::ExportPage(QWidget *parent)
     runRow->addWidget(m_run, 1);
     runRow->addWidget(new QLabel(tr("Checkpoint:"), exportBox));
     m_checkpoint->addItem(tr("what the run kept"), QString());
-    m_checkpoint->addItem(tr("last epoch"), QStringLiteral("last.pt"));
-    m_checkpoint->addItem(tr("best (lowest validation loss)"), QStringLiteral("best.pt"));
+    m_checkpoint->addItem(tr("last epoch"), QStringLiteral("last"));
+    m_checkpoint->addItem(tr("best (lowest validation loss)"), QStringLiteral("best"));
     m_checkpoint->setToolTip(tr("A keep-best run keeps its best epoch; the last epoch's weights are there too"));
     runRow->addWidget(m_checkpoint);
     el->addLayout(runRow);
@@ -398,10 +398,11 @@ bool ExportPage::saveCsv(const QString &file) const
         const QVariantList top = m_results->item(r, 2)->data(kTopRole).toList();
         for (int k = 0; k < 5; ++k) {
             const QVariantMap m = top.value(k).toMap();
-            csv += "," + csvField(m.value("c").toString().toStdString()) + ","
-                   + (m.isEmpty() ? std::string() : QString::number(m.value("p").toDouble(), 'f', 6).toStdString());
+            csv.append(1, ',').append(csvField(m.value("c").toString().toStdString())).append(1, ',');
+            if (!m.isEmpty())
+                csv += QString::number(m.value("p").toDouble(), 'f', 6).toStdString();
         }
-        csv += "," + csvField(m_results->item(r, 3)->text().toStdString()) + "\n";
+        csv.append(1, ',').append(csvField(m_results->item(r, 3)->text().toStdString())).append(1, '\n');
     }
     return bool(writeFileAtomic(file.toStdString(), csv));
 }

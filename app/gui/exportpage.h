@@ -40,6 +40,7 @@ public:
     QTableWidget *results() const { return m_results; }
     QLineEdit *destination() const { return m_destination; }
     QComboBox *runBox() const { return m_run; }
+    QComboBox *checkpointBox() const { return m_checkpoint; }
     QString exportText() const;
 
 Q_SIGNALS:

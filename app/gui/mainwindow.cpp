@@ -67,6 +67,7 @@ enum PageRow { AcquireRow, DatasetRow, TrainRow, AnalyzeRow, ExportRow };
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new ProjectSession(this))
     , m_sideBar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_datasetPage(new DatasetPage(this))
@@ -74,7 +75,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_analyzePage(new AnalyzePage(this))
     , m_acquirePage(new AcquirePage(this))
     , m_exportPage(new ExportPage(this))
-    , m_session(new ProjectSession(this))
     , m_jobPanel(new ProgressPanel(this))
     , m_job(new BackgroundJob(this, m_jobPanel))
     , m_statusLabel(new QLabel(this))
@@ -118,9 +118,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // The training thread recorded the run in kiln-project.json; read it again.
     connect(m_trainPage, &TrainPage::runFinished, this, [this](const QString &runDir) {
-        m_session->reload();
+        if (auto read = m_session->reload(); !read)
+            showError(tr("Cannot read the project"), toQ(read.message()));
         m_analyzePage->selectRun(runDir);
     });
+    connect(m_session, &ProjectSession::changed, this, &MainWindow::updateTitle);
     connect(m_analyzePage, &AnalyzePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
     connect(m_acquirePage, &AcquirePage::datasetChanged, m_datasetPage, &DatasetPage::rescan);
     connect(m_acquirePage, &AcquirePage::finished, this, [this](bool cancelled, const QString &summary) {
@@ -367,7 +369,8 @@ void MainWindow::runJob(const QString &label, Job job)
         if (!outcome->openAfter.isEmpty()) {
             openProject(outcome->openAfter);
         } else {
-            m_session->reload(); // an import may have written kiln-project.json
+            if (auto read = m_session->reload(); !read) // an import may have written kiln-project.json
+                showError(tr("Cannot read the project"), toQ(read.message()));
             m_datasetPage->rescan();
         }
         Q_EMIT jobFinished(true, outcome->message);

@@ -17,7 +17,7 @@ Result<void> ProjectSession::open(const std::filesystem::path &dir)
         return project.error();
     m_project = std::move(project).value();
     m_runs->setDataset(m_project->root());
-    Q_EMIT opened(QString::fromStdString(m_project->root().string()));
+    Q_EMIT changed();
     return Ok{};
 }
 
@@ -33,15 +33,17 @@ Result<void> ProjectSession::update(const std::function<void(Project &)> &change
     return Ok{};
 }
 
-void ProjectSession::reload()
+Result<void> ProjectSession::reload()
 {
     if (!m_project)
-        return;
-    if (auto again = Project::open(m_project->root())) {
-        m_project = std::move(again).value();
-        Q_EMIT changed();
-    }
+        return Ok{};
     m_runs->refresh();
+    auto again = Project::open(m_project->root());
+    if (!again)
+        return again.error(); // the snapshot stays as it was
+    m_project = std::move(again).value();
+    Q_EMIT changed();
+    return Ok{};
 }
 
 } // namespace kiln

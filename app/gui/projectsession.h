@@ -32,10 +32,10 @@ public:
     // Changes kiln-project.json (Project::update) and keeps what was saved.
     Result<void> update(const std::function<void(Project &)> &change);
     // Re-reads kiln-project.json and the runs (after a run ended, or an import wrote the file).
-    void reload();
+    Result<void> reload();
 
 Q_SIGNALS:
-    void opened(const QString &root);
+    // The project as read or written changed (its name, classes, runs, defaults).
     void changed();
 
 private:

@@ -45,6 +45,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 
 namespace fs = std::filesystem;
@@ -269,7 +270,7 @@ QWidget *TrainPage::buildForm()
     auto *pre = new QHBoxLayout;
     pre->addWidget(pretrained, 1);
     pre->addWidget(browse);
-    f->addRow(tr("Pretrained weights:"), pre);
+    f->addRow(TrainSettingsForm::label(*findTrainSetting("pretrained")) + QLatin1Char(':'), pre);
     connect(browse, &QPushButton::clicked, this, [this, pretrained] {
         const QString file = QFileDialog::getOpenFileName(this, tr("torchvision state dict"), QString(), tr("PyTorch weights (*.pth *.pt)"));
         if (!file.isEmpty()) {
@@ -287,7 +288,7 @@ QWidget *TrainPage::buildForm()
     auto *lrRow = new QHBoxLayout;
     lrRow->addWidget(m_form->editor("lr"), 1);
     lrRow->addWidget(m_findLr);
-    f->addRow(tr("Learning rate:"), lrRow);
+    f->addRow(TrainSettingsForm::label(*findTrainSetting("lr")) + QLatin1Char(':'), lrRow);
     m_form->addRows(f, {"freeze_epochs", "pct_start"});
 
     layout->addWidget(group(tr("Augmentation (training images only)"), host, f));
@@ -367,8 +368,10 @@ void TrainPage::setDataset(const fs::path &datasetDir, std::shared_ptr<const Dat
     else
         m_runModel->refresh();
     if (m_index) {
-        // The engine's suggestion for this data (it reads a few image headers).
-        TrainConfig c = suggestFor(*m_index);
+        // The engine's suggestion for this data (it reads a few image headers), for the
+        // architecture the user chose if they did.
+        TrainConfig c = suggestFor(*m_index, sameDataset && m_form->isUserSet("arch") ? std::optional(m_form->config().arch)
+                                                                                      : std::nullopt);
         if (sameDataset) {
             m_form->suggest(c);
         } else {
@@ -380,7 +383,7 @@ void TrainPage::setDataset(const fs::path &datasetDir, std::shared_ptr<const Dat
         const bool byFolder = m_index->splitByFolder();
         m_form->editor("valid_pct")->setEnabled(!byFolder);
         m_form->editor("valid_pct")->setToolTip(byFolder ? tr("This dataset is split by its train/valid folders")
-                                                          : TrainSettingsForm::label(*findTrainSetting("valid_pct")));
+                                                          : TrainSettingsForm::help(*findTrainSetting("valid_pct")));
     }
     m_previewTimer.start();
     updateButtons();
@@ -558,9 +561,8 @@ bool TrainPage::openRun(const QString &runDir)
         return false;
     auto run = Run::load(runDir.toStdString());
     auto metrics = run ? run->metrics() : Result<std::vector<EpochMetrics>>(run.error());
-    auto batches = metrics ? run->batches() : Result<std::vector<BatchTelemetry>>(metrics.error());
-    if (!batches) {
-        setState(State::Failed, QString::fromStdString(batches.message()));
+    if (!metrics) {
+        setState(State::Failed, QString::fromStdString(metrics.message()));
         return false;
     }
     m_plot->clear();
@@ -569,12 +571,16 @@ bool TrainPage::openRun(const QString &runDir)
         m_metrics->append(m);
         m_plot->addEpoch(m);
     }
-    m_plot->addBatches(batches.value());
+    // The per-batch curve is a nicety: without it the epochs still show.
+    auto batches = run->batches();
+    if (batches)
+        m_plot->addBatches(batches.value());
     m_plot->setAutoScale(true);
     m_runDir = runDir;
     m_overfit->setVisible(m_metrics->overfitting());
     m_tabs->setCurrentWidget(m_plot);
-    setState(State::Idle, tr("showing run %1").arg(QFileInfo(runDir).fileName()));
+    setState(State::Idle, tr("showing run %1").arg(QFileInfo(runDir).fileName())
+                              + (batches ? QString() : QStringLiteral(" (") + QString::fromStdString(batches.message()) + QLatin1Char(')')));
     return true;
 }
 

@@ -77,11 +77,10 @@ Result<Project> ensureDemoProject(const fs::path &dir, Progress *progress)
         if (result->cancelled)
             return Error{"The demo import was cancelled; it resumes where it stopped next time."};
     }
-    std::vector<std::string> classes;
-    if (auto index = DatasetIndex::scan(project->imagesDir()))
-        classes = index->classes();
+    auto index = DatasetIndex::scan(project->imagesDir());
     return Project::update(project->root(), [&](Project &p) {
-        p.classes = classes;
+        if (index)
+            p.classes = index->classes();
         p.validPct = 0.0;
         p.properties.insert("source", "fashion-mnist");
         p.properties.insert("demo_complete", true);

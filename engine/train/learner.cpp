@@ -375,12 +375,14 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
         if (resume)
             return Error{"The run's learning rate is unknown; resume needs the run.json written when it started."};
         message("finding a learning rate (lr_find)...");
-        auto found = lrFind(1e-7, 10.0, 100);
+        auto found = lrFind(1e-7, 10.0, 100, false);
         if (!found)
             return found.error();
         if (!found->suggestions.valid)
             return Error{"lr_find could not suggest a learning rate (too few batches); pass --lr explicitly."};
         lr = found->suggestions.valley;
+        if (m_hooks.learningRateChosen)
+            m_hooks.learningRateChosen(lr);
         char buf[128];
         std::snprintf(buf, sizeof buf, "lr_find suggests %.3g (valley); training with it", lr);
         message(buf);

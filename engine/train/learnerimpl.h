@@ -40,7 +40,9 @@ public:
 
     Result<void> setup();
     Result<TrainSummary> fit(const fs::path &runDir, bool resume);
-    Result<LrFindResult> lrFind(double startLr, double endLr, int numIt);
+    // `plotted`: its batches go to hooks.batch (lr_find on its own); a run that finds its rate
+    // first reports only a message, so its curves hold training batches alone.
+    Result<LrFindResult> lrFind(double startLr, double endLr, int numIt, bool plotted = true);
 
 private:
     void message(const std::string &m)

@@ -22,7 +22,7 @@ double weightChecksum(torch::nn::Module &model)
 
 } // namespace
 
-Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt)
+Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt, bool plotted)
 {
     const auto saved = snapshot();
     const double checksumBefore = weightChecksum(*m_model);
@@ -53,7 +53,7 @@ Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt)
             const double smooth = avg / (1 - std::pow(0.98, double(it + 1)));
             result.lrs.push_back(lr);
             result.losses.push_back(smooth);
-            if (m_hooks.batch) {
+            if (plotted && m_hooks.batch) {
                 BatchTelemetry t;
                 t.batch = it;
                 t.batches = numIt;

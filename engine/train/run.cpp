@@ -86,7 +86,9 @@ struct JsonReader {
     }
 };
 
-QJsonObject summaryToJson(const TrainSummary &r)
+} // namespace
+
+QJsonObject trainSummaryToJson(const TrainSummary &r)
 {
     QJsonArray epochs;
     for (const auto &e : r.epochs)
@@ -113,6 +115,8 @@ QJsonObject summaryToJson(const TrainSummary &r)
                        {"seconds", r.seconds},
                        {"epochs", epochs}};
 }
+
+namespace {
 
 TrainSummary summaryFromJson(const QJsonObject &o, JsonReader &in)
 {
@@ -204,8 +208,8 @@ Result<TrainConfig> trainConfigFromJson(const QJsonObject &o)
             continue;
         if (st.numeric()) {
             const double v = st.type == SettingType::Flag ? double(in.flag(o, key, st.number(c) != 0)) : in.number(o, key, st.number(c));
-            if (st.type == SettingType::Int && v != std::floor(v))
-                in.wrong(key, "a whole number");
+            if (st.type == SettingType::Int && (v != std::floor(v) || v < 0 || v > 9007199254740991.0))
+                in.wrong(key, "a whole number of the setting's range");
             if (in.problem.empty())
                 st.setNumber(c, v);
         } else {
@@ -292,9 +296,15 @@ Result<void> Run::save() const
     o.insert("format_version", kFormatVersion);
     o.insert("dataset", q(datasetDir.string()));
     o.insert("created", q(created));
-    QJsonObject config = trainConfigToJson(this->config);
+    // The table's keys over what was read, so keys of a newer Kiln survive here too.
+    QJsonObject config = m_raw.value("config").toObject();
+    const QJsonObject known = trainConfigToJson(this->config);
+    for (auto it = known.begin(); it != known.end(); ++it)
+        config.insert(it.key(), it.value());
     if (lrFound)
         config.insert("lr_found", true);
+    else
+        config.remove("lr_found");
     o.insert("config", config);
     o.insert("status", QString::fromLatin1(runStatusName(status)));
     if (error.empty())
@@ -302,7 +312,7 @@ Result<void> Run::save() const
     else
         o.insert("error", q(error));
     if (result)
-        o.insert("result", summaryToJson(*result));
+        o.insert("result", trainSummaryToJson(*result));
     else
         o.remove("result");
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);

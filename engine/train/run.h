@@ -26,6 +26,8 @@ bool parseRunStatus(const std::string &name, RunStatus &out);
 // Reading: a missing key keeps the default; a value of the wrong type or spelling is an Error.
 QJsonObject trainConfigToJson(const TrainConfig &config);
 Result<TrainConfig> trainConfigFromJson(const QJsonObject &json);
+// A run's outcome as run.json's "result" holds it (kiln-cli train --json prints it too).
+QJsonObject trainSummaryToJson(const TrainSummary &summary);
 
 class Run {
 public:

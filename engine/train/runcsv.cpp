@@ -57,9 +57,10 @@ Error damaged(const fs::path &file, std::size_t line, const std::string &why)
                  + "). The run's curves cannot be shown from it; train a new run, or restore the file from a backup."};
 }
 
-// Calls `row` for each data line; stops with an Error at the first line it refuses.
+// Calls `row` for each data line; stops with an Error at the first line it refuses. With
+// `tornTail`, a last line without its newline (an append cut short by a kill) is skipped.
 template <class F>
-Result<void> eachRow(const fs::path &file, F row)
+Result<void> eachRow(const fs::path &file, bool tornTail, F row)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -72,6 +73,8 @@ Result<void> eachRow(const fs::path &file, F row)
     std::size_t number = 0;
     while (std::getline(in, line)) {
         ++number;
+        if (tornTail && in.eof())
+            break; // the last line ended without a newline
         if (line.size() > kMaxLine)
             return damaged(file, number, "a line of " + std::to_string(line.size()) + " characters");
         if (number == 1 || line.empty() || line == "\r")
@@ -99,7 +102,7 @@ Result<void> writeMetrics(const fs::path &file, const std::vector<EpochMetrics> 
 Result<std::vector<EpochMetrics>> readMetrics(const fs::path &file)
 {
     std::vector<EpochMetrics> out;
-    auto read = eachRow(file, [&](const std::vector<std::string> &c, std::size_t line) -> Result<void> {
+    auto read = eachRow(file, false, [&](const std::vector<std::string> &c, std::size_t line) -> Result<void> {
         if (c.size() != 7)
             return damaged(file, line, std::to_string(c.size()) + " fields where 7 belong");
         EpochMetrics m;
@@ -137,7 +140,7 @@ Result<std::vector<BatchTelemetry>> readBatches(const fs::path &file)
 {
     std::vector<BatchTelemetry> rows;
     std::map<int, int> perEpoch;
-    auto read = eachRow(file, [&](const std::vector<std::string> &c, std::size_t line) -> Result<void> {
+    auto read = eachRow(file, true, [&](const std::vector<std::string> &c, std::size_t line) -> Result<void> {
         if (c.size() != 6)
             return damaged(file, line, std::to_string(c.size()) + " fields where 6 belong");
         BatchTelemetry b;

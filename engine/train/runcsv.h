@@ -22,7 +22,8 @@ Result<std::vector<EpochMetrics>> readMetrics(const std::filesystem::path &file)
 // rows of its first `keepEpochs` epochs.
 void appendBatchLog(const std::filesystem::path &file, const std::string &rows);
 void trimBatchLog(const std::filesystem::path &file, int keepEpochs);
-// Every row, with `batches` (per epoch) filled in; a missing file is no rows.
+// Every row, with `batches` (per epoch) filled in; a missing file is no rows, and a last row cut
+// short by a kill during an append is left out.
 Result<std::vector<BatchTelemetry>> readBatches(const std::filesystem::path &file);
 
 } // namespace kiln

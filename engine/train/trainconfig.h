@@ -133,6 +133,8 @@ struct TrainHooks {
     std::function<void()> pausePoint;
     // Called once the run's folder and run.json exist (runTraining and resumeTraining).
     std::function<void(const std::string &runDir)> started;
+    // Called when lr_find has chosen the rate of a run with an automatic one, before it trains.
+    std::function<void(double lr)> learningRateChosen;
     const std::atomic<bool> *stop = nullptr;
 };
 

@@ -98,7 +98,18 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
     if (hooks.started)
         hooks.started(run.dir().string());
 
-    auto result = trainModel(data.value(), config, run.dir(), resume, hooks);
+    // The rate lr_find chooses goes into run.json before training, so a run killed in its first
+    // epochs still resumes with it.
+    TrainHooks withRate = hooks;
+    withRate.learningRateChosen = [&](double lr) {
+        run.config.lr = lr;
+        run.lrFound = true;
+        if (auto w = run.save(); !w && hooks.message)
+            hooks.message("cannot record the learning rate in run.json: " + w.message());
+        if (hooks.learningRateChosen)
+            hooks.learningRateChosen(lr);
+    };
+    auto result = trainModel(data.value(), config, run.dir(), resume, withRate);
     if (!result) {
         run.status = RunStatus::Failed;
         run.error = result.message();
@@ -115,7 +126,9 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
     if (auto w = run.save(); !w)
         return w.error();
     if (locateDataset(run.datasetDir).isProject)
-        (void)Project::recordRun(run.datasetDir, {run.id(), run.created, projectSummary(config, result.value())});
+        if (auto recorded = Project::recordRun(run.datasetDir, {run.id(), run.created, projectSummary(config, result.value())});
+            !recorded && hooks.message)
+            hooks.message("the run is not in the project's list of runs: " + recorded.message());
     return result;
 }
 

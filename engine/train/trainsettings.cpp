@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <limits>
+#include <type_traits>
 
 // The labels and help lines are translated by the GUI (context "kiln::TrainSettings"); lupdate
 // finds them through this macro, which is Qt's name for "translate later". No Qt here.
@@ -42,6 +43,17 @@ void setByName(E &field, const std::vector<std::string> &choices, const std::str
             field = E(i);
 }
 
+// `v` in the field's type, clamped to what the type holds (no undefined conversion; validate()
+// then names the value, which is out of the setting's range anyway).
+template <class T>
+T fitted(double v)
+{
+    if constexpr (std::is_floating_point_v<T>)
+        return T(v);
+    else
+        return T(std::clamp(v, double(std::numeric_limits<T>::lowest()), double(std::numeric_limits<T>::max() / 2)));
+}
+
 // The spelling of each enumeration, in the enumeration's order.
 const std::vector<std::string> &archChoices()
 {
@@ -56,7 +68,8 @@ const std::vector<std::string> kDevices{"auto", "cpu", "cuda"};
 
 // Field accessors, one macro each so the table reads as a table.
 #define KILN_NUM(member) \
-    [](const TrainConfig &c) { return double(c.member); }, [](TrainConfig &c, double v) { c.member = decltype(c.member)(v); }, nullptr, nullptr
+    [](const TrainConfig &c) { return double(c.member); }, [](TrainConfig &c, double v) { c.member = fitted<decltype(c.member)>(v); }, \
+        nullptr, nullptr
 #define KILN_FLAG(member) \
     [](const TrainConfig &c) { return c.member ? 1.0 : 0.0; }, [](TrainConfig &c, double v) { c.member = v != 0; }, nullptr, nullptr
 #define KILN_TEXT(member) \
@@ -68,7 +81,7 @@ const std::vector<std::string> kDevices{"auto", "cpu", "cuda"};
 std::vector<TrainSetting> makeSettings()
 {
     using T = SettingType;
-    const double maxSeed = double(std::numeric_limits<std::int32_t>::max());
+    const double maxSeed = 9007199254740991.0; // 2^53 - 1: every seed a JSON number holds exactly
     std::vector<TrainSetting> settings{
         // key, flag, type, min, max, auto, choices, flagValue, label, help, valueName, decimals, access
         {"arch", "--arch", T::Choice, 0, 0, false, archChoices(), true,
@@ -101,8 +114,8 @@ std::vector<TrainSetting> makeSettings()
         {"augment", "--no-aug", T::Flag, 0, 0, false, {}, false, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Augment"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Vary the training images (fastai's aug_transforms); the option turns it off"), "", 0,
          KILN_FLAG(augment)},
-        {"min_scale", "--min-scale", T::Real, 0.01, 1, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Min crop scale"),
-         QT_TRANSLATE_NOOP("kiln::TrainSettings", "Smallest share of the image a random crop keeps; 1: no random crop"), "F", 2,
+        {"min_scale", "--min-scale", T::Real, 0.001, 1, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Min crop scale"),
+         QT_TRANSLATE_NOOP("kiln::TrainSettings", "Smallest share of the image a random crop keeps; 1: no random crop"), "F", 3,
          KILN_NUM(minScale)},
         {"flip_p", "--flip-p", T::Real, 0, 1, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Flip probability"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Probability of a horizontal flip"), "F", 2, KILN_NUM(flipP)},
@@ -114,7 +127,7 @@ std::vector<TrainSetting> makeSettings()
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Largest perspective warp"), "F", 2, KILN_NUM(maxWarp)},
         {"max_lighting", "--max-lighting", T::Real, 0, 0.95, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Max lighting"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Largest change of brightness and contrast"), "F", 2, KILN_NUM(maxLighting)},
-        {"valid_pct", "--valid-pct", T::Real, 0, 0.9, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Valid share"),
+        {"valid_pct", "--valid-pct", T::Real, 0, 0.99, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Valid share"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Share of the images held out for validation (random splits)"), "F", 2,
          KILN_NUM(validPct)},
         {"seed", "--seed", T::Int, 0, maxSeed, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Seed"),
@@ -123,15 +136,15 @@ std::vector<TrainSetting> makeSettings()
         {"optimizer", "--opt", T::Choice, 0, 0, false, kOptimizers, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Optimizer"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "AdamW (fastai's default) or SGD with momentum"), "", 0,
          KILN_ENUM(optimizer, kOptimizers)},
-        {"weight_decay", "--wd", T::Real, 0, 10, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Weight decay"),
+        {"weight_decay", "--wd", T::Real, 0, 100, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Weight decay"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Decoupled weight decay"), "X", 4, KILN_NUM(weightDecay)},
         {"momentum", "--momentum", T::Real, 0, 0.99, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Momentum"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "SGD's momentum with the constant schedule"), "F", 2, KILN_NUM(momentum)},
-        {"label_smoothing", "--label-smoothing", T::Real, 0, 0.9, false, {}, true,
+        {"label_smoothing", "--label-smoothing", T::Real, 0, 0.99, false, {}, true,
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Label smoothing"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Share of each label spread over the other classes; 0: off"), "F", 2,
          KILN_NUM(labelSmoothing)},
-        {"freeze_epochs", "--freeze-epochs", T::Int, 0, 1000, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Frozen epochs"),
+        {"freeze_epochs", "--freeze-epochs", T::Int, 0, 10000, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Frozen epochs"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "fine-tune: epochs that train the head alone first"), "N", 0, KILN_NUM(freezeEpochs)},
         {"pct_start", "--pct-start", T::Real, 0.01, 0.99, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Warm-up share"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "one-cycle: share of the steps that raise the learning rate"), "F", 2,
@@ -220,17 +233,6 @@ const std::vector<SettingAlias> &trainSettingAliases()
     return aliases;
 }
 
-const TrainSetting *trainSettingForFlag(const std::string &flag)
-{
-    for (const auto &s : trainSettings())
-        if (*s.flag && flag == s.flag)
-            return &s;
-    for (const auto &a : trainSettingAliases())
-        if (flag == a.flag)
-            return findTrainSetting(a.key);
-    return nullptr;
-}
-
 namespace {
 
 std::string what(const TrainSetting &s)
@@ -275,8 +277,9 @@ Result<void> setTrainSetting(TrainConfig &c, const TrainSetting &s, const std::s
         }
         if (pos != text.size() || !std::isfinite(v) || (s.type == SettingType::Int && v != std::floor(v)))
             return bad();
-        // Out of range is validate()'s message; a value the field cannot even hold is this one's.
-        if (std::fabs(v) > 1e15)
+        // Out of range is validate()'s message; a value the field cannot even hold is this one's
+        // (no setting takes a negative number).
+        if (v < 0 || v > 9007199254740991.0)
             return bad();
         s.setNumber(c, v);
         return Ok{};
@@ -306,8 +309,6 @@ Result<void> validate(const TrainConfig &c)
         return Error{"channels must be 1 (gray) or 3 (colour), or auto, not 2"};
     if (!c.pretrained.empty() && c.channels == 1)
         return Error{"pretrained weights (--pretrained) need 3-channel input; channels is 1"};
-    if (c.schedule == ScheduleKind::FineTune && c.freezeEpochs == 0 && c.epochs < 1)
-        return Error{"fine-tune needs at least one epoch"};
     return Ok{};
 }
 

@@ -57,8 +57,6 @@ struct TrainSetting {
 // Every setting, in the order the form and --help show them.
 const std::vector<TrainSetting> &trainSettings();
 const TrainSetting *findTrainSetting(const std::string &key);
-// The setting a CLI option sets ("--bs" -> batch_size), or null; aliases ("--linear-head") too.
-const TrainSetting *trainSettingForFlag(const std::string &flag);
 // Options that set a setting to a fixed value: "--linear-head" is "--head linear".
 struct SettingAlias {
     const char *flag;

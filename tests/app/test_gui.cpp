@@ -337,6 +337,19 @@ TEST(ExportPage, ExportsBothFormatsAndPredictsAFolder)
     const auto csv = test::readBytes(dir / "out.csv");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 41);
 
+    // The checkpoint chosen: the last epoch's exports; a best one this run never kept is refused.
+    exported.clear();
+    page.checkpointBox()->setCurrentIndex(page.checkpointBox()->findData("last"));
+    page.exportSelected();
+    ASSERT_TRUE(exported.wait(60000));
+    EXPECT_TRUE(exported.front().at(0).toBool()) << exported.front().at(1).toString().toStdString();
+    exported.clear();
+    page.checkpointBox()->setCurrentIndex(page.checkpointBox()->findData("best"));
+    page.exportSelected();
+    ASSERT_EQ(exported.count(), 1);
+    EXPECT_FALSE(exported.front().at(0).toBool());
+    EXPECT_TRUE(page.exportText().contains("best.pt")) << page.exportText().toStdString();
+
     // A finished run refreshes the same project: the folder the user chose stays; another project
     // gets its own exports folder.
     page.destination()->setText(QString::fromStdString((dir / "elsewhere").string()));

@@ -108,6 +108,7 @@ int main(int argc, char **argv)
         if (!file.isEmpty())
             QTimer::singleShot(delayMs, &window, [&window, file] {
                 window.grab().save(file);
+                window.trainPage()->shutdown(); // a run in progress stops; nothing asks
                 QApplication::quit();
             });
     });
