@@ -67,18 +67,20 @@ QWidget *TrainSettingsForm::editor(const std::string &key)
         return nullptr;
     QWidget *w = nullptr;
     const QString name = QString::fromLatin1(s->key);
+    // A change the user made (not one setConfig or suggest made) marks the setting as theirs.
+    const auto userChanged = [this, key, name] {
+        if (m_updating)
+            return;
+        m_userSet.insert(key);
+        Q_EMIT edited(name);
+    };
     switch (s->type) {
     case SettingType::Int: {
         auto *b = new QSpinBox(m_parent);
         b->setRange(s->hasAuto ? 0 : int(s->min), int(std::min(s->max, double(std::numeric_limits<int>::max()))));
         if (s->hasAuto)
             b->setSpecialValueText(tr("auto"));
-        connect(b, &QSpinBox::valueChanged, this, [this, key, name] {
-            if (!m_updating) {
-                m_userSet.insert(key);
-                Q_EMIT edited(name);
-            }
-        });
+        connect(b, &QSpinBox::valueChanged, this, userChanged);
         w = b;
         break;
     }
@@ -89,23 +91,13 @@ QWidget *TrainSettingsForm::editor(const std::string &key)
         b->setSingleStep(s->decimals >= 4 ? std::pow(10.0, -s->decimals + 3) : std::pow(10.0, -s->decimals) * 5);
         if (s->hasAuto)
             b->setSpecialValueText(tr("auto"));
-        connect(b, &QDoubleSpinBox::valueChanged, this, [this, key, name] {
-            if (!m_updating) {
-                m_userSet.insert(key);
-                Q_EMIT edited(name);
-            }
-        });
+        connect(b, &QDoubleSpinBox::valueChanged, this, userChanged);
         w = b;
         break;
     }
     case SettingType::Flag: {
         auto *b = new QCheckBox(m_parent);
-        connect(b, &QCheckBox::toggled, this, [this, key, name] {
-            if (!m_updating) {
-                m_userSet.insert(key);
-                Q_EMIT edited(name);
-            }
-        });
+        connect(b, &QCheckBox::toggled, this, userChanged);
         w = b;
         break;
     }
@@ -113,21 +105,13 @@ QWidget *TrainSettingsForm::editor(const std::string &key)
         auto *b = new QComboBox(m_parent);
         for (const auto &c : s->choices)
             b->addItem(choiceLabel(c), QString::fromStdString(c));
-        connect(b, &QComboBox::currentIndexChanged, this, [this, key, name] {
-            if (!m_updating) {
-                m_userSet.insert(key);
-                Q_EMIT edited(name);
-            }
-        });
+        connect(b, &QComboBox::currentIndexChanged, this, userChanged);
         w = b;
         break;
     }
     case SettingType::Text: {
         auto *e = new QLineEdit(m_parent);
-        connect(e, &QLineEdit::textEdited, this, [this, key, name] {
-            m_userSet.insert(key);
-            Q_EMIT edited(name);
-        });
+        connect(e, &QLineEdit::textEdited, this, userChanged);
         w = e;
         break;
     }

@@ -5,6 +5,7 @@
 #include "exportpage.h"
 #include "embeddingscatter.h"
 #include "mainwindow.h"
+#include "showproject.h"
 #include "preferencesdialog.h"
 #include "testfiles.h"
 #include "tinytraining.h"
@@ -141,26 +142,12 @@ fs::path makeTrainedProject(const fs::path &dir)
 
 } // namespace
 
-namespace {
-
-// The main window on a project, its dataset loaded.
-void showProject(MainWindow &window, const fs::path &dir)
-{
-    window.resize(1280, 800);
-    window.show();
-    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
-    ASSERT_TRUE(window.openProject(QString::fromStdString(dir.string())));
-    ASSERT_TRUE(loaded.wait(5000));
-}
-
-} // namespace
-
 TEST(AnalyzePage, MatrixCellGalleryCleanUndoAndRetrain)
 {
     TempDir dir;
     const fs::path run = makeTrainedProject(dir / "p");
     MainWindow window;
-    showProject(window, dir / "p");
+    test::showProject(window, dir / "p");
     AnalyzePage *page = window.analyzePage();
     QSignalSpy interpreted(page, &AnalyzePage::interpreted);
     window.showPage(3); // Analyze interprets the newest run on first show
@@ -287,7 +274,7 @@ TEST(AcquirePage, FillsTheProjectAndTheDatasetPageFollows)
         server.setResults(c, urls);
     }
     MainWindow window;
-    showProject(window, dir / "p");
+    test::showProject(window, dir / "p");
     QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
     window.showPage(0);
     AcquirePage *page = window.acquirePage();

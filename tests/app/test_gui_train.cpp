@@ -5,6 +5,7 @@
 #include "exportpage.h"
 #include "latencyprobe.h"
 #include "mainwindow.h"
+#include "showproject.h"
 #include "runlistmodel.h"
 #include "syntheticbatches.h"
 #include "lrfinderplot.h"
@@ -205,13 +206,6 @@ TEST(LrFinderPlot, ClickingPicksALearningRate)
 
 namespace {
 
-std::string formatted(const TrainConfig &c)
-{
-    std::string out;
-    for (const TrainSetting &s : trainSettings())
-        out += std::string(s.key) + "=" + s.format(c) + "\n";
-    return out;
-}
 
 // What `kiln-cli ARGS` prints on stdout (run in this process), and its exit code.
 std::pair<int, std::string> cliOut(const std::vector<std::string> &args)
@@ -249,7 +243,7 @@ TEST(TrainSettingsShared, TheCliAndTheTrainPagePickTheSameSetupForAFolder)
         EXPECT_EQ(cli->size, gui.size) << folder;
         EXPECT_EQ(cli->batchSize, gui.batchSize) << folder;
         EXPECT_EQ(cli->validPct, gui.validPct) << folder;
-        EXPECT_EQ(formatted(cli.value()), formatted(gui)) << folder;
+        EXPECT_EQ(test::settingsText(cli.value()), test::settingsText(gui)) << folder;
     }
 }
 
@@ -320,14 +314,10 @@ TEST(TrainSettingsShared, RetrainRepeatsEverySettingOfTheRun)
     auto trained = runTraining(root, c, source, {});
     ASSERT_TRUE(trained.ok()) << trained.message();
     const TrainConfig recorded = kiln::Run::load(source)->config;
-    EXPECT_EQ(formatted(recorded), formatted(c));
+    EXPECT_EQ(test::settingsText(recorded), test::settingsText(c));
 
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
-    ASSERT_TRUE(window.openProject(QString::fromStdString(root.string())));
-    ASSERT_TRUE(loaded.wait(5000));
+    test::showProject(window, root);
     QSignalSpy finished(window.trainPage(), &TrainPage::runFinished);
     Q_EMIT window.analyzePage()->retrainRequested(QString::fromStdString(source.string()));
     ASSERT_TRUE(finished.wait(60000)) << window.trainPage()->stateText().toStdString();
@@ -335,7 +325,7 @@ TEST(TrainSettingsShared, RetrainRepeatsEverySettingOfTheRun)
     ASSERT_NE(again, source);
     auto rerun = kiln::Run::load(again);
     ASSERT_TRUE(rerun.ok()) << rerun.message();
-    EXPECT_EQ(formatted(rerun->config), formatted(recorded));
+    EXPECT_EQ(test::settingsText(rerun->config), test::settingsText(recorded));
 }
 
 TEST(TrainSettingsShared, ANewRunAppearsOnTheTrainAnalyzeAndExportPagesWhenItStarts)
@@ -343,11 +333,7 @@ TEST(TrainSettingsShared, ANewRunAppearsOnTheTrainAnalyzeAndExportPagesWhenItSta
     TempDir dir;
     const fs::path root = makeTrainProject(dir, 12);
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QSignalSpy loaded(window.datasetPage(), &DatasetPage::datasetLoaded);
-    ASSERT_TRUE(window.openProject(QString::fromStdString(root.string())));
-    ASSERT_TRUE(loaded.wait(5000));
+    test::showProject(window, root);
     TrainPage *train = window.trainPage();
     EXPECT_EQ(train->runModel(), window.analyzePage()->runBox()->model());
     EXPECT_EQ(window.analyzePage()->runBox()->count(), 0);

@@ -46,13 +46,6 @@ TrainConfig everySettingChanged()
     return c;
 }
 
-std::string formatted(const TrainConfig &c)
-{
-    std::string out;
-    for (const TrainSetting &s : trainSettings())
-        out += std::string(s.key) + "=" + s.format(c) + "\n";
-    return out;
-}
 
 } // namespace
 
@@ -74,10 +67,10 @@ TEST(TrainSettings, EveryFieldIsDescribedAndRoundTripsThroughRunJson)
 
     const TrainConfig changed = everySettingChanged();
     ASSERT_TRUE(validate(changed).ok()) << validate(changed).message();
-    EXPECT_NE(formatted(changed), formatted(TrainConfig{}));
+    EXPECT_NE(test::settingsText(changed), test::settingsText(TrainConfig{}));
     auto back = trainConfigFromJson(trainConfigToJson(changed));
     ASSERT_TRUE(back.ok()) << back.message();
-    EXPECT_EQ(formatted(back.value()), formatted(changed));
+    EXPECT_EQ(test::settingsText(back.value()), test::settingsText(changed));
     // Each setting on its own differs from the default and survives.
     for (const TrainSetting &s : trainSettings())
         EXPECT_NE(s.format(changed), s.defaultText()) << s.key;
@@ -178,7 +171,7 @@ TEST(RunFiles, SavesLoadsAndListsDamagedRunsWithTheirReason)
     ASSERT_TRUE(run.save().ok());
     auto loaded = kiln::Run::load(run.dir());
     ASSERT_TRUE(loaded.ok()) << loaded.message();
-    EXPECT_EQ(formatted(loaded->config), formatted(config));
+    EXPECT_EQ(test::settingsText(loaded->config), test::settingsText(config));
     EXPECT_EQ(loaded->status, RunStatus::Finished);
     EXPECT_TRUE(loaded->hasResult());
     EXPECT_DOUBLE_EQ(loaded->accuracy(), 0.75);

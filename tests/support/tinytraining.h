@@ -7,8 +7,18 @@
 #include "testfiles.h"
 #include "train/trainconfig.h"
 #include "train/trainer.h"
+#include "train/trainsettings.h"
 
 namespace kiln::test {
+
+// Every training setting as `key=value` lines (trainsettings.h), to compare configurations whole.
+inline std::string settingsText(const TrainConfig &c)
+{
+    std::string out;
+    for (const TrainSetting &s : trainSettings())
+        out += std::string(s.key) + "=" + s.format(c) + "\n";
+    return out;
+}
 
 inline TrainConfig tinyTraining(int epochs = 3, int batchSize = 16, double lr = 5e-3, int threads = 1)
 {
