@@ -443,12 +443,7 @@ int datasetExportCsv(const Args &a, const Io &io)
 {
     if (a.positional.size() != 2)
         return io.usage("usage: kiln-cli dataset export-csv DIR OUT");
-    const DatasetLocation loc = locateDataset(a.positional[0]);
-    auto projectSplit = datasetSplit(a.positional[0]);
-    if (!projectSplit)
-        return io.fail(projectSplit.message());
-    SplitOptions split = projectSplit.value();
-    auto index = DatasetIndex::scan(loc.imagesRoot, split);
+    auto index = scanDataset(a.positional[0]);
     if (!index)
         return io.fail(index.message());
     if (auto written = exportCsv(*index, a.positional[1]); !written)

@@ -447,16 +447,25 @@ void TrainPage::updateButtons()
     m_stopButton->setEnabled(busy && m_state != State::Stopping);
 }
 
-void TrainPage::start()
+std::optional<TrainConfig> TrainPage::configToTrain()
 {
     if (m_controller->isRunning() || m_dataset.empty())
-        return;
+        return std::nullopt;
     const TrainConfig c = config();
     // The engine's rule, so the message is the one kiln-cli and the learner give.
     if (auto valid = validate(c); !valid) {
         setState(State::Failed, QString::fromStdString(valid.message()));
-        return;
+        return std::nullopt;
     }
+    return c;
+}
+
+void TrainPage::start()
+{
+    const auto chosen = configToTrain();
+    if (!chosen)
+        return;
+    const TrainConfig &c = *chosen;
     m_runDir = q(RunStore(m_dataset).newRunDir(c.arch));
     m_plot->clear();
     m_metrics->clear();
@@ -500,16 +509,12 @@ void TrainPage::stop()
 
 void TrainPage::findLearningRate()
 {
-    if (m_controller->isRunning() || m_dataset.empty())
+    const auto chosen = configToTrain();
+    if (!chosen)
         return;
-    const TrainConfig c = config();
-    if (auto valid = validate(c); !valid) {
-        setState(State::Failed, QString::fromStdString(valid.message()));
-        return;
-    }
     m_lrPlot->clear();
     m_tabs->setCurrentWidget(m_lrPlot);
-    m_controller->findLearningRate(q(m_dataset), c);
+    m_controller->findLearningRate(q(m_dataset), *chosen);
     setState(State::FindingLr);
 }
 

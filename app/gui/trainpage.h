@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 class QLabel;
@@ -87,6 +88,8 @@ private:
     void updatePreview();
     void updateButtons();
     void runEnded();
+    // The form's configuration when training can start with it; else the page says why.
+    std::optional<TrainConfig> configToTrain();
 
     std::filesystem::path m_dataset;
     std::shared_ptr<const DatasetIndex> m_index;

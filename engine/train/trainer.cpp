@@ -25,17 +25,27 @@ Result<SplitOptions> datasetSplit(const fs::path &datasetDir)
     return split;
 }
 
-Result<TrainData> loadTrainData(const fs::path &datasetDir, double validPct, std::uint64_t seed)
+Result<DatasetIndex> scanDataset(const fs::path &datasetDir, std::optional<SplitOptions> split)
 {
-    const DatasetLocation loc = locateDataset(datasetDir);
-    if (loc.isProject)
+    if (!split) {
+        auto own = datasetSplit(datasetDir); // also: a damaged project file is an error
+        if (!own)
+            return own.error();
+        split = own.value();
+    } else if (Project::isProject(datasetDir)) {
         if (auto p = Project::open(datasetDir); !p)
             return p.error();
-    auto index = DatasetIndex::scan(loc.imagesRoot, {validPct, seed});
+    }
+    return DatasetIndex::scan(locateDataset(datasetDir).imagesRoot, *split);
+}
+
+Result<TrainData> loadTrainData(const fs::path &datasetDir, double validPct, std::uint64_t seed)
+{
+    auto index = scanDataset(datasetDir, SplitOptions{validPct, seed});
     if (!index)
         return index.error();
     if (index->size() == 0)
-        return Error{"No images in " + loc.imagesRoot.string() + ". Put them in one folder per class first."};
+        return Error{"No images in " + index->root().string() + ". Put them in one folder per class first."};
     TrainData data;
     data.classes = index->classes();
     for (std::size_t i = 0; i < index->size(); ++i) {
@@ -53,8 +63,7 @@ Result<TrainData> loadTrainData(const fs::path &datasetDir, double validPct, std
 
 TrainConfig suggestFor(const fs::path &datasetDir, std::optional<Architecture> arch)
 {
-    auto split = datasetSplit(datasetDir);
-    auto index = DatasetIndex::scan(locateDataset(datasetDir).imagesRoot, split ? split.value() : SplitOptions{});
+    auto index = scanDataset(datasetDir);
     if (!index) {
         TrainConfig c;
         if (arch)

@@ -18,6 +18,9 @@ namespace kiln {
 // image folder. A damaged project file is an Error, not a silent default.
 Result<SplitOptions> datasetSplit(const std::filesystem::path &datasetDir);
 
+// The index of a project or image folder, split as `split` says, else as the folder's own split.
+Result<DatasetIndex> scanDataset(const std::filesystem::path &datasetDir, std::optional<SplitOptions> split = std::nullopt);
+
 // The training and validation images of a dataset (a project or a plain image folder), split as
 // the index splits it (folders, or random with validPct and seed).
 Result<TrainData> loadTrainData(const std::filesystem::path &datasetDir, double validPct, std::uint64_t seed);
