@@ -16,15 +16,17 @@ packages=(
   libtorch-dev libopenblas0-openmp
   # images, ONNX, compression
   libopencv-dev libonnx-dev libprotobuf-dev protobuf-compiler zlib1g-dev
-  # tests
+  # tests (the Python side checks that PyTorch reads what Kiln writes, and that torchvision's own
+  # models and Kiln's agree, so real ImageNet weights behave in Kiln as in PyTorch)
   libgtest-dev libgmock-dev xvfb xauth imagemagick fonts-dejavu-core
+  python3-torch python3-torchvision python3-onnx python3-numpy
   # checks of the desktop entry and AppStream metadata
   desktop-file-utils appstream
   # the demo dataset
   dataset-fashion-mnist
 )
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(python3-pil python3-torch python3-torchvision python3-numpy python3-sklearn python3-opencv)
+  packages+=(python3-pil python3-sklearn python3-opencv)
 fi
 
 missing=()
