@@ -1616,6 +1616,10 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>images</source>
         <translation>Bilder</translation>
     </message>
+    <message>
+        <source>%1 of %2 · %3/s · %4 left</source>
+        <translation>%1 von %2 · %3/s · noch %4</translation>
+    </message>
 </context>
 <context>
     <name>kiln::RunListModel</name>
@@ -1766,22 +1770,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Modell</translation>
     </message>
     <message>
-        <source>none (train from scratch)</source>
-        <translation>keine (von Grund auf trainieren)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>torchvision state dict</source>
-        <translation>torchvision-State-Dict</translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt)</source>
-        <translation>PyTorch-Gewichte (*.pth *.pt)</translation>
-    </message>
-    <message>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -1885,6 +1873,18 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>this configuration cannot train: %1</source>
         <translation>mit dieser Konfiguration kann nicht trainiert werden: %1</translation>
     </message>
+    <message>
+        <source>Downloading weights…</source>
+        <translation>Gewichte werden heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Downloading the ImageNet weights of %1</source>
+        <translation>ImageNet-Gewichte von %1 werden heruntergeladen</translation>
+    </message>
+    <message>
+        <source>weights downloaded and checked</source>
+        <translation>Gewichte heruntergeladen und geprüft</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettings</name>
@@ -1951,10 +1951,6 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Pretrained weights</source>
         <translation>Vortrainierte Gewichte</translation>
-    </message>
-    <message>
-        <source>A torchvision state dict (.pth) to start from; empty: train from scratch</source>
-        <translation>Ein torchvision-State-Dict (.pth) als Ausgangspunkt; leer: von Grund auf trainieren</translation>
     </message>
     <message>
         <source>Image size</source>
@@ -2172,6 +2168,10 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>1 (gray) or 3 (colour) input channels; auto: from the data</source>
         <translation>1 (grau) oder 3 (farbig) Eingabekanäle; automatisch: aus den Daten</translation>
     </message>
+    <message>
+        <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
+        <translation>imagenet: die ImageNet-Gewichte von torchvision (einmal heruntergeladen); ein torchvision-State-Dict (.pth); oder none: von Grund auf trainieren</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettingsForm</name>
@@ -2264,6 +2264,53 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::WeightsChooser</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>ImageNet (torchvision)</source>
+        <translation>ImageNet (torchvision)</translation>
+    </message>
+    <message>
+        <source>A file…</source>
+        <translation>Eine Datei…</translation>
+    </message>
+    <message>
+        <source>None: train from scratch</source>
+        <translation>Keine: von Grund auf trainieren</translation>
+    </message>
+    <message>
+        <source>a torchvision state dict (.pth)</source>
+        <translation>ein torchvision-State-Dict (.pth)</translation>
+    </message>
+    <message>
+        <source>torchvision state dict</source>
+        <translation>torchvision-State-Dict</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt)</source>
+        <translation>PyTorch-Gewichte (*.pth *.pt)</translation>
+    </message>
+    <message>
+        <source>No ImageNet weights for %1: it trains from scratch.</source>
+        <translation>Keine ImageNet-Gewichte für %1: es wird von Grund auf trainiert.</translation>
+    </message>
+    <message>
+        <source>%1 M parameters, %2 % top-1 on ImageNet.</source>
+        <translation>%1 Mio. Parameter, %2 % Top-1 auf ImageNet.</translation>
+    </message>
+    <message>
+        <source>Its weights are in the cache (%1).</source>
+        <translation>Seine Gewichte liegen im Cache (%1).</translation>
+    </message>
+    <message>
+        <source>Start downloads its weights once (about %1).</source>
+        <translation>„Starten“ lädt seine Gewichte einmal herunter (etwa %1).</translation>
     </message>
 </context>
 <context>

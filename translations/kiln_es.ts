@@ -1616,6 +1616,10 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>images</source>
         <translation>imágenes</translation>
     </message>
+    <message>
+        <source>%1 of %2 · %3/s · %4 left</source>
+        <translation>%1 de %2 · %3/s · quedan %4</translation>
+    </message>
 </context>
 <context>
     <name>kiln::RunListModel</name>
@@ -1766,22 +1770,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <translation>Modelo</translation>
     </message>
     <message>
-        <source>none (train from scratch)</source>
-        <translation>ninguno (entrenar desde cero)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>torchvision state dict</source>
-        <translation>state dict de torchvision</translation>
-    </message>
-    <message>
-        <source>PyTorch weights (*.pth *.pt)</source>
-        <translation>Pesos de PyTorch (*.pth *.pt)</translation>
-    </message>
-    <message>
         <source> px</source>
         <translation> px</translation>
     </message>
@@ -1885,6 +1873,18 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>this configuration cannot train: %1</source>
         <translation>con esta configuración no se puede entrenar: %1</translation>
     </message>
+    <message>
+        <source>Downloading weights…</source>
+        <translation>Descargando los pesos…</translation>
+    </message>
+    <message>
+        <source>Downloading the ImageNet weights of %1</source>
+        <translation>Descargando los pesos de ImageNet de %1</translation>
+    </message>
+    <message>
+        <source>weights downloaded and checked</source>
+        <translation>pesos descargados y comprobados</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettings</name>
@@ -1951,10 +1951,6 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Pretrained weights</source>
         <translation>Pesos preentrenados</translation>
-    </message>
-    <message>
-        <source>A torchvision state dict (.pth) to start from; empty: train from scratch</source>
-        <translation>Un state dict de torchvision (.pth) del que partir; vacío: entrenar desde cero</translation>
     </message>
     <message>
         <source>Image size</source>
@@ -2172,6 +2168,10 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>1 (gray) or 3 (colour) input channels; auto: from the data</source>
         <translation>1 (gris) o 3 (color) canales de entrada; automático: según los datos</translation>
     </message>
+    <message>
+        <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
+        <translation>imagenet: los pesos de ImageNet de torchvision (se descargan una vez); un state dict de torchvision (.pth); o none: entrenar desde cero</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettingsForm</name>
@@ -2264,6 +2264,53 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::WeightsChooser</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>ImageNet (torchvision)</source>
+        <translation>ImageNet (torchvision)</translation>
+    </message>
+    <message>
+        <source>A file…</source>
+        <translation>Un archivo…</translation>
+    </message>
+    <message>
+        <source>None: train from scratch</source>
+        <translation>Ninguno: entrenar desde cero</translation>
+    </message>
+    <message>
+        <source>a torchvision state dict (.pth)</source>
+        <translation>un state dict de torchvision (.pth)</translation>
+    </message>
+    <message>
+        <source>torchvision state dict</source>
+        <translation>state dict de torchvision</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt)</source>
+        <translation>Pesos de PyTorch (*.pth *.pt)</translation>
+    </message>
+    <message>
+        <source>No ImageNet weights for %1: it trains from scratch.</source>
+        <translation>No hay pesos de ImageNet para %1: se entrena desde cero.</translation>
+    </message>
+    <message>
+        <source>%1 M parameters, %2 % top-1 on ImageNet.</source>
+        <translation>%1 M de parámetros, %2 % top-1 en ImageNet.</translation>
+    </message>
+    <message>
+        <source>Its weights are in the cache (%1).</source>
+        <translation>Sus pesos están en la caché (%1).</translation>
+    </message>
+    <message>
+        <source>Start downloads its weights once (about %1).</source>
+        <translation>Iniciar descarga sus pesos una vez (unos %1).</translation>
     </message>
 </context>
 <context>

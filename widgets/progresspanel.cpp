@@ -91,6 +91,12 @@ void ProgressPanel::refresh()
         m_bar->setValue(int(1000.0 * double(done) / double(total)));
     }
     const QLocale locale;
+    if (m_unit == kBytes) {
+        m_status->setText(tr("%1 of %2 · %3/s · %4 left")
+                              .arg(locale.formattedDataSize(qint64(done)), locale.formattedDataSize(qint64(total)),
+                                   locale.formattedDataSize(qint64(rate)), formatDuration(left)));
+        return;
+    }
     m_status->setText(tr("%1 / %2 %3 · %4/s · %5 left")
                           .arg(locale.toString(qulonglong(done)), locale.toString(qulonglong(total)), m_unit,
                                locale.toString(rate, 'f', 0), formatDuration(left)));

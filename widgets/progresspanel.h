@@ -20,8 +20,10 @@ class ProgressPanel : public QWidget {
 public:
     explicit ProgressPanel(QWidget *parent = nullptr);
 
-    // Starts watching `progress` (owned by the caller, alive until finish()).
+    // Starts watching `progress` (owned by the caller, alive until finish()). With the unit kBytes
+    // the counts show as sizes (a download).
     void start(const QString &label, Progress *progress, const QString &unit = tr("images"));
+    static inline const QString kBytes = QStringLiteral("bytes");
     void finish();
     bool isRunning() const { return m_progress != nullptr; }
     QString statusText() const;

@@ -75,6 +75,14 @@ Training commands:
       fastai's learning-rate finder: prints the valley, slide, minimum and steep suggestions and
       writes the (lr, smoothed loss) curve as CSV.
 
+  weights list [--json] / weights download ARCH... [--weights-url URL] [--weights-catalog FILE]
+      torchvision's ImageNet weights per architecture, and whether torch.hub's cache
+      ($TORCH_HOME/hub/checkpoints, default ~/.cache/torch/hub/checkpoints) holds them;
+      download fetches them ahead of time (checked against the SHA-256 in the file name).
+      train --pretrained imagenet downloads on first use. --weights-url (or KILN_WEIGHTS_URL)
+      replaces the download base, --weights-catalog FILE (or KILN_WEIGHTS_CATALOG) the catalogue:
+      a JSON array of {"architecture", "file", "url"[, "sha256_prefix"]} objects.
+
 Analysis and cleaning commands:
   interpret RUN_DIR [--split valid|train|both] [--top-losses K] [--most-confused MIN]
         [--out PREDICTIONS.csv] [--no-cache] [--threads N] [--device auto|cpu|cuda] [--json]
@@ -143,6 +151,7 @@ const std::map<std::string, std::string> kExamples{
     {"acquire", "kiln-cli acquire ~/bears --class grizzly --class black --class teddy --per-class 150 --query-suffix bear"},
     {"train", "kiln-cli train ~/bears --arch resnet18 --pretrained resnet18.pth --schedule fine-tune --epochs 4"},
     {"lr-find", "kiln-cli lr-find ~/bears --arch resnet18 --out lr.csv"},
+    {"weights", "kiln-cli weights download resnet18 mobilenet_v3_large"},
     {"interpret", "kiln-cli interpret ~/bears/runs/20261121-101500-resnet18 --top-losses 20"},
     {"tsne", "kiln-cli tsne ~/bears/runs/20261121-101500-resnet18 --out tsne.csv"},
     {"relabel", "kiln-cli relabel ~/bears images/black/0042.jpg grizzly"},
@@ -512,7 +521,7 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         }();
         static std::set<std::string> trainValued = [] {
             auto v = trainValuedOptions();
-            v.insert("--out");
+            v.insert({"--out", "--weights-url", "--weights-catalog"});
             return v;
         }();
         static Command trainCmd{trainFlagSet, trainValued, train};
@@ -522,6 +531,9 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
         for (const char *k : {"--start-lr", "--end-lr", "--num-it"})
             lrCmd.valued.insert(k);
         cmd = args[0] == "train" ? &trainCmd : &lrCmd;
+    } else if (args[0] == "weights") {
+        static const Command c{{}, {"--weights-url", "--weights-catalog"}, weights};
+        cmd = &c;
     } else if (args[0] == "interpret") {
         static const Command c{{"--no-cache"}, {"--split", "--top-losses", "--most-confused", "--out", "--threads", "--device"}, interpret};
         cmd = &c;

@@ -68,7 +68,7 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job)
+void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job, bool bytes)
 {
     const bool tty = ::isatty(::fileno(io.err));
     std::atomic<bool> finished{false};
@@ -87,9 +87,13 @@ void runWithProgress(const Io &io, const std::string &label, Progress &progress,
         const double left = rate > 0 && total >= done ? double(total - done) / rate : NAN;
         const int width = 30;
         const int filled = total ? int(double(width) * double(done) / double(total)) : 0;
-        std::fprintf(io.err, "\r%s [%s%s] %zu/%zu  %.0f/s  %s left ", label.c_str(), std::string(std::size_t(filled), '#').c_str(),
-                     std::string(std::size_t(width - std::min(width, filled)), '.').c_str(), done, total, rate,
-                     formatDuration(left).c_str());
+        const std::string bar = std::string(std::size_t(filled), '#') + std::string(std::size_t(width - std::min(width, filled)), '.');
+        if (bytes)
+            std::fprintf(io.err, "\r%s [%s] %.1f/%.1f MB  %.1f MB/s  %s left ", label.c_str(), bar.c_str(), double(done) / 1e6,
+                         double(total) / 1e6, rate / 1e6, formatDuration(left).c_str());
+        else
+            std::fprintf(io.err, "\r%s [%s] %zu/%zu  %.0f/s  %s left ", label.c_str(), bar.c_str(), done, total, rate,
+                         formatDuration(left).c_str());
         std::fflush(io.err);
     }
     worker.join();

@@ -2,6 +2,8 @@
 // What kiln-cli's commands share: argument parsing, output (text or --json), progress lines.
 // Private to app/cli.
 
+#include "core/result.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -65,8 +67,10 @@ struct Io {
 
 QString qs(const std::string &s);
 std::string formatDuration(double seconds);
-// Runs `job` on a worker thread while drawing a progress line on `err` when it is a terminal.
-void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job);
+// Runs `job` on a worker thread while drawing a progress line on `err` when it is a terminal
+// (counts, or with `bytes` megabytes).
+void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job,
+                     bool bytes = false);
 bool parseDouble(const std::string &s, double &out);
 bool parseInt(const std::string &s, long long &out);
 
@@ -88,5 +92,11 @@ int exportModel(const Args &a, const Io &io);
 int predict(const Args &a, const Io &io);
 // Building a dataset from image search (acquirecommand.cpp).
 int acquire(const Args &a, const Io &io);
+// Pretrained weights (weightscommands.cpp): the weights command; --weights-url and
+// --weights-catalog for this process; and, for `pretrained` "imagenet", downloading the
+// architecture's file when the cache lacks it (with a progress line). Returns `pretrained`.
+int weights(const Args &a, const Io &io);
+void applyWeightsOptions(const Args &a);
+Result<std::string> prepareWeights(const Io &io, const std::string &architecture, const std::string &pretrained);
 
 } // namespace kiln::cli

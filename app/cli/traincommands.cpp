@@ -37,6 +37,7 @@ bool parseTrainOptions(const Args &a, const Io &io, const fs::path &dataset, Tra
         }
         arch = chosen;
     }
+    applyWeightsOptions(a);
     c = suggestFor(dataset, arch);
     for (const TrainSetting &st : trainSettings()) {
         if (!*st.flag || !a.has(st.flag))
@@ -154,6 +155,8 @@ int train(const Args &a, const Io &io)
             }
             return 0;
         }
+        if (auto ready = prepareWeights(io, architectureName(config.arch), config.pretrained); !ready)
+            return io.fail(ready.message());
         const fs::path runDir = a.has("--out") ? fs::path(a.get("--out")) : RunStore(dataset).newRunDir(config.arch);
         if (!io.json)
             std::fprintf(io.err, "run folder: %s\n", runDir.string().c_str());
@@ -267,14 +270,13 @@ int lrFind(const Args &a, const Io &io)
         return io.usage("--end-lr takes a number above --start-lr");
     if (a.has("--num-it") && (!parseInt(a.get("--num-it"), numIt) || numIt < 10 || numIt > 100000))
         return io.usage("--num-it takes a whole number from 10 to 100000");
-    auto data = loadTrainData(dataset, config.validPct, config.seed);
-    if (!data)
-        return io.fail(data.message());
+    if (auto ready = prepareWeights(io, architectureName(config.arch), config.pretrained); !ready)
+        return io.fail(ready.message());
     TrainPrinter printer{io, bool(::isatty(::fileno(io.err)))};
     TrainHooks hooks;
     hooks.batch = [&](const BatchTelemetry &b) { printer.progress(b, "lr_find"); };
     hooks.message = [&](const std::string &m) { printer.message(m); };
-    auto result = findLearningRate(data.value(), config, hooks, startLr, endLr, int(numIt));
+    auto result = findLearningRateFor(dataset, config, hooks, startLr, endLr, int(numIt));
     printer.clearLine();
     if (!result)
         return io.fail(result.message());

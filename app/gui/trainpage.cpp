@@ -10,6 +10,7 @@
 #include "runlistmodel.h"
 #include "trainingplot.h"
 #include "trainsettingsform.h"
+#include "weightschooser.h"
 
 #include "data/datasetindex.h"
 #include "data/imageloader.h"
@@ -17,6 +18,7 @@
 #include "train/run.h"
 #include "train/trainingworker.h"
 #include "train/trainsettings.h"
+#include "models/weights.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +72,8 @@ TrainPage::TrainPage(QWidget *parent)
     , m_controller(new TrainingController(this))
     , m_runModel(new RunListModel(this))
     , m_form(new TrainSettingsForm(this))
+    , m_downloadPanel(new ProgressPanel(this))
+    , m_download(new BackgroundJob(this, m_downloadPanel))
 {
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(buildForm());
@@ -145,6 +149,7 @@ TrainPage::TrainPage(QWidget *parent)
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(controls);
+    rightLayout->addWidget(m_downloadPanel);
     rightLayout->addLayout(progress);
     auto *rightSplit = new QSplitter(Qt::Vertical, right);
     rightSplit->addWidget(m_tabs);
@@ -263,21 +268,8 @@ QWidget *TrainPage::buildForm()
 
     layout->addWidget(group(tr("Model"), host, f));
     m_form->addRows(f, {"arch"});
-    auto *pretrained = static_cast<QLineEdit *>(m_form->editor("pretrained"));
-    pretrained->setPlaceholderText(tr("none (train from scratch)"));
-    auto *browse = new QPushButton(tr("…"), host);
-    browse->setMaximumWidth(32);
-    auto *pre = new QHBoxLayout;
-    pre->addWidget(pretrained, 1);
-    pre->addWidget(browse);
-    f->addRow(TrainSettingsForm::label(*findTrainSetting("pretrained")) + QLatin1Char(':'), pre);
-    connect(browse, &QPushButton::clicked, this, [this, pretrained] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("torchvision state dict"), QString(), tr("PyTorch weights (*.pth *.pt)"));
-        if (!file.isEmpty()) {
-            pretrained->setText(file);
-            Q_EMIT pretrained->textEdited(file);
-        }
-    });
+    m_weights = new WeightsChooser(m_form, host);
+    f->addRow(TrainSettingsForm::label(*findTrainSetting("pretrained")) + QLatin1Char(':'), m_weights);
     m_form->addRows(f, {"size", "resize", "head"});
     static_cast<QSpinBox *>(m_form->editor("size"))->setSuffix(tr(" px"));
 
@@ -353,6 +345,7 @@ void TrainPage::applyPreferences(const Preferences &p)
 void TrainPage::setConfig(const TrainConfig &c)
 {
     m_form->setConfig(c, true);
+    m_weights->refresh();
     m_previewTimer.start();
     if (auto valid = validate(c); !valid && !isBusy())
         setState(State::Failed, tr("this configuration cannot train: %1").arg(QString::fromStdString(valid.message())));
@@ -380,6 +373,7 @@ void TrainPage::setDataset(const fs::path &datasetDir, std::shared_ptr<const Dat
             c.device = now.device;
             m_form->setConfig(c, false);
         }
+        m_weights->refresh();
         const bool byFolder = m_index->splitByFolder();
         m_form->editor("valid_pct")->setEnabled(!byFolder);
         m_form->editor("valid_pct")->setToolTip(byFolder ? tr("This dataset is split by its train/valid folders")
@@ -420,6 +414,7 @@ void TrainPage::setState(State state, const QString &detail)
     QString text;
     switch (state) {
     case State::Idle: text = tr("Ready"); break;
+    case State::Downloading: text = tr("Downloading weights…"); break;
     case State::FindingLr: text = tr("Finding a learning rate…"); break;
     case State::Training: text = tr("Training"); break;
     case State::Paused: text = tr("Paused"); break;
@@ -438,7 +433,7 @@ void TrainPage::setState(State state, const QString &detail)
 
 void TrainPage::updateButtons()
 {
-    const bool busy = m_controller->isRunning();
+    const bool busy = m_controller->isRunning() || m_download->isRunning();
     const bool haveData = m_index && m_index->size() > 0;
     m_startButton->setEnabled(!busy && haveData);
     m_findLr->setEnabled(!busy && haveData);
@@ -447,9 +442,9 @@ void TrainPage::updateButtons()
     m_stopButton->setEnabled(busy && m_state != State::Stopping);
 }
 
-std::optional<TrainConfig> TrainPage::configToTrain()
+std::optional<TrainConfig> TrainPage::configToTrain(void (TrainPage::*then)())
 {
-    if (m_controller->isRunning() || m_dataset.empty())
+    if (m_controller->isRunning() || m_download->isRunning() || m_dataset.empty())
         return std::nullopt;
     const TrainConfig c = config();
     // The engine's rule, so the message is the one kiln-cli and the learner give.
@@ -457,12 +452,37 @@ std::optional<TrainConfig> TrainPage::configToTrain()
         setState(State::Failed, QString::fromStdString(valid.message()));
         return std::nullopt;
     }
-    return c;
+    if (c.pretrained != "imagenet")
+        return c;
+    auto entry = imagenetWeightsFor(architectureName(c.arch));
+    if (!entry) {
+        setState(State::Failed, QString::fromStdString(entry.message()));
+        return std::nullopt;
+    }
+    if (cachedWeights(entry.value()).present)
+        return c;
+    // First use: torchvision's file into torch.hub's cache, then what was asked for.
+    const QString arch = QString::fromLatin1(architectureName(c.arch));
+    m_download->start(
+        tr("Downloading the ImageNet weights of %1").arg(arch),
+        [e = entry.value()](Progress &progress) { return downloadWeights(e, weightsCacheDir(), &progress); },
+        [this, then](Result<VerifiedWeights> got) {
+            m_weights->refresh();
+            if (!got) {
+                setState(State::Failed, QString::fromStdString(got.message()));
+                return;
+            }
+            setState(State::Idle, tr("weights downloaded and checked"));
+            (this->*then)();
+        },
+        ProgressPanel::kBytes);
+    setState(State::Downloading, QString::fromStdString(entry->url));
+    return std::nullopt;
 }
 
 void TrainPage::start()
 {
-    const auto chosen = configToTrain();
+    const auto chosen = configToTrain(&TrainPage::start);
     if (!chosen)
         return;
     const TrainConfig &c = *chosen;
@@ -501,6 +521,10 @@ void TrainPage::pauseOrResume()
 
 void TrainPage::stop()
 {
+    if (m_download->isRunning()) {
+        m_download->cancel();
+        return;
+    }
     if (!m_controller->isRunning())
         return;
     m_controller->stop();
@@ -509,7 +533,7 @@ void TrainPage::stop()
 
 void TrainPage::findLearningRate()
 {
-    const auto chosen = configToTrain();
+    const auto chosen = configToTrain(&TrainPage::findLearningRate);
     if (!chosen)
         return;
     m_lrPlot->clear();

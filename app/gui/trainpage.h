@@ -30,16 +30,19 @@ class DatasetIndex;
 class LrFinderPlot;
 class MetricsTableModel;
 class PreviewStrip;
+class BackgroundJob;
+class ProgressPanel;
 class RunListModel;
 class TrainingController;
 class TrainingPlot;
 class TrainSettingsForm;
+class WeightsChooser;
 struct Preferences;
 
 class TrainPage : public QWidget {
     Q_OBJECT
 public:
-    enum class State { Idle, FindingLr, Training, Paused, Stopping, Finished, Failed };
+    enum class State { Idle, Downloading, FindingLr, Training, Paused, Stopping, Finished, Failed };
 
     explicit TrainPage(QWidget *parent = nullptr);
     ~TrainPage() override;
@@ -74,6 +77,7 @@ public:
     MetricsTableModel *metrics() const { return m_metrics; }
     QListView *runList() const { return m_runs; }
     TrainSettingsForm *form() const { return m_form; }
+    WeightsChooser *weights() const { return m_weights; }
 
 Q_SIGNALS:
     void stateChanged(kiln::TrainPage::State state);
@@ -88,8 +92,9 @@ private:
     void updatePreview();
     void updateButtons();
     void runEnded();
-    // The form's configuration when training can start with it; else the page says why.
-    std::optional<TrainConfig> configToTrain();
+    // The form's configuration when training can start with it; else the page says why. When
+    // it needs ImageNet weights the cache lacks, starts their download, which calls `then` after.
+    std::optional<TrainConfig> configToTrain(void (TrainPage::*then)());
 
     std::filesystem::path m_dataset;
     std::shared_ptr<const DatasetIndex> m_index;
@@ -103,6 +108,7 @@ private:
 
     TrainSettingsForm *m_form;
     QPushButton *m_findLr = nullptr;
+    WeightsChooser *m_weights = nullptr;
     PreviewStrip *m_preview = nullptr;
 
     QPushButton *m_startButton;
@@ -114,6 +120,8 @@ private:
     QLabel *m_speed;
     QLabel *m_overfit;
     QLabel *m_log;
+    ProgressPanel *m_downloadPanel;
+    BackgroundJob *m_download;
     QTabWidget *m_tabs;
     TrainingPlot *m_plot;
     LrFinderPlot *m_lrPlot;

@@ -279,6 +279,9 @@ Result<Run> Run::load(const fs::path &dir)
         return damaged("has a configuration whose " + parsed.message());
     r.config = parsed.value();
     r.lrFound = in.flag(config, "lr_found", false);
+    const QJsonObject weights = in.object(o, "weights");
+    r.weightsFile = in.text(weights, "file");
+    r.weightsSha256 = in.text(weights, "sha256");
     if (o.contains("result") && !o.value("result").isNull()) {
         const QJsonObject result = in.object(o, "result");
         TrainSummary summary = summaryFromJson(result, in);
@@ -307,6 +310,10 @@ Result<void> Run::save() const
         config.remove("lr_found");
     o.insert("config", config);
     o.insert("status", QString::fromLatin1(runStatusName(status)));
+    if (weightsFile.empty())
+        o.remove("weights");
+    else
+        o.insert("weights", QJsonObject{{"file", q(weightsFile)}, {"sha256", q(weightsSha256)}});
     if (error.empty())
         o.remove("error");
     else

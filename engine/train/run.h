@@ -56,6 +56,9 @@ public:
     std::string error;   // why it failed
     TrainConfig config;  // with the automatic choices resolved once training started
     bool lrFound = false; // config.lr came from lr_find
+    // The weights the run started from (config.pretrained resolved): the file's name, or its path
+    // for a file of the user's, and its SHA-256; empty when it trained from scratch.
+    std::string weightsFile, weightsSha256;
     std::optional<TrainSummary> result; // once it finished or stopped
 
     bool hasResult() const { return result.has_value() && result->classes.size() >= 2; }

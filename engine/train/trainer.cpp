@@ -2,6 +2,7 @@
 
 #include "data/datasetindex.h"
 #include "data/project.h"
+#include "models/weights.h"
 #include "train/learner.h"
 #include "train/run.h"
 #include "train/trainsettings.h"
@@ -73,6 +74,41 @@ TrainConfig suggestFor(const fs::path &datasetDir, std::optional<Architecture> a
     return suggestFor(index.value(), arch);
 }
 
+Result<StartingWeights> startingWeights(const TrainConfig &config)
+{
+    if (config.pretrained.empty())
+        return StartingWeights{};
+    if (config.pretrained == "imagenet") {
+        auto entry = imagenetWeightsFor(architectureName(config.arch));
+        if (!entry)
+            return entry.error();
+        auto weights = verifiedWeights(entry.value());
+        if (!weights)
+            return weights.error();
+        return StartingWeights{weights->path.string(), entry->file, weights->sha256};
+    }
+    auto sha = sha256OfFile(config.pretrained);
+    if (!sha)
+        return Error{"Cannot read the pretrained weights: " + sha.message()};
+    return StartingWeights{config.pretrained, config.pretrained, sha.value()};
+}
+
+Result<LrFindResult> findLearningRateFor(const fs::path &datasetDir, const TrainConfig &config, const TrainHooks &hooks, double startLr,
+                                         double endLr, int numIt)
+{
+    if (auto valid = validate(config); !valid)
+        return valid.error();
+    auto weights = startingWeights(config);
+    if (!weights)
+        return weights.error();
+    auto data = loadTrainData(datasetDir, config.validPct, config.seed);
+    if (!data)
+        return data.error();
+    TrainConfig learnerConfig = config;
+    learnerConfig.pretrained = weights->path;
+    return findLearningRate(data.value(), learnerConfig, hooks, startLr, endLr, numIt);
+}
+
 namespace {
 
 std::string projectSummary(const TrainConfig &config, const TrainSummary &result)
@@ -90,6 +126,11 @@ std::string projectSummary(const TrainConfig &config, const TrainSummary &result
 Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
 {
     TrainConfig config = run.config;
+    auto weights = startingWeights(config);
+    if (!weights)
+        return weights.error();
+    run.weightsFile = weights->file;
+    run.weightsSha256 = weights->sha256;
     auto data = loadTrainData(run.datasetDir, config.validPct, config.seed);
     if (!data)
         return data.error();
@@ -118,7 +159,9 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
         if (hooks.learningRateChosen)
             hooks.learningRateChosen(lr);
     };
-    auto result = trainModel(data.value(), config, run.dir(), resume, withRate);
+    TrainConfig learnerConfig = config;
+    learnerConfig.pretrained = weights->path;
+    auto result = trainModel(data.value(), learnerConfig, run.dir(), resume, withRate);
     if (!result) {
         run.status = RunStatus::Failed;
         run.error = result.message();

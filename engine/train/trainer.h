@@ -29,6 +29,20 @@ Result<TrainData> loadTrainData(const std::filesystem::path &datasetDir, double 
 // folder that cannot be read gives TrainConfig's defaults.
 TrainConfig suggestFor(const std::filesystem::path &datasetDir, std::optional<Architecture> arch = std::nullopt);
 
+// The weights a configuration starts from: `pretrained` "imagenet" is the architecture's
+// torchvision file in torch.hub's cache (checked against its hash; an Error says how to get it
+// when it is missing or damaged), a file name is that file; empty, none.
+struct StartingWeights {
+    std::string path;   // what the learner loads; empty: from scratch
+    std::string file;   // as run.json records it: torchvision's file name, or the user's path
+    std::string sha256;
+};
+Result<StartingWeights> startingWeights(const TrainConfig &config);
+
+// fastai's lr_find on a project or image folder (its split, `config`'s weights resolved).
+Result<LrFindResult> findLearningRateFor(const std::filesystem::path &datasetDir, const TrainConfig &config, const TrainHooks &hooks,
+                                         double startLr = 1e-7, double endLr = 10.0, int numIt = 100);
+
 // Trains `datasetDir` into `runDir` (created), writing run.json before and after (hooks.started
 // is called once it exists), and adds the run to the project's run list when datasetDir is a
 // project. The configuration is validate()d first; nothing is created when it is refused.

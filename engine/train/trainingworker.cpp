@@ -109,12 +109,7 @@ void TrainingWorker::findLearningRate(const QString &datasetDir, const TrainConf
     m_stop = false;
     m_paused = false;
     const TrainHooks hooks = makeHooks();
-    auto data = loadTrainData(datasetDir.toStdString(), config.validPct, config.seed);
-    if (!data) {
-        Q_EMIT failed(QString::fromStdString(data.message()));
-        return;
-    }
-    auto result = kiln::findLearningRate(data.value(), config, hooks);
+    auto result = findLearningRateFor(datasetDir.toStdString(), config, hooks);
     if (result)
         Q_EMIT learningRateFound(result.value());
     else

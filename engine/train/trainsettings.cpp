@@ -92,7 +92,7 @@ std::vector<TrainSetting> makeSettings()
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "fastai's head (pooling, two linear layers with dropout) or one linear layer"), "", 0,
          KILN_ENUM(head, kHeads)},
         {"pretrained", "--pretrained", T::Text, 0, 0, false, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Pretrained weights"),
-         QT_TRANSLATE_NOOP("kiln::TrainSettings", "A torchvision state dict (.pth) to start from; empty: train from scratch"), "FILE", 0,
+         QT_TRANSLATE_NOOP("kiln::TrainSettings", "imagenet: torchvision's ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch"), "imagenet|FILE|none", 0,
          KILN_TEXT(pretrained)},
         {"size", "--size", T::Int, 8, 1024, true, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Image size"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Pixels a side the images are resized to; auto: from the data"), "N", 0,
@@ -168,7 +168,7 @@ std::vector<TrainSetting> makeSettings()
          KILN_NUM(channels)},
     };
     for (TrainSetting &st : settings)
-        for (const char *key : {"arch", "size", "batch_size", "valid_pct", "seed"})
+        for (const char *key : {"arch", "pretrained", "size", "batch_size", "schedule", "epochs", "freeze_epochs", "valid_pct", "seed"})
             if (std::string(key) == st.key)
                 st.fromData = true;
     return settings;
@@ -203,6 +203,8 @@ std::string TrainSetting::rule() const
 
 std::string TrainSetting::format(const TrainConfig &c) const
 {
+    if (type == SettingType::Text && text(c).empty())
+        return "none";
     if (!numeric())
         return text(c);
     const double v = number(c);
@@ -252,7 +254,7 @@ Result<void> setTrainSetting(TrainConfig &c, const TrainSetting &s, const std::s
         s.setText(c, text);
         return Ok{};
     case SettingType::Text:
-        s.setText(c, text);
+        s.setText(c, text == "none" ? std::string() : text);
         return Ok{};
     case SettingType::Flag:
         if (text == "on" || text == "true" || text == "1")
@@ -344,6 +346,13 @@ TrainConfig suggestFor(const DatasetIndex &index, std::optional<Architecture> ar
     c.arch = arch ? *arch : small ? Architecture::SimpleCnn : Architecture::ResNet18;
     c.size = suggestedSize(c.arch, side);
     c.batchSize = c.size <= 64 ? 64 : 32;
+    if (!small && c.arch != Architecture::SimpleCnn) {
+        // Photos: fastai's vision_learner + fine_tune, from torchvision's ImageNet weights.
+        c.pretrained = "imagenet";
+        c.schedule = ScheduleKind::FineTune;
+        c.freezeEpochs = 1;
+        c.epochs = 3;
+    }
     return c;
 }
 

@@ -144,11 +144,15 @@ TEST(TrainSettings, SuggestForFollowsTheData)
     EXPECT_EQ(p.arch, Architecture::ResNet18);
     EXPECT_EQ(p.size, 224);
     EXPECT_EQ(p.batchSize, 32);
+    EXPECT_EQ(p.pretrained, "imagenet"); // fastai's vision_learner + fine_tune
+    EXPECT_EQ(p.schedule, ScheduleKind::FineTune);
+    EXPECT_EQ(s.pretrained, ""); // small images train from scratch
     // An architecture asked for: the rest follows it.
     TrainConfig given = suggestFor(dir / "photos", Architecture::SimpleCnn);
     EXPECT_EQ(given.arch, Architecture::SimpleCnn);
     EXPECT_EQ(given.size, 64);
     EXPECT_EQ(given.batchSize, 64);
+    EXPECT_EQ(given.pretrained, "");
 }
 
 TEST(RunFiles, SavesLoadsAndListsDamagedRunsWithTheirReason)
