@@ -5,6 +5,7 @@
 #include "fakesearchserver.h"
 #include "data/project.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -540,4 +541,54 @@ TEST(Cli, AcquireFromALoopbackSearchServer)
     EXPECT_TRUE(html);
     EXPECT_TRUE(fs::exists(dir / "proj/.kiln/acquire/cat.jsonl"));
     EXPECT_EQ(cli({"acquire", q(dir / "proj")}).code, 2); // no --class
+}
+
+TEST(Cli, WeightsListAndDownloadFromAMirrorIntoTorchHome)
+{
+    TempDir dir;
+    test::FakeSearchServer server;
+    QByteArray body(200000, 'w');
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+    const QString file = "resnet18-" + sha.left(8) + ".pth";
+    server.addResource("/mirror/" + file, {body, "application/octet-stream"});
+    test::writeText(dir / "catalog.json", "[{\"architecture\": \"resnet18\", \"file\": \"" + file.toStdString() + "\", \"url\": \"" + file.toStdString() + "\"}]");
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *proxy : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        env.remove(proxy);
+    env.insert("TORCH_HOME", q(dir / "torch"));
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(KILN_CLI_PATH, args);
+        QSignalSpy done(&p, &QProcess::finished);
+        EXPECT_TRUE(done.wait(60000)); // the server answers while we wait
+        return ::Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    };
+    const QStringList source{"--weights-catalog", q(dir / "catalog.json"), "--weights-url", server.base() + "/mirror/"};
+    auto list = run(QStringList{"weights", "list", "--json"} + source);
+    ASSERT_EQ(list.code, 0) << list.err.toStdString();
+    const QJsonArray rows = list.json().value("weights").toArray();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_FALSE(rows[0].toObject().value("cached").toBool());
+    EXPECT_EQ(list.json().value("cache").toString(), q(dir / "torch/hub/checkpoints"));
+
+    auto got = run(QStringList{"weights", "download", "resnet18", "--json"} + source);
+    ASSERT_EQ(got.code, 0) << got.err.toStdString();
+    EXPECT_TRUE(fs::exists(dir / "torch/hub/checkpoints" / file.toStdString()));
+    EXPECT_TRUE(run(QStringList{"weights", "list", "--json"} + source).json().value("weights").toArray()[0].toObject().value("cached").toBool());
+    EXPECT_EQ(server.hits("/mirror/" + file), 1);
+    auto again = run(QStringList{"weights", "download", "resnet18"} + source);
+    EXPECT_EQ(again.code, 0);
+    EXPECT_TRUE(again.out.contains("already there, checked")) << again.out.toStdString();
+    EXPECT_EQ(server.hits("/mirror/" + file), 1);
+
+    auto unknown = run(QStringList{"weights", "download", "vgg11"} + source);
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(unknown.err.contains("vgg11")) << unknown.err.toStdString();
+    // A file that is not a state dict, though its hash matches: training refuses it with a reason.
+    test::makeDataset(dir / "photos", {"a", "b"}, 3, 80);
+    auto train = run(QStringList{"train", q(dir / "photos"), "--pretrained", "imagenet", "--size", "32", "--epochs", "1"} + source);
+    EXPECT_EQ(train.code, 1);
+    EXPECT_TRUE(train.err.contains(file)) << train.err.toStdString();
 }
