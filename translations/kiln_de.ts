@@ -1590,6 +1590,14 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>Light or dark</source>
         <translation>Hell oder dunkel</translation>
     </message>
+    <message>
+        <source>Where ImageNet weights download from: torchvision&apos;s site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
+        <translation>Woher ImageNet-Gewichte geladen werden: die Seite von torchvision oder ein Spiegel mit denselben Dateien (KILN_WEIGHTS_URL hat Vorrang)</translation>
+    </message>
+    <message>
+        <source>Pretrained weights from</source>
+        <translation>Vortrainierte Gewichte von</translation>
+    </message>
 </context>
 <context>
     <name>kiln::PreviewStrip</name>

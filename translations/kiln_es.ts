@@ -1590,6 +1590,14 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>Light or dark</source>
         <translation>Claro u oscuro</translation>
     </message>
+    <message>
+        <source>Where ImageNet weights download from: torchvision&apos;s site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
+        <translation>De dónde se descargan los pesos de ImageNet: el sitio de torchvision o un espejo con los mismos archivos (KILN_WEIGHTS_URL tiene prioridad)</translation>
+    </message>
+    <message>
+        <source>Pretrained weights from</source>
+        <translation>Pesos preentrenados desde</translation>
+    </message>
 </context>
 <context>
     <name>kiln::PreviewStrip</name>

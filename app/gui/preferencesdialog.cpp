@@ -2,6 +2,8 @@
 
 #include "localization.h"
 
+#include "models/weights.h"
+
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -28,6 +30,7 @@ Preferences Preferences::load()
     p.safeSearch = s.value("preferences/safe_search", p.safeSearch).toString();
     p.language = s.value("preferences/language", p.language).toString();
     p.appearance = s.value("preferences/appearance", p.appearance).toString();
+    p.weightsUrl = s.value("preferences/weights_url", p.weightsUrl).toString();
     return p;
 }
 
@@ -42,6 +45,7 @@ void Preferences::save() const
     s.setValue("preferences/safe_search", safeSearch);
     s.setValue("preferences/language", language);
     s.setValue("preferences/appearance", appearance);
+    s.setValue("preferences/weights_url", weightsUrl);
 }
 
 void addSafeSearchChoices(QComboBox *box)
@@ -61,6 +65,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     , m_safe(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_appearance(new QComboBox(this))
+    , m_weightsUrl(new QLineEdit(this))
 {
     setWindowTitle(tr("Preferences"));
     auto *form = new QFormLayout(this);
@@ -81,6 +86,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
     form->addRow(tr("Training device"), m_device);
     form->addRow(tr("CPU threads"), m_threads);
+    m_weightsUrl->setPlaceholderText(QString::fromLatin1(kTorchvisionWeightsBase));
+    m_weightsUrl->setToolTip(tr("Where ImageNet weights download from: torchvision's site, or a mirror with the same files "
+                                "(KILN_WEIGHTS_URL overrides it)"));
+    form->addRow(tr("Pretrained weights from"), m_weightsUrl);
     form->addRow(tr("Thumbnail cache"), m_cache);
     form->addRow(tr("Downloads at once (Acquire)"), m_downloads);
     form->addRow(tr("Search region (Acquire)"), m_region);
@@ -104,6 +113,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_safe->setCurrentIndex(std::max(0, m_safe->findData(p.safeSearch)));
     m_language->setCurrentIndex(std::max(0, m_language->findData(p.language)));
     m_appearance->setCurrentIndex(std::max(0, m_appearance->findData(p.appearance)));
+    m_weightsUrl->setText(p.weightsUrl);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -117,6 +127,7 @@ Preferences PreferencesDialog::preferences() const
     p.safeSearch = m_safe->currentData().toString();
     p.language = m_language->currentData().toString();
     p.appearance = m_appearance->currentData().toString();
+    p.weightsUrl = m_weightsUrl->text().trimmed();
     return p;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Preferences, kept with QSettings: the training device and CPU threads, the thumbnail cache,
-// Acquire's downloads at once, search region and safe search, the language and light or dark. The
+// Preferences, kept with QSettings: the training device and CPU threads, where pretrained weights
+// download from, the thumbnail cache, Acquire's downloads at once, search region and safe search,
+// the language and light or dark. The
 // pages read them when they start and when the dialog is accepted (applyPreferences); the language
 // applies from the next start, light or dark at once.
 
@@ -21,6 +22,7 @@ struct Preferences {
     QString safeSearch = QStringLiteral("moderate"); // moderate, on, off
     QString language;                                // "": the system's; else "en", "de", "es", ...
     QString appearance = QStringLiteral("system");   // system, light, dark
+    QString weightsUrl;                              // "": torchvision's download base (a mirror's otherwise)
 
     static Preferences load();
     void save() const;
@@ -44,6 +46,7 @@ private:
     QComboBox *m_safe;
     QComboBox *m_language;
     QComboBox *m_appearance;
+    QLineEdit *m_weightsUrl;
 };
 
 } // namespace kiln

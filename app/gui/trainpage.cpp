@@ -338,6 +338,8 @@ TrainConfig TrainPage::config() const
 
 void TrainPage::applyPreferences(const Preferences &p)
 {
+    setDefaultWeightsBaseUrl(p.weightsUrl.toStdString());
+    m_weights->refresh();
     m_form->setSetting("threads", p.threads > 0 ? std::to_string(p.threads) : "auto");
     m_form->setSetting("device", p.device.toStdString());
 }

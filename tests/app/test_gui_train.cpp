@@ -2,6 +2,8 @@
 // with the other pages and with kiln-cli (one table, one rule, one list of runs).
 #include "analyzepage.h"
 #include "datasetpage.h"
+#include "fakesearchserver.h"
+#include "weightschooser.h"
 #include "exportpage.h"
 #include "latencyprobe.h"
 #include "mainwindow.h"
@@ -25,6 +27,8 @@
 #include "train/trainsettings.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QProcess>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -353,4 +357,58 @@ TEST(TrainSettingsShared, ANewRunAppearsOnTheTrainAnalyzeAndExportPagesWhenItSta
     EXPECT_EQ(window.exportPage()->runBox()->count(), 1);
     EXPECT_EQ(window.exportPage()->runBox()->currentData(RunListModel::DirRole).toString(), runDir);
     EXPECT_TRUE(train->runModel()->index(0, 0).data(RunListModel::HasResultRole).toBool());
+}
+
+TEST(TrainPageWeights, ImageNetWeightsDownloadOnStartAndTheRunRecordsThem)
+{
+    TempDir dir;
+    // torchvision's own resnet18 file format (random weights), served by a loopback mirror.
+    QProcess py;
+    py.start("/usr/bin/python3", {"-c", "import sys, torch, torchvision\n"
+                                        "torch.manual_seed(0)\n"
+                                        "torch.save(torchvision.models.resnet18().state_dict(), sys.argv[1])\n",
+                                  QString::fromStdString((dir / "r18.pth").string())});
+    ASSERT_TRUE(py.waitForFinished(120000));
+    ASSERT_EQ(py.exitCode(), 0) << py.readAllStandardError().toStdString();
+    const auto bytes = test::readBytes(dir / "r18.pth");
+    const QByteArray body(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+    const std::string sha = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().toStdString();
+    const std::string file = "resnet18-" + sha.substr(0, 8) + ".pth";
+    test::FakeSearchServer server;
+    server.addResource(QString::fromStdString("/m/" + file), {body, "application/octet-stream"});
+    test::writeText(dir / "catalog.json", "[{\"architecture\": \"resnet18\", \"file\": \"" + file + "\", \"url\": \"" +
+                                              server.url(QString::fromStdString("/m/" + file)).toStdString() + "\"}]");
+    ::setenv("KILN_WEIGHTS_CATALOG", (dir / "catalog.json").c_str(), 1);
+    ::setenv("TORCH_HOME", (dir / "torch").c_str(), 1);
+
+    for (const char *c : {"a", "b"})
+        for (int i = 0; i < 6; ++i)
+            test::writeImage(dir / "photos" / c / (std::to_string(i) + ".jpg"), 96, 80, 3, 8, i + (c[0] == 'a' ? 0 : 50));
+    auto index = std::make_shared<const DatasetIndex>(DatasetIndex::scan(dir / "photos").value());
+    TrainPage page;
+    page.setDataset(dir / "photos", index);
+    TrainConfig c = page.config();
+    EXPECT_EQ(c.arch, Architecture::ResNet18); // photos: the pretrained photo model, fine-tuned
+    EXPECT_EQ(c.pretrained, "imagenet");
+    EXPECT_EQ(c.schedule, ScheduleKind::FineTune);
+    EXPECT_TRUE(page.weights()->infoText().contains("downloads")) << page.weights()->infoText().toStdString();
+    c.size = 32; // quick
+    c.epochs = 1;
+    c.batchSize = 4;
+    c.lr = 1e-3;
+    c.threads = 1;
+    page.setConfig(c);
+    QSignalSpy finished(&page, &TrainPage::runFinished);
+    page.start();
+    EXPECT_EQ(page.state(), TrainPage::State::Downloading);
+    ASSERT_TRUE(finished.wait(120000)) << page.stateText().toStdString();
+    ::unsetenv("KILN_WEIGHTS_CATALOG");
+    ::unsetenv("TORCH_HOME");
+    EXPECT_EQ(server.hits(QString::fromStdString("/m/" + file)), 1);
+    EXPECT_TRUE(fs::exists(dir / "torch/hub/checkpoints" / file));
+    auto run = kiln::Run::load(finished.front().at(0).toString().toStdString());
+    ASSERT_TRUE(run.ok()) << run.message();
+    EXPECT_EQ(run->config.pretrained, "imagenet");
+    EXPECT_EQ(run->weightsFile, file);
+    EXPECT_EQ(run->weightsSha256, sha);
 }
