@@ -168,7 +168,7 @@ std::vector<TrainSetting> makeSettings()
          KILN_NUM(channels)},
     };
     for (TrainSetting &st : settings)
-        for (const char *key : {"arch", "pretrained", "size", "batch_size", "schedule", "epochs", "freeze_epochs", "valid_pct", "seed"})
+        for (const char *key : {"arch", "pretrained", "size", "batch_size", "schedule", "epochs", "freeze_epochs", "lr", "valid_pct", "seed"})
             if (std::string(key) == st.key)
                 st.fromData = true;
     return settings;
@@ -352,6 +352,7 @@ TrainConfig suggestFor(const DatasetIndex &index, std::optional<Architecture> ar
         c.schedule = ScheduleKind::FineTune;
         c.freezeEpochs = 1;
         c.epochs = 3;
+        c.lr = 2e-3; // fine_tune's base_lr: a pretrained body needs no lr_find (and it would cost more than the run)
     }
     return c;
 }

@@ -76,8 +76,8 @@ Result<void> validate(const TrainConfig &c);
 
 // What suits a dataset, from a look at a few of its images: small images (64 px or less a side)
 // train simple_cnn at their own size, batch 64, from scratch; photos fine-tune resnet18 from its
-// ImageNet weights at 224 px, batch 32, 1 frozen epoch + 3 (fastai's vision_learner and
-// fine_tune). With `arch`
+// ImageNet weights at 224 px, batch 32, 1 frozen epoch + 3 at fine_tune's base rate 2e-3
+// (fastai's vision_learner and fine_tune). With `arch`
 // the architecture is given and the rest follows it. The split (valid share, seed) is the
 // index's (a project's index is scanned with the project's). Every other setting keeps
 // TrainConfig's default. (trainer.h has the same for a folder.)
