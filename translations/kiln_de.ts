@@ -2180,6 +2180,14 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
         <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
         <translation>imagenet: die ImageNet-Gewichte von torchvision (einmal heruntergeladen); ein torchvision-State-Dict (.pth); oder none: von Grund auf trainieren</translation>
     </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit der Rechnung</translation>
+    </message>
+    <message>
+        <source>Mixed precision: auto is bf16 on a CPU with native bf16 where it is faster, fp16 on a GPU, else fp32</source>
+        <translation>Gemischte Genauigkeit: automatisch ist bf16 auf einer CPU mit nativem bf16, wo es schneller ist, fp16 auf einer GPU, sonst fp32</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettingsForm</name>

@@ -2180,6 +2180,14 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
         <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
         <translation>imagenet: los pesos de ImageNet de torchvision (se descargan una vez); un state dict de torchvision (.pth); o none: entrenar desde cero</translation>
     </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Mixed precision: auto is bf16 on a CPU with native bf16 where it is faster, fp16 on a GPU, else fp32</source>
+        <translation>Precisión mixta: automático es bf16 en una CPU con bf16 nativo donde es más rápido, fp16 en una GPU y si no fp32</translation>
+    </message>
 </context>
 <context>
     <name>kiln::TrainSettingsForm</name>

@@ -26,6 +26,7 @@ namespace {
     QT_TRANSLATE_NOOP("kiln::TrainSettings", "auto"),      QT_TRANSLATE_NOOP("kiln::TrainSettings", "cpu"),
     QT_TRANSLATE_NOOP("kiln::TrainSettings", "cuda"),
 };
+// (fp32, bf16 and fp16 are names, as the architectures are.)
 
 QString translated(const char *text)
 {

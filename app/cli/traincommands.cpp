@@ -171,8 +171,10 @@ int train(const Args &a, const Io &io)
         io.printJson(summary);
     } else {
         const auto &s = result.value();
-        std::fprintf(io.out, "%s in %s on %s (%d threads); run folder %s\n", s.stopped ? "Stopped" : "Finished",
-                     clockText(s.seconds).c_str(), s.device.c_str(), s.threads, s.runDir.c_str());
+        std::fprintf(io.out, "%s in %s on %s (%d threads, %s); run folder %s\n", s.stopped ? "Stopped" : "Finished",
+                     clockText(s.seconds).c_str(), s.device.c_str(), s.threads, s.precision.c_str(), s.runDir.c_str());
+        if (s.skippedSteps)
+            std::fprintf(io.out, "%ld step(s) were skipped for an fp16 overflow (the loss scale was lowered).\n", s.skippedSteps);
         if (s.skippedFiles)
             std::fprintf(io.out, "%zu file(s) could not be decoded and were skipped (listed above).\n", s.skippedFiles);
     }

@@ -218,6 +218,8 @@ TrainPage::TrainPage(QWidget *parent)
             detail += tr(" · accuracy %1").arg(locale.toString(summary.epochs.back().accuracy, 'f', 4));
         if (summary.earlyStopped)
             detail += tr(" · early stopping");
+        if (!summary.precision.empty())
+            detail += QStringLiteral(" · ") + QString::fromStdString(summary.precision);
         setState(State::Finished, detail);
         Q_EMIT runFinished(m_runDir);
     });
@@ -293,7 +295,7 @@ QWidget *TrainPage::buildForm()
         connect(augment, &QCheckBox::toggled, m_form->editor(key), &QWidget::setEnabled);
 
     layout->addWidget(group(tr("Data and device"), host, f));
-    m_form->addRows(f, {"valid_pct", "seed", "device"});
+    m_form->addRows(f, {"valid_pct", "seed", "device", "precision"});
     auto *device = static_cast<QComboBox *>(m_form->editor("device"));
     device->setItemText(device->findData("auto"), tr("The GPU when there is one"));
     device->setItemText(device->findData("cpu"), tr("CPU (%1 threads)").arg(QThread::idealThreadCount()));

@@ -7,6 +7,7 @@
 #include "models/statedict.h"
 #include "train/optimizer.h"
 #include "train/runfiles.h"
+#include "train/autocast.h"
 #include "train/trainsettings.h"
 
 #include <torch/nn/functional/loss.h>
@@ -40,6 +41,9 @@ Result<void> Learner::setup()
 
     m_device = configureDevice(m_config);
     m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    m_precision = resolvePrecision(m_config.precision, m_config.arch, m_device.cuda);
+    if (m_precision == Precision::Fp16 && !m_device.cuda)
+        return Error{"fp16 (--precision fp16) needs a CUDA GPU; LibTorch's CPU autocast computes in bf16. Use bf16 or auto."};
     int size = 0, channels = 0;
     resolveInputShape(m_data, m_config, size, channels);
     m_config.size = size;
@@ -161,6 +165,12 @@ void Learner::applyFreeze(bool frozen)
         m_model->unfreeze();
 }
 
+torch::Tensor Learner::forwardLogits(const torch::Tensor &x)
+{
+    const AutocastScope autocast(m_precision, m_device.cuda);
+    return m_model->forward(x).to(torch::kFloat);
+}
+
 torch::Tensor Learner::lossOf(const torch::Tensor &logits, const torch::Tensor &labels)
 {
     return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
@@ -201,7 +211,7 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
         auto x = layout(batch->images.to(m_torchDevice));
         auto y = batch->labels.to(m_torchDevice);
         m_optimizer->zeroGrad();
-        auto loss = lossOf(m_model->forward(x), y);
+        auto loss = lossOf(forwardLogits(x), y);
         const double value = loss.item<double>();
         if (!std::isfinite(value)) {
             std::ostringstream m;
@@ -210,8 +220,15 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
               << "Try a lower learning rate (run lr-find) or check the data.";
             return Error{m.str()};
         }
-        loss.backward();
-        m_optimizer->step();
+        if (m_precision == Precision::Fp16) {
+            // An overflow in the scaled gradients is a skipped step with a lower scale.
+            m_scaler.scale(loss).backward();
+            if (m_scaler.unscale(m_model->parameters()))
+                m_optimizer->step();
+        } else {
+            loss.backward();
+            m_optimizer->step();
+        }
 
         ++m_smoothCount;
         m_smoothAvg = 0.98 * m_smoothAvg + 0.02 * value;
@@ -260,7 +277,7 @@ void Learner::validate(double &loss, double &accuracy)
     while (auto batch = m_valid->next()) {
         auto x = layout(batch->images.to(m_torchDevice));
         auto y = batch->labels.to(m_torchDevice);
-        auto logits = m_model->forward(x);
+        auto logits = forwardLogits(x);
         total += F::cross_entropy(logits, y, F::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
         correct += logits.argmax(1).eq(y).sum().item<double>();
         count += double(batch->samples.size());
@@ -308,6 +325,7 @@ Result<void> Learner::saveCheckpoint(const fs::path &file, int epochsDone, doubl
         t["meta.smooth_avg"] = torch::tensor(m_smoothAvg, torch::kDouble);
         t["meta.smooth_count"] = torch::tensor(std::int64_t(m_smoothCount));
         t["meta.rng"] = at::detail::getDefaultCPUGenerator().get_state();
+        t["meta.loss_scale"] = torch::tensor(m_scaler.currentScale(), torch::kDouble);
         if (auto w = writeTensorMap(file, t); !w)
             return Error{"Cannot write the checkpoint: " + w.message()};
     } catch (const std::exception &e) {
@@ -338,6 +356,8 @@ Result<void> Learner::loadCheckpoint(const fs::path &file, int &epochsDone, doub
         badEpochs = int(get("meta.bad_epochs").item<std::int64_t>());
         m_smoothAvg = get("meta.smooth_avg").item<double>();
         m_smoothCount = long(get("meta.smooth_count").item<std::int64_t>());
+        if (auto scale = t.find("meta.loss_scale"); scale != t.end()) // checkpoints before mixed precision lack it
+            m_scaler.setScale(scale->second.item<double>());
         {
             at::Generator generator = at::detail::getDefaultCPUGenerator();
             std::lock_guard<std::mutex> lock(generator.mutex());
@@ -356,6 +376,7 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
     TrainSummary summary;
     summary.runDir = runDir.string();
     summary.device = m_device.name;
+    summary.precision = precisionName(m_precision);
     summary.threads = m_device.threads;
     summary.classes = m_data.classes;
     summary.size = m_config.size;
@@ -489,6 +510,7 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
         message("skipped " + f.path + ": " + f.reason);
     for (const auto &f : m_valid->failures())
         message("skipped " + f.path + ": " + f.reason);
+    summary.skippedSteps = m_scaler.skippedSteps();
     summary.seconds = std::chrono::duration<double>(Clock::now() - fitStart).count();
     return summary;
 }

@@ -6,6 +6,8 @@
 #include "models/models.h"
 #include "train/learner.h"
 #include "train/optimizer.h"
+#include "train/lossscaler.h"
+#include "train/precision.h"
 #include "train/schedule.h"
 
 #include <filesystem>
@@ -56,6 +58,8 @@ private:
     Result<double> trainEpoch(const Phase &phase, int phaseEpoch, int globalEpoch, int totalEpochs, bool &stopped);
     void validate(double &loss, double &accuracy);
     torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &labels);
+    // The model's class scores in the run's precision (autocast around the forward pass), as fp32.
+    torch::Tensor forwardLogits(const torch::Tensor &x);
     Result<void> saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs);
     Result<void> loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs);
     std::vector<std::pair<std::string, torch::Tensor>> snapshot();
@@ -78,6 +82,8 @@ private:
     double m_lastEpochRate = 0;
     std::string m_batchLog; // rows of batches.csv for the epoch in progress
     bool m_channelsLast = false;
+    Precision m_precision = Precision::Fp32;
+    LossScaler m_scaler;
     torch::Tensor layout(const torch::Tensor &images) const { return m_channelsLast ? channelsLast(images) : images; }
 };
 

@@ -47,7 +47,7 @@ Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt, bo
             m_optimizer->setLearningRates(std::vector<double>(3, lr));
             m_optimizer->setMomentum(0.9);
             m_optimizer->zeroGrad();
-            auto loss = lossOf(m_model->forward(layout(batch->images.to(m_torchDevice))), batch->labels.to(m_torchDevice));
+            auto loss = lossOf(forwardLogits(layout(batch->images.to(m_torchDevice))), batch->labels.to(m_torchDevice));
             const double value = loss.item<double>();
             avg = 0.98 * avg + 0.02 * value;
             const double smooth = avg / (1 - std::pow(0.98, double(it + 1)));

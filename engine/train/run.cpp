@@ -103,6 +103,8 @@ QJsonObject trainSummaryToJson(const TrainSummary &r)
     for (float v : r.std)
         stdev.append(double(v));
     return QJsonObject{{"device", q(r.device)},
+                       {"precision", q(r.precision)},
+                       {"skipped_steps", double(r.skippedSteps)},
                        {"threads", r.threads},
                        {"classes", classes},
                        {"input", QJsonObject{{"size", r.size}, {"channels", r.channels}, {"mean", mean}, {"std", stdev}}},
@@ -122,6 +124,8 @@ TrainSummary summaryFromJson(const QJsonObject &o, JsonReader &in)
 {
     TrainSummary r;
     r.device = in.text(o, "device");
+    r.precision = in.text(o, "precision", "fp32");
+    r.skippedSteps = long(in.number(o, "skipped_steps", 0));
     r.threads = int(in.number(o, "threads", 0));
     for (const QJsonValue &c : in.array(o, "classes")) {
         if (!c.isString())

@@ -4,6 +4,7 @@
 
 #include "data/pipelineconfig.h"
 #include "models/modelspec.h"
+#include "train/precision.h"
 #include "train/schedule.h"
 
 #include <atomic>
@@ -54,6 +55,7 @@ struct TrainConfig {
     int threads = 0;            // 0: every core
     int workers = 0;            // loader threads; 0: chosen from the cores
     std::string device = "auto"; // auto, cpu, cuda
+    Precision precision = Precision::Auto; // resolved (resolvePrecision) before run.json is written
     int channels = 0;           // 0: from the data (1 for gray images without pretrained weights)
     std::uint64_t cacheBudgetBytes = 2ull << 30; // decoded-image cache (not a setting of the run)
 };
@@ -104,6 +106,8 @@ struct TrainSummary {
     std::vector<float> std;
     std::vector<EpochMetrics> epochs;
     std::string device;
+    std::string precision;      // what it computed in: fp32, bf16 or fp16
+    long skippedSteps = 0;      // fp16: steps skipped for an overflow (the loss scale was lowered)
     int threads = 0;
     bool stopped = false;       // by the user
     bool earlyStopped = false;

@@ -134,8 +134,10 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
     auto data = loadTrainData(run.datasetDir, config.validPct, config.seed);
     if (!data)
         return data.error();
-    // Fix the automatic choices before run.json is written, so a resume rebuilds the same model.
+    // Fix the automatic choices before run.json is written, so a resume rebuilds the same model
+    // and computes in the same precision.
     resolveInputShape(data.value(), config, config.size, config.channels);
+    config.precision = resolvePrecision(config.precision, config.arch, config.device != "cpu" && cudaAvailable());
     std::error_code ec;
     fs::create_directories(run.dir(), ec);
     if (ec)

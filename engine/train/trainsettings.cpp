@@ -65,6 +65,7 @@ const std::vector<std::string> kResize{"squish", "crop", "pad"};
 const std::vector<std::string> kSchedules{"one-cycle", "fine-tune", "constant"};
 const std::vector<std::string> kOptimizers{"adamw", "sgd"};
 const std::vector<std::string> kDevices{"auto", "cpu", "cuda"};
+const std::vector<std::string> kPrecisions{"auto", "fp32", "bf16", "fp16"};
 
 // Field accessors, one macro each so the table reads as a table.
 #define KILN_NUM(member) \
@@ -163,6 +164,9 @@ std::vector<TrainSetting> makeSettings()
         {"device", "--device", T::Choice, 0, 0, false, kDevices, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Device"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "Where to train: a CUDA GPU when there is one (auto), or the CPU"), "", 0,
          KILN_TEXT(device)},
+        {"precision", "--precision", T::Choice, 0, 0, false, kPrecisions, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Precision"),
+         QT_TRANSLATE_NOOP("kiln::TrainSettings", "Mixed precision: auto is bf16 on a CPU with native bf16 where it is faster, fp16 on a GPU, else fp32"),
+         "", 0, KILN_ENUM(precision, kPrecisions)},
         {"channels", "", T::Int, 1, 3, true, {}, true, QT_TRANSLATE_NOOP("kiln::TrainSettings", "Channels"),
          QT_TRANSLATE_NOOP("kiln::TrainSettings", "1 (gray) or 3 (colour) input channels; auto: from the data"), "N", 0,
          KILN_NUM(channels)},

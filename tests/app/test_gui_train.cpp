@@ -313,6 +313,7 @@ TEST(TrainSettingsShared, RetrainRepeatsEverySettingOfTheRun)
     c.keepBest = true;
     c.workers = 1;
     c.device = "cpu";
+    c.precision = Precision::Fp32;
     c.channels = 1;
     const fs::path source = root / "runs/20260101-000000-simple_cnn";
     auto trained = runTraining(root, c, source, {});

@@ -14,6 +14,7 @@
 #include "train/optimizer.h"
 
 #include <torch/torch.h>
+#include <ATen/autocast_mode.h>
 
 #include <chrono>
 #include <cstdio>
@@ -77,10 +78,24 @@ struct Stepper {
         optimizer->setLearningRates({1e-3});
         optimizer->setMomentum(0.9);
     }
+    bool bf16 = std::getenv("KILN_BENCH_BF16") != nullptr;
     void step(const torch::Tensor &x, const torch::Tensor &y)
     {
         optimizer->zeroGrad();
-        auto loss = torch::nn::functional::cross_entropy(model->forward(channelsLastLayout ? channelsLast(x) : x), y);
+        torch::Tensor logits;
+        if (bf16) {
+            at::autocast::set_cpu_enabled(true);
+            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+            at::autocast::increment_nesting();
+            logits = model->forward(channelsLastLayout ? channelsLast(x) : x);
+            if (at::autocast::decrement_nesting() == 0)
+                at::autocast::clear_cache();
+            at::autocast::set_cpu_enabled(false);
+            logits = logits.to(torch::kFloat);
+        } else {
+            logits = model->forward(channelsLastLayout ? channelsLast(x) : x);
+        }
+        auto loss = torch::nn::functional::cross_entropy(logits, y);
         loss.backward();
         optimizer->step();
     }

@@ -255,3 +255,28 @@ TEST(Project, WritersUnderTheLockNeverLoseEachOthersChanges)
     EXPECT_EQ(Project::open(dir / "p")->runs.size(), 30u);
     EXPECT_FALSE(Project::update(dir / "nothing", [](Project &) {}).ok());
 }
+
+TEST(RunFiles, ThePrecisionAutoResolvedToIsRecordedAndKeptOnResume)
+{
+    TempDir dir;
+    test::makeLearnableDataset(dir / "data", 16);
+    TrainConfig c = test::tinyTraining(3, 8);
+    c.precision = Precision::Auto;
+    // Stop after the first epoch, as a person pressing Stop would.
+    std::atomic<bool> stop{false};
+    TrainHooks hooks;
+    hooks.stop = &stop;
+    hooks.epoch = [&](const EpochMetrics &) { stop = true; };
+    auto first = runTraining(dir / "data", c, dir / "data/runs/r", hooks);
+    ASSERT_TRUE(first.ok()) << first.message();
+    EXPECT_TRUE(first->stopped);
+    auto run = kiln::Run::load(dir / "data/runs/r");
+    ASSERT_TRUE(run.ok());
+    const Precision resolved = resolvePrecision(Precision::Auto, Architecture::SimpleCnn, false);
+    EXPECT_EQ(run->config.precision, resolved); // run.json holds what auto became, not "auto"
+    EXPECT_EQ(first->precision, precisionName(resolved));
+    auto resumed = resumeTraining(dir / "data/runs/r", {});
+    ASSERT_TRUE(resumed.ok()) << resumed.message();
+    EXPECT_EQ(resumed->precision, precisionName(resolved));
+    EXPECT_EQ(kiln::Run::load(dir / "data/runs/r")->result->precision, precisionName(resolved));
+}
