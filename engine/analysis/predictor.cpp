@@ -1,5 +1,7 @@
 #include "analysis/predictor.h"
 
+#include "train/autocast.h"
+
 #include "data/batchloader.h"
 #include "data/imageverifier.h"
 #include "models/models.h"
@@ -86,6 +88,7 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
     const std::shared_ptr<ClassifierImpl> model = loaded.value();
     model->to(torchDevice);
     const bool useChannelsLastLayout = prefersChannelsLast(spec.arch, device.cuda);
+    const Precision precision = resolvePrecision(options.precision, spec.arch, device.cuda);
     if (useChannelsLastLayout)
         useChannelsLast(*model);
 
@@ -115,8 +118,12 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
             auto x = batch->images.to(torchDevice);
             if (useChannelsLastLayout)
                 x = channelsLast(x);
-            auto emb = model->embed(x);
-            auto logits = model->logits(emb).to(torch::kFloat).cpu();
+            torch::Tensor emb, logits;
+            {
+                const AutocastScope autocast(precision, device.cuda);
+                emb = model->embed(x);
+                logits = model->logits(emb).to(torch::kFloat).cpu();
+            }
             auto probs = torch::softmax(logits, 1).contiguous();
             auto pred = logits.argmax(1).contiguous();
             auto logp = torch::log_softmax(logits, 1).contiguous();
@@ -226,6 +233,8 @@ struct Predictor::Impl {
     PipelineConfig input;
     torch::Device device{torch::kCPU};
     bool channelsLast = false;
+    bool cuda = false;
+    Precision precision = Precision::Fp32;
     std::mt19937_64 rng{0};
 };
 
@@ -237,7 +246,7 @@ Predictor::Predictor()
 Predictor::~Predictor() = default;
 
 Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const PipelineConfig &input, const fs::path &weights,
-                                                   int threads)
+                                                   int threads, Precision precision)
 {
     TrainConfig deviceConfig;
     deviceConfig.threads = threads;
@@ -250,6 +259,8 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
     p->d->device = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
     p->d->model->to(p->d->device);
     p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
+    p->d->cuda = device.cuda;
+    p->d->precision = resolvePrecision(precision, spec.arch, device.cuda);
     if (p->d->channelsLast)
         useChannelsLast(*p->d->model);
     p->d->input = input;
@@ -270,7 +281,12 @@ Result<std::vector<float>> Predictor::probabilities(const fs::path &image)
     auto batch = x.to(d->device);
     if (d->channelsLast)
         batch = channelsLast(batch);
-    const auto probs = torch::softmax(d->model->forward(batch), 1).to(torch::kFloat).cpu().contiguous();
+    torch::Tensor logits;
+    {
+        const AutocastScope autocast(d->precision, d->cuda);
+        logits = d->model->forward(batch).to(torch::kFloat);
+    }
+    const auto probs = torch::softmax(logits, 1).cpu().contiguous();
     return std::vector<float>(probs.data_ptr<float>(), probs.data_ptr<float>() + probs.numel());
 }
 

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "data/pipelineconfig.h"
 #include "models/modelspec.h"
+#include "train/precision.h"
 
 #include <cmath>
 #include <cstdint>
@@ -46,6 +47,9 @@ struct PredictOptions {
     int threads = 0;            // 0: every core
     std::string device = "auto";
     bool embeddings = true;
+    // The arithmetic of the forward pass (mixed precision, as the run trained); auto resolves
+    // for the architecture and device (precision.h).
+    Precision precision = Precision::Auto;
 };
 
 // Loads the model weights from a run checkpoint ("model.*" tensors) and predicts `files`, prepared
@@ -61,9 +65,11 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
 // the Predict page and the latency benchmark). Not thread-safe: one caller at a time.
 class Predictor {
 public:
-    // `weights`: a run checkpoint or a model bundle. `threads` 0: every core.
+    // `weights`: a run checkpoint or a model bundle. `threads` 0: every core. `precision` as in
+    // PredictOptions.
     static Result<std::unique_ptr<Predictor>> load(const ModelSpec &spec, const PipelineConfig &input,
-                                                   const std::filesystem::path &weights, int threads = 0);
+                                                   const std::filesystem::path &weights, int threads = 0,
+                                                   Precision precision = Precision::Auto);
     ~Predictor();
     // Class probabilities of one image file (decoded with Verify's checks, prepared as `input` says).
     Result<std::vector<float>> probabilities(const std::filesystem::path &image);

@@ -145,7 +145,10 @@ Result<RunPredictions> predictRun(const RunInfo &run, AnalysisScope scope, const
             stepProgress(progress, files.size());
         } else {
             out.fromCache = false;
-            p = predictFiles(run.spec, run.input, run.checkpoint, run.classes, files, labels, options, progress);
+            PredictOptions asTrained = options;
+            if (asTrained.precision == Precision::Auto)
+                asTrained.precision = run.config.precision; // what the run trained in
+            p = predictFiles(run.spec, run.input, run.checkpoint, run.classes, files, labels, asTrained, progress);
             if (!p)
                 return p.error();
             (void)savePredictions(cacheFile, p.value(), key, base); // a cache: failing to save costs only time

@@ -79,6 +79,7 @@ Result<Described> describeRun(const RunInfo &run, Progress *progress)
         {"created", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {"architecture", architectureName(run.spec.arch)},
         {"head", headKindName(run.spec.head)},
+        {"precision", precisionName(run.config.precision)},
         {"classes", classes},
         {"input", QJsonObject{{"size", run.input.size}, {"channels", run.input.channels},
                               {"resize", resizeMethodName(run.input.resize)}, {"mean", mean}, {"std", stdev},
@@ -104,6 +105,7 @@ Result<BundleExport> exportBundle(const RunInfo &run, const fs::path &out, Progr
     const double threshold = meta.value("out_of_domain").toObject().value("threshold").toDouble();
     PredictOptions options;
     options.embeddings = false;
+    options.precision = run.config.precision;
     const std::string json = QJsonDocument(meta).toJson(QJsonDocument::Indented).toStdString();
     if (auto w = writeBundleFile(run.checkpoint, json, out); !w)
         return w.error();
@@ -290,6 +292,9 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
         return Error{file.string() + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};
+    for (Precision p : {Precision::Fp32, Precision::Bf16, Precision::Fp16})
+        if (meta.value("precision").toString() == QLatin1String(precisionName(p)))
+            b.precision = p; // else auto (bundles before mixed precision)
     b.spec.head = HeadKind::Fastai; // bundles without a head name predate linear heads
     parseHeadKind(meta.value("head").toString().toStdString(), b.spec.head);
     for (const auto &c : meta.value("classes").toArray())
@@ -372,6 +377,7 @@ Result<std::vector<ImagePrediction>> predictImages(const ModelBundle &bundle, co
     PredictOptions options;
     options.embeddings = false;
     options.threads = threads;
+    options.precision = bundle.precision;
     auto p = predictFiles(bundle.spec, bundle.input, bundle.file, bundle.classes, readable,
                           std::vector<int>(readable.size(), -1), options, progress);
     if (!p)

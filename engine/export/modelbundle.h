@@ -30,6 +30,7 @@ struct ModelBundle {
     QJsonObject metadata;    // everything, as stored
     bool onnx = false;       // an ONNX file with its metadata beside it (FILE.onnx.json)
     bool onnxProbabilities = false; // the ONNX graph ends in a softmax
+    Precision precision = Precision::Auto; // what LibTorch predicts in (the run's); the file is fp32
 };
 
 struct BundleExport {

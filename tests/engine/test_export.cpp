@@ -55,7 +55,7 @@ TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
     for (int i = 0; i < 2; ++i)
         EXPECT_EQ((*preds)[std::size_t(i)].outOfDomain, (*preds)[std::size_t(i)].maxProbability < bundle->oodThreshold);
     // The warm single-image path gives the same probabilities.
-    auto warm = Predictor::load(bundle->spec, bundle->input, bundle->file, 1);
+    auto warm = Predictor::load(bundle->spec, bundle->input, bundle->file, 1, bundle->precision);
     ASSERT_TRUE(warm.ok()) << warm.message();
     auto single = (*warm)->probabilities(dir / "a.png");
     ASSERT_TRUE(single.ok());
