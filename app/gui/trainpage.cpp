@@ -341,6 +341,7 @@ TrainConfig TrainPage::config() const
 void TrainPage::applyPreferences(const Preferences &p)
 {
     setDefaultWeightsBaseUrl(p.weightsUrl.toStdString());
+    setPreferredDevice(p.device.toStdString()); // interpreting, exporting and predicting too
     m_weights->refresh();
     m_form->setSetting("threads", p.threads > 0 ? std::to_string(p.threads) : "auto");
     m_form->setSetting("device", p.device.toStdString());

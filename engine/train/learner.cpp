@@ -208,8 +208,8 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
         m_optimizer->setLearningRates(lrs);
         m_optimizer->setMomentum(mom);
 
-        auto x = layout(batch->images.to(m_torchDevice));
-        auto y = batch->labels.to(m_torchDevice);
+        auto x = layout(batch->images.to(m_torchDevice, /*non_blocking=*/m_device.cuda));
+        auto y = batch->labels.to(m_torchDevice, /*non_blocking=*/m_device.cuda);
         m_optimizer->zeroGrad();
         auto loss = lossOf(forwardLogits(x), y);
         const double value = loss.item<double>();
@@ -326,6 +326,8 @@ Result<void> Learner::saveCheckpoint(const fs::path &file, int epochsDone, doubl
         t["meta.smooth_count"] = torch::tensor(std::int64_t(m_smoothCount));
         t["meta.rng"] = at::detail::getDefaultCPUGenerator().get_state();
         t["meta.loss_scale"] = torch::tensor(m_scaler.currentScale(), torch::kDouble);
+        if (m_device.cuda) // a resume on the GPU draws the same dropout masks
+            t["meta.cuda_rng"] = at::globalContext().defaultGenerator(c10::Device(c10::kCUDA, 0)).get_state();
         if (auto w = writeTensorMap(file, t); !w)
             return Error{"Cannot write the checkpoint: " + w.message()};
     } catch (const std::exception &e) {
@@ -362,6 +364,11 @@ Result<void> Learner::loadCheckpoint(const fs::path &file, int &epochsDone, doub
             at::Generator generator = at::detail::getDefaultCPUGenerator();
             std::lock_guard<std::mutex> lock(generator.mutex());
             generator.set_state(get("meta.rng"));
+        }
+        if (auto cudaRng = t.find("meta.cuda_rng"); cudaRng != t.end() && m_device.cuda) {
+            at::Generator generator = at::globalContext().defaultGenerator(c10::Device(c10::kCUDA, 0));
+            std::lock_guard<std::mutex> lock(generator.mutex());
+            generator.set_state(cudaRng->second);
         }
     } catch (const std::exception &e) {
         return Error{"Cannot read the checkpoint " + file.string() + " (" + e.what()

@@ -32,6 +32,10 @@ std::string runtimeDescription();
 // tunes glibc's allocator once per process so per-batch activation buffers are reused, not
 // returned to the kernel (see learner.cpp).
 DeviceInfo configureDevice(const TrainConfig &config);
+// What "auto" means for configureDevice in this process (the studio's Preferences: "auto" takes
+// a GPU when there is one, "cpu" never does), for every step: training, interpreting, exporting's
+// checks and predicting. Any thread.
+void setPreferredDevice(const std::string &device);
 
 // Trains from scratch into runDir, or, with `resume`, continues the run in runDir from its last
 // checkpoint with the same configuration. Stops cleanly between batches when hooks.stop is set

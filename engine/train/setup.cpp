@@ -5,12 +5,14 @@
 
 #include <torch/cuda.h>
 #include <torch/version.h>
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
 #include <opencv2/core/version.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <malloc.h>
+#include <mutex>
 #include <thread>
 
 namespace kiln {
@@ -62,6 +64,19 @@ void keepTrainingBuffersInHeap()
 
 } // namespace
 
+namespace {
+
+std::mutex g_deviceMutex;
+std::string g_preferredDevice = "auto";
+
+} // namespace
+
+void setPreferredDevice(const std::string &device)
+{
+    std::lock_guard lock(g_deviceMutex);
+    g_preferredDevice = device.empty() ? "auto" : device;
+}
+
 DeviceInfo configureDevice(const TrainConfig &config)
 {
     keepTrainingBuffersInHeap();
@@ -69,9 +84,16 @@ DeviceInfo configureDevice(const TrainConfig &config)
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
     info.threads = config.threads > 0 ? config.threads : cores;
     at::set_num_threads(info.threads);
-    if (config.device != "cpu" && torch::cuda::is_available()) {
+    std::string device = config.device;
+    if (device == "auto") {
+        std::lock_guard lock(g_deviceMutex);
+        device = g_preferredDevice;
+    }
+    if (device != "cpu" && torch::cuda::is_available()) {
         info.cuda = true;
         info.name = "cuda:0";
+        // Input sizes are fixed within a run: let cuDNN pick its fastest kernels once.
+        at::globalContext().setBenchmarkCuDNN(true);
     } else {
         info.name = "cpu";
     }
