@@ -57,15 +57,18 @@ private:
     static std::string num(int v) { return std::to_string(v); }
     std::string let(const std::string &expr)
     {
-        const std::string name = "v" + std::to_string(m_values++);
+        // Appended rather than "v" + ...: GCC 12's string inlining warns (falsely) on operator+(const char *, string &&).
+        std::string name("v");
+        name += std::to_string(m_values++);
         m_body << "    " << name << " = " << expr << "\n";
         return name;
     }
     std::string buffer(const at::Tensor &t)
     {
-        const std::string name = "w" + std::to_string(m_buffers++);
+        std::string name("w");
+        name += std::to_string(m_buffers++);
         m_module.register_buffer(name, t.detach().to(torch::kFloat).contiguous().clone());
-        return "self." + name;
+        return std::string("self.").append(name);
     }
 
     torch::jit::Module &m_module;
