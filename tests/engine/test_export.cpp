@@ -225,36 +225,31 @@ TEST(TorchScriptExport, EveryArchitectureRunsInLibTorchAndInPython)
         EXPECT_LE(line.section(' ', -1).toDouble(), 1e-4) << line.toStdString();
 }
 
-TEST(ModelBundle, TheTorchvisionFamiliesExportAndPredictFromTrainedRuns)
+TEST(ModelBundle, AMobileNetRunExportsAndPredicts)
 {
-    // A real run of MobileNetV3 (torchvision's classifier as the head) and EfficientNet (fastai's
-    // head), bundled, loaded with no project and predicting as the run's checkpoint does.
+    // A real run of a torchvision architecture whose linear head is torchvision's classifier,
+    // bundled, loaded with no project and predicting as the run's checkpoint does (the bundle's
+    // code is the same for every architecture; the export tests above cover each graph).
     TempDir dir;
-    ASSERT_TRUE(Project::create(dir / "p").ok());
-    test::makeLearnableDataset(dir / "p/images", 8, 32);
+    TrainConfig c = test::tinyTraining(1, 8, 1e-3, 2);
+    c.arch = Architecture::MobileNetV3Small;
+    c.head = HeadKind::Linear;
+    ASSERT_TRUE(test::makeTrainedProject(dir / "p", dir / "p/runs/r", 8, c, 32).ok());
+    auto run = readRunInfo(dir / "p/runs/r");
+    ASSERT_TRUE(run.ok()) << run.message();
+    auto exported = exportBundle(run.value(), dir / "m.kiln");
+    ASSERT_TRUE(exported.ok()) << exported.message();
+    auto bundle = loadBundle(dir / "m.kiln");
+    ASSERT_TRUE(bundle.ok()) << bundle.message();
+    EXPECT_EQ(bundle->metadata.value("architecture").toString(), "mobilenet_v3_small");
+    EXPECT_EQ(bundle->metadata.value("head").toString(), "linear");
     const std::vector<fs::path> images{dir / "p/images/left/img_0.png", dir / "p/images/right/img_1001.png"};
-    for (Architecture arch : {Architecture::MobileNetV3Small, Architecture::EfficientNetB0}) {
-        const std::string name = architectureName(arch);
-        TrainConfig c = test::tinyTraining(1, 8, 1e-3, 2);
-        c.arch = arch;
-        c.head = arch == Architecture::MobileNetV3Small ? HeadKind::Linear : HeadKind::Fastai;
-        const fs::path runDir = dir / "p/runs" / name;
-        auto trained = runTraining(dir / "p", c, runDir, {});
-        ASSERT_TRUE(trained.ok()) << name << ": " << trained.message();
-        auto run = readRunInfo(runDir);
-        ASSERT_TRUE(run.ok()) << run.message();
-        auto exported = exportBundle(run.value(), dir / (name + ".kiln"));
-        ASSERT_TRUE(exported.ok()) << name << ": " << exported.message();
-        auto bundle = loadBundle(dir / (name + ".kiln"));
-        ASSERT_TRUE(bundle.ok()) << bundle.message();
-        EXPECT_EQ(bundle->metadata.value("architecture").toString().toStdString(), name);
-        auto preds = predictImages(bundle.value(), images, 2);
-        ASSERT_TRUE(preds.ok()) << preds.message();
-        auto direct = predictFiles(run->spec, run->input, run->checkpoint, run->classes, images, {-1, -1});
-        ASSERT_TRUE(direct.ok()) << direct.message();
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            ASSERT_EQ((*preds)[i].top.size(), 2u) << name;
-            EXPECT_NEAR((*preds)[i].top[0].second, direct->prob(i, (*preds)[i].top[0].first), 1e-5) << name;
-        }
+    auto preds = predictImages(bundle.value(), images, 2);
+    ASSERT_TRUE(preds.ok()) << preds.message();
+    auto direct = predictFiles(run->spec, run->input, run->checkpoint, run->classes, images, {-1, -1});
+    ASSERT_TRUE(direct.ok()) << direct.message();
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        ASSERT_EQ((*preds)[i].top.size(), 2u);
+        EXPECT_NEAR((*preds)[i].top[0].second, direct->prob(i, (*preds)[i].top[0].first), 1e-5);
     }
 }
