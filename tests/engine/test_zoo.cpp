@@ -27,8 +27,10 @@ const std::vector<Architecture> kTorchvision{Architecture::ResNet18,         Arc
 
 // For each architecture: the state dict, and a plain dict with the input `x`, `pooled` (the body's
 // output at fastai's cut, average-pooled as torchvision's avgpool does), `embedding` (the input of
-// the last linear layer), `logits`, and `stem_running_mean`: the first BatchNorm's running mean
-// after one training-mode pass of the body over x (which shows momentum as well as eps).
+// the last linear layer), `logits`, `stem_grad`: the gradient of the first convolution's weight
+// for mean(body(x)^2) in eval mode (in-place activations and their backward), and
+// `stem_running_mean`: the first BatchNorm's running mean after one training-mode pass of the body
+// over x (which shows momentum as well as eps).
 const char *const kScript = R"(
 import sys
 sys.dont_write_bytecode = True
@@ -58,11 +60,15 @@ for arch in archs:
         pooled = torch.flatten(model.avgpool(body_of(model)(x)), 1)
         embedding = model.classifier[:-1](pooled) if hasattr(model, "classifier") else pooled
         logits = model(x)
-        body = body_of(model)
+    body = body_of(model)
+    body(x).pow(2).mean().backward()
+    stem_conv = next(m for m in model.modules() if isinstance(m, torch.nn.Conv2d))
+    with torch.no_grad():
         body.train()
         body(x)
         stem = next(m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d))
     torch.save({"x": x, "pooled": pooled, "embedding": embedding, "logits": logits,
+                "stem_grad": stem_conv.weight.grad.clone(),
                 "stem_running_mean": stem.running_mean.clone()}, f"{out}/{arch}-reference.pth")
 print("KILN_PY_OK")
 )";
@@ -120,8 +126,12 @@ TEST(Zoo, EveryTorchvisionArchitectureLoadsItsStateDictStrictlyAndGivesItsOutput
         EXPECT_EQ(model->named_parameters().size() + model->named_buffers().size(), dict->size());
 
         model->eval();
-        torch::NoGradGuard guard;
         const auto x = ref.at("x");
+        model->features(x).pow(2).mean().backward();
+        const auto stemWeight = model->named_parameters()[name.starts_with("resnet") ? "conv1.weight" : "features.0.0.weight"];
+        expectClose(stemWeight.grad(), ref.at("stem_grad"), "the stem's gradient");
+
+        torch::NoGradGuard guard;
         expectClose(torch::mean(model->features(x), {2, 3}), ref.at("pooled"), "features at the cut");
         const auto embedding = model->embed(x);
         expectClose(embedding, ref.at("embedding"), "embedding");
