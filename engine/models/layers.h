@@ -3,7 +3,8 @@
 // with torchvision's module names so that their state dicts load by name: Conv2dNormActivation
 // ("0" conv, "1" BatchNorm), SqueezeExcitation (fc1, fc2), the inverted residual block (`block`, a
 // Sequential of those) and a network of them whose body is `features` and whose linear head is
-// torchvision's `classifier`. The export walks these types (export/inferencegraph.cpp).
+// torchvision's `classifier`. The export walks these types (export/inferencegraph.cpp): their
+// submodules and settings are public fields, as LibTorch's own modules have their `options`.
 
 #include "models/models.h"
 
