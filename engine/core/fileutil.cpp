@@ -22,7 +22,10 @@ Result<void> writeFileAtomic(const fs::path &path, std::string_view data)
     std::error_code ec;
     const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     fs::create_directories(dir, ec);
-    std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    // Appended rather than "." + ...: GCC 12's string inlining warns (falsely) on operator+(const char *, string &&).
+    std::string hidden(".");
+    hidden.append(path.filename().string()).append(".tmp-XXXXXX");
+    std::string tmpl = (dir / hidden).string();
     std::vector<char> buf(tmpl.begin(), tmpl.end());
     buf.push_back('\0');
     int fd = ::mkstemp(buf.data());

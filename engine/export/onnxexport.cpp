@@ -20,28 +20,60 @@ namespace kiln {
 
 namespace {
 
-// Writes the inference graph as ONNX nodes; tensors become float initializers.
+// Writes the inference graph as ONNX nodes; tensors become float initializers. Follows the height
+// and width of every value (from the input's), for mul().
 class OnnxEmitter : public GraphEmitter {
 public:
-    explicit OnnxEmitter(onnx::GraphProto *graph)
+    OnnxEmitter(onnx::GraphProto *graph, const std::string &input, int size)
         : m_graph(graph)
     {
+        m_hw[input] = {size, size};
     }
 
-    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int k, int s, int p) override
+    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int k, int s, int p, int groups) override
     {
         const std::string id = std::to_string(m_next);
-        return node("Conv", {x, constant("conv" + id + ".weight", w), constant("conv" + id + ".bias", b)},
-                    {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
+        const auto [h, wd] = m_hw.at(x);
+        const std::string out = node("Conv", {x, constant("conv" + id + ".weight", w), constant("conv" + id + ".bias", b)},
+                                     {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}}, {{"group", groups}});
+        m_hw[out] = {(h + 2 * p - k) / s + 1, (wd + 2 * p - k) / s + 1};
+        return out;
     }
     std::string relu(const std::string &x) override { return node("Relu", {x}); }
+    // Opset 13 has no HardSwish (it came in opset 14): x * HardSigmoid(x) with PyTorch's slope,
+    // which OpenCV fuses into its HardSwish.
+    std::string hardswish(const std::string &x) override { return node("Mul", {x, hardsigmoid(x)}); }
+    std::string hardsigmoid(const std::string &x) override
+    {
+        return node("HardSigmoid", {x}, {}, {}, {{"alpha", 1.0f / 6.0f}, {"beta", 0.5f}});
+    }
+    std::string silu(const std::string &x) override { return node("Mul", {x, sigmoid(x)}); }
+    std::string sigmoid(const std::string &x) override { return node("Sigmoid", {x}); }
+    // OpenCV 4.6 gets a Mul of N x C x H x W by N x C x 1 x 1 wrong: it broadcasts the second
+    // operand per channel only, so batches of more than one image fail or mix up their scales; and
+    // its graph simplifier turns any HardSigmoid -> Mul into HardSwish, even when Mul's other input
+    // is not the HardSigmoid's (MobileNetV3's squeeze-excitation). So the scale is first resized
+    // (nearest, exact) to x's height and width, which also breaks that pattern; then the Mul is
+    // elementwise.
+    std::string mul(const std::string &a, const std::string &b) override
+    {
+        const auto [h, w] = m_hw.at(a);
+        const std::string id = std::to_string(m_next);
+        const auto scales = torch::tensor({1.0f, 1.0f, float(h), float(w)});
+        const std::string expanded = node("Resize", {b, "", constant("resize" + id + ".scales", scales)}, {}, {}, {}, {{"mode", "nearest"}});
+        m_hw[expanded] = {h, w};
+        return node("Mul", {a, expanded});
+    }
     std::string maxPool(const std::string &x, int k, int s, int p) override
     {
-        return node("MaxPool", {x}, {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
+        const auto [h, w] = m_hw.at(x);
+        const std::string out = node("MaxPool", {x}, {{"kernel_shape", {k, k}}, {"strides", {s, s}}, {"pads", {p, p, p, p}}});
+        m_hw[out] = {(h + 2 * p - k) / s + 1, (w + 2 * p - k) / s + 1};
+        return out;
     }
     std::string add(const std::string &a, const std::string &b) override { return node("Add", {a, b}); }
-    std::string globalMaxPool(const std::string &x) override { return node("GlobalMaxPool", {x}); }
-    std::string globalAveragePool(const std::string &x) override { return node("GlobalAveragePool", {x}); }
+    std::string globalMaxPool(const std::string &x) override { return pooled(node("GlobalMaxPool", {x})); }
+    std::string globalAveragePool(const std::string &x) override { return pooled(node("GlobalAveragePool", {x})); }
     std::string concat(const std::string &a, const std::string &b) override { return node("Concat", {a, b}, {}, {{"axis", 1}}); }
     std::string flatten(const std::string &x) override { return node("Flatten", {x}, {}, {{"axis", 1}}); }
     std::string linear(const std::string &x, const at::Tensor &w, const at::Tensor &c) override
@@ -52,6 +84,12 @@ public:
     std::string softmax(const std::string &x) override { return node("Softmax", {x}, {}, {{"axis", 1}}); }
 
 private:
+    std::string pooled(const std::string &out)
+    {
+        m_hw[out] = {1, 1};
+        return out;
+    }
+
     std::string constant(const std::string &name, const at::Tensor &t)
     {
         const auto c = t.detach().to(torch::kFloat).contiguous().cpu();
@@ -66,7 +104,9 @@ private:
 
     std::string node(const std::string &op, const std::vector<std::string> &inputs,
                      const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &ints = {},
-                     const std::vector<std::pair<std::string, std::int64_t>> &scalars = {})
+                     const std::vector<std::pair<std::string, std::int64_t>> &scalars = {},
+                     const std::vector<std::pair<std::string, float>> &reals = {},
+                     const std::vector<std::pair<std::string, std::string>> &texts = {})
     {
         auto *n = m_graph->add_node();
         n->set_op_type(op);
@@ -75,6 +115,9 @@ private:
         for (const auto &in : inputs)
             n->add_input(in);
         n->add_output(out);
+        // Elementwise by default: the spatial size of the first input.
+        if (auto it = m_hw.find(inputs.front()); it != m_hw.end())
+            m_hw[out] = it->second;
         for (const auto &[name, values] : ints) {
             auto *a = n->add_attribute();
             a->set_name(name);
@@ -88,10 +131,23 @@ private:
             a->set_type(onnx::AttributeProto::INT);
             a->set_i(value);
         }
+        for (const auto &[name, value] : reals) {
+            auto *a = n->add_attribute();
+            a->set_name(name);
+            a->set_type(onnx::AttributeProto::FLOAT);
+            a->set_f(value);
+        }
+        for (const auto &[name, value] : texts) {
+            auto *a = n->add_attribute();
+            a->set_name(name);
+            a->set_type(onnx::AttributeProto::STRING);
+            a->set_s(value);
+        }
         return out;
     }
 
     onnx::GraphProto *m_graph;
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> m_hw; // height, width of each value
     int m_next = 0;
 };
 
@@ -124,7 +180,7 @@ Result<void> writeOnnx(const ModelSpec &spec, const PipelineConfig &input, const
         }
     };
     addValue(graph->add_input(), "input", {0, input.channels, input.size, input.size});
-    OnnxEmitter emitter(graph);
+    OnnxEmitter emitter(graph, "input", input.size);
     auto last = emitGraph(**model, emitter, "input", options.softmax);
     if (!last)
         return last.error();

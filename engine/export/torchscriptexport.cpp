@@ -25,13 +25,18 @@ public:
     {
     }
 
-    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int k, int s, int p) override
+    std::string conv(const std::string &x, const at::Tensor &w, const at::Tensor &b, int, int s, int p, int groups) override
     {
-        (void)k;
         return let("torch.conv2d(" + x + ", " + buffer(w) + ", " + buffer(b) + ", [" + num(s) + ", " + num(s) + "], [" + num(p)
-                   + ", " + num(p) + "])");
+                   + ", " + num(p) + "], [1, 1], " + num(groups) + ")");
     }
     std::string relu(const std::string &x) override { return let("torch.relu(" + x + ")"); }
+    // aten's own operators (what torch.nn.functional calls), which TorchScript resolves without Python.
+    std::string hardswish(const std::string &x) override { return let("torch.hardswish(" + x + ")"); }
+    std::string hardsigmoid(const std::string &x) override { return let("torch.hardsigmoid(" + x + ")"); }
+    std::string silu(const std::string &x) override { return let("torch.silu(" + x + ")"); }
+    std::string sigmoid(const std::string &x) override { return let("torch.sigmoid(" + x + ")"); }
+    std::string mul(const std::string &a, const std::string &b) override { return let(a + " * " + b); }
     std::string maxPool(const std::string &x, int k, int s, int p) override
     {
         return let("torch.max_pool2d(" + x + ", [" + num(k) + ", " + num(k) + "], [" + num(s) + ", " + num(s) + "], [" + num(p)
@@ -57,15 +62,18 @@ private:
     static std::string num(int v) { return std::to_string(v); }
     std::string let(const std::string &expr)
     {
-        const std::string name = "v" + std::to_string(m_values++);
+        // Appended rather than "v" + ...: GCC 12's string inlining warns (falsely) on operator+(const char *, string &&).
+        std::string name("v");
+        name += std::to_string(m_values++);
         m_body << "    " << name << " = " << expr << "\n";
         return name;
     }
     std::string buffer(const at::Tensor &t)
     {
-        const std::string name = "w" + std::to_string(m_buffers++);
+        std::string name("w");
+        name += std::to_string(m_buffers++);
         m_module.register_buffer(name, t.detach().to(torch::kFloat).contiguous().clone());
-        return "self." + name;
+        return std::string("self.").append(name);
     }
 
     torch::jit::Module &m_module;

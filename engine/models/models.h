@@ -1,8 +1,9 @@
 #pragma once
-// Kiln's networks (engine-private: includes LibTorch). ResNets use torchvision's module names
-// (conv1, bn1, layer1..layer4 of BasicBlocks with conv1/bn1/conv2/bn2/downsample, fc), so a
-// torchvision state dict loads by name; a fastai head (concat pooling, BatchNorm, dropout, linear)
-// replaces `fc` as `head` when chosen. Every network is split into fastai's parameter groups.
+// Kiln's networks (engine-private: includes LibTorch): the interface every classifier has, the
+// fastai head, simple_cnn, and the factory. The torchvision architectures live in resnet.h,
+// mobilenet.h and efficientnet.h (their building blocks in layers.h); they use torchvision's module
+// names, so a torchvision state dict loads by name, and fastai's cut: the body is everything before
+// torchvision's pooling and classifier. Every network is split into fastai's parameter groups.
 
 #include "models/modelspec.h"
 
@@ -37,18 +38,24 @@ struct FastaiHeadImpl : torch::nn::Module {
 };
 TORCH_MODULE(FastaiHead);
 
-// The common interface of Kiln's classifiers.
+// The common interface of Kiln's classifiers: a body (features) and a head (fastai's, or a linear
+// one: see HeadKind). Not thread-safe; one thread uses a model at a time.
 struct ClassifierImpl : torch::nn::Module {
-    virtual torch::Tensor forward(const torch::Tensor &x) = 0;
+    // The body's output at fastai's cut, N x C x H x W: what the head pools.
+    virtual torch::Tensor features(const torch::Tensor &x) = 0;
+    // Class scores (logits), N x classes.
+    torch::Tensor forward(const torch::Tensor &x);
     // Penultimate-layer features (the input of the last linear layer), for analysis and t-SNE.
-    virtual torch::Tensor embed(const torch::Tensor &x) = 0;
+    torch::Tensor embed(const torch::Tensor &x);
     // The class scores from embed()'s output: forward(x) == logits(embed(x)), one pass for both.
     torch::Tensor logits(const torch::Tensor &embedding);
-    // fastai's parameter groups, body first, head last.
+    // fastai's parameter groups, body first, head last: three groups (two of the body, then the
+    // head) for every architecture, each parameter in exactly one, in module order.
     virtual std::vector<std::vector<torch::Tensor>> parameterGroups() = 0;
     // Parameters of the body (all groups but the last).
     std::vector<torch::Tensor> bodyParameters();
-    // The name prefixes of the classifier head (skipped when importing pretrained weights).
+    // The name prefixes of the classifier head (skipped when importing pretrained weights): Kiln's
+    // `head.` and torchvision's `fc.` or `classifier.`.
     virtual std::vector<std::string> headPrefixes() const = 0;
 
     // Freezes the body except its BatchNorm layers (fastai's train_bn), or unfreezes everything.
@@ -56,65 +63,39 @@ struct ClassifierImpl : torch::nn::Module {
     void unfreeze();
 
 protected:
-    torch::Tensor classify(const torch::Tensor &features);
-    torch::Tensor classifyEmbed(const torch::Tensor &features);
+    // The ResNets' and simple_cnn's head: fastai's as `head`, or a linear layer as `fc`.
     void makeHead(const ModelSpec &spec, int features);
+    // The MobileNets' and EfficientNet's: fastai's as `head`, or torchvision's `classifier` (a
+    // Sequential after average pooling whose last layer is a Linear; see HeadKind).
+    void makeHead(const ModelSpec &spec, int features, torch::nn::Sequential torchvisionClassifier);
+    // The head's module, for parameterGroups().
+    torch::nn::Module &headModule();
 
     FastaiHead m_fastaiHead{nullptr};
-    torch::nn::Linear m_fc{nullptr};
+    torch::nn::Sequential m_classifier{nullptr}; // torchvision's classifier, when it is one
+    torch::nn::Linear m_fc{nullptr};             // the last linear layer of a linear head
 };
 
 // Small and fast, for 28-64 px images: five conv-BN-ReLU blocks, downsampling by stride-2 convolutions.
 struct SimpleCnnImpl : ClassifierImpl {
     explicit SimpleCnnImpl(const ModelSpec &spec);
-    torch::Tensor forward(const torch::Tensor &x) override;
-    torch::Tensor embed(const torch::Tensor &x) override;
+    torch::Tensor features(const torch::Tensor &x) override;
     std::vector<std::vector<torch::Tensor>> parameterGroups() override;
     std::vector<std::string> headPrefixes() const override;
-    torch::Tensor features(const torch::Tensor &x);
 
     torch::nn::Sequential stage1{nullptr};
     torch::nn::Sequential stage2{nullptr};
-};
-
-struct BasicBlockImpl : torch::nn::Module {
-    BasicBlockImpl(int inPlanes, int planes, int stride);
-    torch::Tensor forward(const torch::Tensor &x);
-
-    torch::nn::Conv2d conv1{nullptr};
-    torch::nn::BatchNorm2d bn1{nullptr};
-    torch::nn::Conv2d conv2{nullptr};
-    torch::nn::BatchNorm2d bn2{nullptr};
-    torch::nn::Sequential downsample{nullptr};
-};
-TORCH_MODULE(BasicBlock);
-
-struct ResNetImpl : ClassifierImpl {
-    ResNetImpl(const ModelSpec &spec, const std::vector<int> &layers);
-    torch::Tensor forward(const torch::Tensor &x) override;
-    torch::Tensor embed(const torch::Tensor &x) override;
-    std::vector<std::vector<torch::Tensor>> parameterGroups() override;
-    std::vector<std::string> headPrefixes() const override;
-    torch::Tensor features(const torch::Tensor &x);
-
-    torch::nn::Conv2d conv1{nullptr};
-    torch::nn::BatchNorm2d bn1{nullptr};
-    torch::nn::Sequential layer1{nullptr}, layer2{nullptr}, layer3{nullptr}, layer4{nullptr};
 };
 
 // Stores convolution weights in channels-last order, which oneDNN runs faster on the CPU; feed
 // the model with inputs made by channelsLast(). Values and names are unchanged.
 void useChannelsLast(torch::nn::Module &model);
 torch::Tensor channelsLast(const torch::Tensor &images);
-// Whether an architecture runs faster channels-last on a device: the ResNets on the CPU; it slows
-// simple_cnn down (measured), and CUDA gains nothing here.
+// Whether an architecture runs faster channels-last on a device (measured on the CPU with
+// tests/bench/bench_zoo, see models.cpp); CUDA gains nothing here.
 bool prefersChannelsLast(Architecture arch, bool cuda);
 
-// Builds the network for a spec, with Kaiming-initialised weights.
+// Builds the network for a spec, with torchvision's initialisation (Kaiming-normal convolutions).
 std::shared_ptr<ClassifierImpl> makeClassifier(const ModelSpec &spec);
-
-// Forward FLOPs (multiply-adds x 2) of one image of size x size through the network, counted from
-// its conv and linear layers: for the efficiency figures of the benchmarks.
-double forwardFlops(const ModelSpec &spec, int size);
 
 } // namespace kiln

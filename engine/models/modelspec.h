@@ -6,12 +6,22 @@
 
 namespace kiln {
 
-enum class Architecture { SimpleCnn, ResNet18, ResNet34 };
+// Every architecture but simple_cnn is torchvision's, with its module names, so torchvision's
+// ImageNet state dict loads into it by name.
+enum class Architecture { SimpleCnn, ResNet18, ResNet34, ResNet50, MobileNetV3Small, MobileNetV3Large, EfficientNetB0 };
+// The classifier after the body. Fastai: fastai's head (concat pooling, BatchNorm, dropout, linear
+// 512, linear) named `head`. Linear: torchvision's own classifier after average pooling, with its
+// names and shapes: `fc` (one linear layer) for the ResNets, `classifier` = (Dropout 0.2, Linear)
+// for EfficientNet-B0, and `classifier` = (Linear to 1280 or 1024, Hardswish, Dropout 0.2, Linear)
+// for MobileNetV3, whose hidden layer is part of torchvision's classifier. So a torchvision model
+// and Kiln's with a linear head hold the same tensors and give the same logits.
 enum class HeadKind { Fastai, Linear };
 
-// "simple_cnn", "resnet18", "resnet34"
+// "simple_cnn", "resnet18", "resnet34", "resnet50", "mobilenet_v3_small", "mobilenet_v3_large",
+// "efficientnet_b0" (torchvision's function names)
 const char *architectureName(Architecture arch);
 bool parseArchitecture(const std::string &name, Architecture &out);
+// Every architecture's name, in the enumeration's order.
 std::vector<std::string> architectureNames();
 // "fastai", "linear"
 const char *headKindName(HeadKind head);

@@ -9,6 +9,7 @@
 #include "data/batchloader.h"
 #include "data/datasetindex.h"
 #include "data/idximport.h"
+#include "export/inferencegraph.h"
 #include "models/models.h"
 #include "train/learner.h"
 #include "train/optimizer.h"
@@ -70,7 +71,7 @@ struct Stepper {
     explicit Stepper(const ModelSpec &spec)
         : model(makeClassifier(spec))
         , optimizer(std::make_unique<Optimizer>(OptimizerKind::AdamW, *model, 0.01))
-        , channelsLastLayout(spec.arch != Architecture::SimpleCnn)
+        , channelsLastLayout(prefersChannelsLast(spec.arch, false))
     {
         if (channelsLastLayout)
             useChannelsLast(*model); // as the learner does on the CPU

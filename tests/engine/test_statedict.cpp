@@ -14,19 +14,18 @@
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 using namespace kiln;
 using namespace std::string_literals;
+using kiln::test::kPython;
+using kiln::test::pythonHas;
+using kiln::test::runPython;
 using kiln::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-const char *const kPython = "/usr/bin/python3"; // Debian's, with python3-torch (build-notes.md)
 
 fs::path dataFile(const std::string &name)
 {
@@ -151,34 +150,6 @@ StateDict readFixture()
 bool contains(const std::string &text, const std::string &part)
 {
     return text.find(part) != std::string::npos;
-}
-
-// Runs `/usr/bin/python3 script args...`; returns its exit code and puts stdout+stderr in `output`.
-int runPython(const TempDir &dir, const std::string &script, const std::vector<std::string> &args, std::string &output)
-{
-    auto quote = [](const std::string &s) {
-        std::string q = "'";
-        for (char c : s)
-            q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        return q + "'";
-    };
-    const fs::path scriptPath = dir / "script.py";
-    const fs::path outPath = dir / "python-output.txt";
-    test::writeText(scriptPath, script);
-    std::string command = quote(kPython) + " " + quote(scriptPath.string());
-    for (const auto &a : args)
-        command += " " + quote(a);
-    command += " > " + quote(outPath.string()) + " 2>&1";
-    const int status = std::system(command.c_str());
-    std::ifstream in(outPath);
-    output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-bool pythonHas(const std::string &modules)
-{
-    const std::string command = std::string(kPython) + " -c 'import " + modules + "' >/dev/null 2>&1";
-    return std::system(command.c_str()) == 0;
 }
 
 // Writes a zip archive as torch does, holding the given records.
@@ -471,7 +442,7 @@ assert m.bn1.num_batches_tracked.dtype == torch.int64 and int(m.bn1.num_batches_
 print("KILN_PY_OK", result)
 )";
     std::string output;
-    const int code = runPython(dir, script,
+    const int code = runPython(dir.path(), script,
                                {KILN_TEST_DATA_DIR, saved.string(), dataFile("statedict_ordered.pth").string()}, output);
     EXPECT_EQ(code, 0) << output;
     EXPECT_TRUE(contains(output, "KILN_PY_OK <All keys matched successfully>")) << output;
@@ -498,7 +469,7 @@ with open(tsv, "w") as f:
     const fs::path weights = dir / "resnet18.pth";
     const fs::path tsv = dir / "resnet18.tsv";
     std::string output;
-    ASSERT_EQ(runPython(dir, script, {KILN_TEST_DATA_DIR, weights.string(), tsv.string()}, output), 0) << output;
+    ASSERT_EQ(runPython(dir.path(), script, {KILN_TEST_DATA_DIR, weights.string(), tsv.string()}, output), 0) << output;
 
     auto read = readStateDict(weights);
     ASSERT_TRUE(read.ok()) << read.message();

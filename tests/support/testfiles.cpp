@@ -7,9 +7,12 @@
 #include <zlib.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -221,6 +224,33 @@ void writeIdx(const fs::path &path, const std::vector<std::uint32_t> &dims, cons
     gzFile gz = ::gzopen(path.c_str(), "wb");
     ::gzwrite(gz, bytes.data(), unsigned(bytes.size()));
     ::gzclose(gz);
+}
+
+int runPython(const fs::path &dir, const std::string &script, const std::vector<std::string> &args, std::string &output)
+{
+    auto quote = [](const std::string &s) {
+        std::string q = "'";
+        for (char c : s)
+            q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        return q + "'";
+    };
+    const fs::path scriptPath = dir / "script.py";
+    const fs::path outPath = dir / "python-output.txt";
+    writeText(scriptPath, script);
+    std::string command = quote(kPython) + " " + quote(scriptPath.string());
+    for (const auto &a : args)
+        command += " " + quote(a);
+    command += " > " + quote(outPath.string()) + " 2>&1";
+    const int status = std::system(command.c_str());
+    std::ifstream in(outPath);
+    output.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool pythonHas(const std::string &modules)
+{
+    const std::string command = std::string(kPython) + " -c 'import " + modules + "' >/dev/null 2>&1";
+    return std::system(command.c_str()) == 0;
 }
 
 } // namespace kiln::test

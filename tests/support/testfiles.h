@@ -56,6 +56,16 @@ std::vector<unsigned char> structuredJpeg(int seed, int quality = 92, double sca
 // Counts regular files below a folder (including hidden ones).
 std::size_t countFiles(const std::filesystem::path &root);
 
+// Debian's Python with python3-torch and python3-torchvision, test dependencies
+// (packaging/install-deps.sh); build-notes.md says why not the `python3` on PATH.
+inline constexpr const char *kPython = "/usr/bin/python3";
+// Runs `kPython <dir>/script.py args...` with `script` as the script's text; returns its exit code
+// and puts its stdout and stderr in `output`.
+int runPython(const std::filesystem::path &dir, const std::string &script, const std::vector<std::string> &args,
+              std::string &output);
+// Whether kPython can run `import <modules>` ("torch, torchvision").
+bool pythonHas(const std::string &modules);
+
 // An IDX file of unsigned bytes with the given dimensions and data, optionally gzip-compressed.
 void writeIdx(const std::filesystem::path &path, const std::vector<std::uint32_t> &dims,
               const std::vector<std::uint8_t> &data, bool gzip);
