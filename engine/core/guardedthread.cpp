@@ -37,7 +37,8 @@ GuardedThread::GuardedThread(std::string what, std::function<void()> fn, std::fu
 {
     State *state = m_state.get();
     try {
-        m_thread = std::thread([state, what = std::move(what), fn = std::move(fn), onError = std::move(onError)] {
+        // `what` is copied, not moved: the catch below still names the work.
+        m_thread = std::thread([state, what, fn = std::move(fn), onError = std::move(onError)] {
             auto r = callGuarded(what, fn);
             if (r.ok())
                 return;
