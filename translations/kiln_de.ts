@@ -1000,6 +1000,25 @@ dekodierbar</translation>
     </message>
 </context>
 <context>
+    <name>kiln::KilnApplication</name>
+    <message>
+        <source>Internal error</source>
+        <translation>Interner Fehler</translation>
+    </message>
+    <message>
+        <source>Kiln hit an internal error and carried on:
+
+%1
+
+Save your work; if it happens again, please report it.</source>
+        <translation>Kiln ist auf einen internen Fehler gestoßen und hat weitergemacht:
+
+%1
+
+Sichern Sie Ihre Arbeit; falls es wieder passiert, melden Sie es bitte.</translation>
+    </message>
+</context>
+<context>
     <name>kiln::LanguageName</name>
     <message>
         <source>English</source>
@@ -1448,6 +1467,18 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Cannot read the project</source>
         <translation>Das Projekt kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Not a Kiln project yet</source>
+        <translation>Noch kein Kiln-Projekt</translation>
+    </message>
+    <message>
+        <source>%1 holds class folders of images but is not a Kiln project.
+
+Make a project for it? Kiln creates the folder %2 beside it for runs and exports; the images stay where they are (the project links to them) and nothing is copied or moved.</source>
+        <translation>%1 enthält Klassenordner mit Bildern, ist aber kein Kiln-Projekt.
+
+Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Exporte an; die Bilder bleiben, wo sie sind (das Projekt verweist auf sie), und nichts wird kopiert oder verschoben.</translation>
     </message>
 </context>
 <context>

@@ -1000,6 +1000,25 @@ decodificar</translation>
     </message>
 </context>
 <context>
+    <name>kiln::KilnApplication</name>
+    <message>
+        <source>Internal error</source>
+        <translation>Error interno</translation>
+    </message>
+    <message>
+        <source>Kiln hit an internal error and carried on:
+
+%1
+
+Save your work; if it happens again, please report it.</source>
+        <translation>Kiln encontró un error interno y continuó:
+
+%1
+
+Guarde su trabajo; si vuelve a ocurrir, por favor infórmelo.</translation>
+    </message>
+</context>
+<context>
     <name>kiln::LanguageName</name>
     <message>
         <source>English</source>
@@ -1448,6 +1467,18 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     <message>
         <source>Cannot read the project</source>
         <translation>No se puede leer el proyecto</translation>
+    </message>
+    <message>
+        <source>Not a Kiln project yet</source>
+        <translation>Todavía no es un proyecto de Kiln</translation>
+    </message>
+    <message>
+        <source>%1 holds class folders of images but is not a Kiln project.
+
+Make a project for it? Kiln creates the folder %2 beside it for runs and exports; the images stay where they are (the project links to them) and nothing is copied or moved.</source>
+        <translation>%1 contiene carpetas de clases con imágenes, pero no es un proyecto de Kiln.
+
+¿Crear un proyecto para ella? Kiln crea a su lado la carpeta %2 para los entrenamientos y las exportaciones; las imágenes se quedan donde están (el proyecto las enlaza) y no se copia ni se mueve nada.</translation>
     </message>
 </context>
 <context>

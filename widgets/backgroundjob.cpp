@@ -4,29 +4,10 @@
 
 #include <QtGlobal>
 
-#include <new>
-#include <stdexcept>
 
 namespace kiln {
 
 namespace detail {
-
-std::string escapedExceptionText(std::exception_ptr e)
-{
-    try {
-        std::rethrow_exception(e);
-    } catch (const std::bad_alloc &) {
-        return "out of memory";
-    } catch (const std::exception &x) {
-        std::string what = x.what();
-        // LibTorch appends a backtrace after the first line.
-        if (const auto nl = what.find('\n'); nl != std::string::npos)
-            what.resize(nl);
-        return what;
-    } catch (...) {
-        return "an unknown exception";
-    }
-}
 
 void reportEscapedException(const std::string &what)
 {

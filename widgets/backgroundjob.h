@@ -13,6 +13,7 @@
 // result that cannot hold one, an empty result) instead of crossing into the event loop.
 // GUI thread only.
 
+#include "core/guardedthread.h"
 #include "core/progress.h"
 #include "core/result.h"
 
@@ -33,7 +34,6 @@ class ProgressPanel;
 
 namespace detail {
 
-std::string escapedExceptionText(std::exception_ptr e);
 void reportEscapedException(const std::string &what);
 
 template <class R, class F>
@@ -42,7 +42,7 @@ R guarded(F &work)
     try {
         return work();
     } catch (...) {
-        const std::string what = escapedExceptionText(std::current_exception());
+        const std::string what = exceptionText(std::current_exception());
         reportEscapedException(what);
         if constexpr (std::is_constructible_v<R, Error>)
             return R(Error{"Kiln hit an internal error (" + what + "). Nothing was changed; please report it."});

@@ -152,7 +152,13 @@ void ThumbnailCache::dispatch()
             for (const auto &[s, path] : batch) {
                 if (live->load() != generation)
                     break; // the dataset changed: the result will be dropped anyway
-                out.emplace_back(s, loadThumbnail(path, side));
+                LoadedImage loaded;
+                try {
+                    loaded = loadThumbnail(path, side);
+                } catch (...) {
+                    loaded = LoadedImage{}; // shown as failed; never an exception for result() on the GUI thread
+                }
+                out.emplace_back(s, std::move(loaded));
             }
             return out;
         }));

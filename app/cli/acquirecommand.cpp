@@ -24,6 +24,10 @@ int acquire(const Args &a, const Io &io)
         return io.usage("usage: kiln-cli acquire PROJECT --class NAME [--class NAME ...] [--per-class N] [--query-suffix TEXT] "
                         "[--urls FILE] [--endpoint URL] [--concurrency N] [--max-side PX] [--region R] [--safe on|moderate|off] "
                         "[--size S] [--type T] [--layout L] [--json]");
+    // A class name becomes a folder name: refused up front, named, before anything is created.
+    for (const auto &n : names)
+        if (const std::string problem = classNameProblem(n); !problem.empty())
+            return io.usage(problem);
     long long perClass = 100, concurrency = 16, maxSide = 0;
     if (a.has("--per-class") && (!parseInt(a.get("--per-class"), perClass) || perClass < 1 || perClass > 100000))
         return io.usage("--per-class takes a whole number from 1 to 100000");

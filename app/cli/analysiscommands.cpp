@@ -60,7 +60,8 @@ int interpret(const Args &a, const Io &io)
     options.device = device;
     Progress progress;
     Result<RunPredictions> preds = Error{"not run"};
-    runWithProgress(io, "predict", progress, [&] { preds = predictRun(run.value(), scope, options, &progress, !a.has("--no-cache")); });
+    if (auto ran = runWithProgress(io, "predict", progress, [&] { preds = predictRun(run.value(), scope, options, &progress, !a.has("--no-cache")); }); !ran)
+        return io.fail(ran.message());
     if (!preds)
         return io.fail(preds.message());
     const Predictions &p = preds->predictions;
@@ -203,9 +204,11 @@ int tsne(const Args &a, const Io &io)
         return io.fail(run.message());
     Progress progress;
     Result<RunPredictions> preds = Error{"not run"};
-    runWithProgress(io, "predict", progress, [&] {
+    const auto predicted = runWithProgress(io, "predict", progress, [&] {
         preds = predictRun(run.value(), split == "all" ? AnalysisScope::Both : AnalysisScope::Valid, {}, &progress);
     });
+    if (!predicted)
+        return io.fail(predicted.message());
     if (!preds)
         return io.fail(preds.message());
     const Predictions &p = preds->predictions;
@@ -213,7 +216,8 @@ int tsne(const Args &a, const Io &io)
         options.perplexity = fittingPerplexity(options.perplexity, p.size());
     Progress tsneProgress;
     Result<TsneResult> layout = Error{"not run"};
-    runWithProgress(io, "t-SNE", tsneProgress, [&] { layout = runTsne(p.embeddings, p.size(), p.embeddingDim, options, &tsneProgress); });
+    if (auto ran = runWithProgress(io, "t-SNE", tsneProgress, [&] { layout = runTsne(p.embeddings, p.size(), p.embeddingDim, options, &tsneProgress); }); !ran)
+        return io.fail(ran.message());
     if (!layout)
         return io.fail(layout.message());
     const fs::path base = locateDataset(run->datasetDir).home;
@@ -307,7 +311,7 @@ int applyEdits(const Args &a, const Io &io)
                         "restore or keep)");
     Progress progress;
     DatasetEdit edit;
-    runWithProgress(io, "edit", progress, [&] {
+    const auto ran = runWithProgress(io, "edit", progress, [&] {
         edit = editDataset(a.positional[0], [&](EditJournal &j) -> Result<EditOutcome> {
             auto requests = readEditsCsv(a.positional[1], j);
             if (!requests)
@@ -315,6 +319,8 @@ int applyEdits(const Args &a, const Io &io)
             return j.apply(requests.value(), &progress);
         });
     });
+    if (!ran)
+        return io.fail(ran.message());
     return report(io, edit);
 }
 

@@ -1,5 +1,6 @@
 #include "cli/clicommon.h"
 
+#include "core/guardedthread.h"
 #include "core/progress.h"
 
 #include <QJsonDocument>
@@ -68,14 +69,14 @@ std::string formatDuration(double seconds)
     return buf;
 }
 
-void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job, bool bytes)
+Result<void> runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job, bool bytes)
 {
     const bool tty = ::isatty(::fileno(io.err));
     std::atomic<bool> finished{false};
-    std::thread worker([&] {
-        job();
-        finished = true;
-    });
+    // The flag goes up after the job, or from the guard when the job threw.
+    GuardedThread worker(label, [&] { job(); finished = true; }, [&](const Error &) { finished = true; });
+    if (!worker.joinable())
+        return worker.join();
     const auto start = std::chrono::steady_clock::now();
     while (!finished) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -96,9 +97,10 @@ void runWithProgress(const Io &io, const std::string &label, Progress &progress,
                          formatDuration(left).c_str());
         std::fflush(io.err);
     }
-    worker.join();
+    auto ran = worker.join();
     if (tty)
         std::fprintf(io.err, "\r\033[K");
+    return ran;
 }
 
 bool parseDouble(const std::string &s, double &out)

@@ -68,8 +68,9 @@ struct Io {
 QString qs(const std::string &s);
 std::string formatDuration(double seconds);
 // Runs `job` on a worker thread while drawing a progress line on `err` when it is a terminal
-// (counts, or with `bytes` megabytes).
-void runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job,
+// (counts, or with `bytes` megabytes). An exception that escapes the job comes back as the Error
+// (the command then fails with its message) instead of ending the process.
+Result<void> runWithProgress(const Io &io, const std::string &label, Progress &progress, const std::function<void()> &job,
                      bool bytes = false);
 bool parseDouble(const std::string &s, double &out);
 bool parseInt(const std::string &s, long long &out);
@@ -90,6 +91,10 @@ int applyEdits(const Args &a, const Io &io);
 // Exporting models and predicting with them (exportcommands.cpp).
 int exportModel(const Args &a, const Io &io);
 int predict(const Args &a, const Io &io);
+// Importing and exporting datasets (importcommands.cpp).
+int datasetImportIdx(const Args &a, const Io &io);
+int datasetImportCsv(const Args &a, const Io &io);
+int datasetExportCsv(const Args &a, const Io &io);
 // Building a dataset from image search (acquirecommand.cpp).
 int acquire(const Args &a, const Io &io);
 // Pretrained weights (weightscommands.cpp): the weights command; --weights-url and

@@ -26,8 +26,10 @@ int exportModel(const Args &a, const Io &io)
         return io.fail(chosen.message());
     Progress progress;
     Result<BundleExport> done = Error{"not run"};
-    runWithProgress(io, "export", progress,
+    const auto ran = runWithProgress(io, "export", progress,
                     [&] { done = exportRunAs(run.value(), format, a.get("--out"), a.has("--softmax"), &progress); });
+    if (!ran)
+        return io.fail(ran.message());
     if (!done)
         return io.fail(done.message());
     if (io.json) {
@@ -67,7 +69,8 @@ int predict(const Args &a, const Io &io)
     std::vector<fs::path> paths(a.positional.begin() + 1, a.positional.end());
     Progress progress;
     Result<std::vector<ImagePrediction>> preds = Error{"not run"};
-    runWithProgress(io, "predict", progress, [&] { preds = predictImages(bundle.value(), paths, int(k), int(threads), &progress); });
+    if (auto ran = runWithProgress(io, "predict", progress, [&] { preds = predictImages(bundle.value(), paths, int(k), int(threads), &progress); }); !ran)
+        return io.fail(ran.message());
     if (!preds)
         return io.fail(preds.message());
     const auto &classes = bundle->classes;

@@ -38,7 +38,8 @@ Result<std::string> prepareWeights(const Io &io, const std::string &architecture
                      weightsCacheDir().string().c_str());
     Progress progress;
     Result<VerifiedWeights> got = Error{"not run"};
-    runWithProgress(io, "weights", progress, [&] { got = downloadWeights(entry.value(), weightsCacheDir(), &progress); }, true);
+    if (auto ran = runWithProgress(io, "weights", progress, [&] { got = downloadWeights(entry.value(), weightsCacheDir(), &progress); }, true); !ran)
+        return ran.error();
     if (!got)
         return got.error();
     return pretrained;
@@ -92,7 +93,8 @@ int weights(const Args &a, const Io &io)
         const bool present = cachedWeights(*e, cache).present;
         if (!io.json && !present)
             std::fprintf(io.err, "downloading %s\n", e->url.c_str());
-        runWithProgress(io, e->architecture, progress, [&] { got = ensureWeights(*e, cache, &progress); }, true);
+        if (auto ran = runWithProgress(io, e->architecture, progress, [&] { got = ensureWeights(*e, cache, &progress); }, true); !ran)
+            return io.fail(ran.message());
         if (!got)
             return io.fail(got.message());
         if (io.json)

@@ -280,7 +280,10 @@ void DatasetPage::startVerify()
     m_verifyJob->start(
         tr("Verifying"),
         [root, home = m_home, files = std::move(files), options](Progress &progress) -> Result<DatasetVerifyReport> {
-            return verifyFiles(root, files, home, options, &progress);
+            DatasetVerifyReport report = verifyFiles(root, files, home, options, &progress);
+            if (!report.error.empty())
+                return Error{report.error};
+            return report;
         },
         [this, root](Result<DatasetVerifyReport> report) {
             m_verifyButton->setText(tr("Verify images"));

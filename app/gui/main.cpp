@@ -1,5 +1,6 @@
 // kiln: the studio. Thin by design: arguments, then the main window. (The screenshot harness of
 // the README's pictures is tests/tools/pageshots.cpp, not part of the shipped program.)
+#include "kilnapplication.h"
 #include "localization.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
@@ -79,7 +80,7 @@ int main(int argc, char **argv)
         parser.process(app); // prints and exits
         return 0;
     }
-    QApplication app(argc, argv);
+    kiln::KilnApplication app(argc, argv); // the last-resort guard around the event loop
     // Image search and downloads go through the system proxy (http_proxy, https_proxy, no_proxy).
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     QApplication::setApplicationDisplayName("Kiln");

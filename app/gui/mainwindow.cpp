@@ -322,8 +322,32 @@ QString MainWindow::projectRoot() const
     return m_session->isOpen() ? toQ(m_session->root()) : QString();
 }
 
-bool MainWindow::openProject(const QString &dir)
+bool MainWindow::ask(const QString &title, const QString &question)
 {
+    if (m_questionHandler)
+        return m_questionHandler(title, question);
+    if (QApplication::platformName() == QLatin1String("offscreen"))
+        return false; // nobody to answer a modal question
+    return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+}
+
+bool MainWindow::openProject(const QString &requested)
+{
+    QString dir = requested;
+    // A plain folder of class folders (as kiln-cli trains it) becomes a project beside it.
+    if (looksLikeImageFolder(toPath(dir))
+        && ask(tr("Not a Kiln project yet"),
+               tr("%1 holds class folders of images but is not a Kiln project.\n\nMake a project for it? Kiln creates the "
+                  "folder %2 beside it for runs and exports; the images stay where they are (the project links to them) and "
+                  "nothing is copied or moved.")
+                   .arg(dir, toQ(projectFolderFor(toPath(dir)))))) {
+        auto made = createProjectFor(toPath(dir));
+        if (!made) {
+            showError(tr("Cannot create the project"), toQ(made.message()));
+            return false;
+        }
+        dir = toQ(made->root());
+    }
     if (auto opened = m_session->open(toPath(dir)); !opened) {
         showError(tr("Cannot open the project"), toQ(opened.message()));
         return false;

@@ -35,8 +35,12 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a project folder; shows the error in the window and returns false when it cannot.
+    // Opens a project folder; shows the error in the window and returns false when it cannot. A
+    // plain folder of class folders is offered to become a project beside it (createProjectFor).
     bool openProject(const QString &dir);
+    // Answers the window's yes/no questions instead of a dialog (tests; offscreen the answer is
+    // otherwise no). The handler gets the title and the question.
+    void setQuestionHandler(std::function<bool(const QString &, const QString &)> handler) { m_questionHandler = std::move(handler); }
     // Imports the Fashion-MNIST demo once (in the background), then opens it.
     void openDemo();
 
@@ -72,6 +76,7 @@ private:
     void buildSideBar();
     void runJob(const QString &label, Job job);
     void showError(const QString &title, const QString &message);
+    bool ask(const QString &title, const QString &question);
     void addRecent(const QString &dir);
     void rebuildRecentMenu();
     void updateTitle();
@@ -101,6 +106,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusLabel;
     QString m_lastError;
+    std::function<bool(const QString &, const QString &)> m_questionHandler;
 };
 
 } // namespace kiln

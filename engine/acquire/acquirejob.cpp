@@ -2,6 +2,7 @@
 
 #include "acquire/imagehash.h"
 #include "core/fileutil.h"
+#include "core/guardedthread.h"
 #include "data/imageformat.h"
 #include "data/imageverifier.h"
 #include "data/project.h"
@@ -55,7 +56,7 @@ struct ProcessedDownload {
 
 namespace {
 
-ProcessedDownload processImage(QByteArray bytes, int maxSide)
+ProcessedDownload processImageUnguarded(QByteArray bytes, int maxSide)
 {
     ProcessedDownload p;
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
@@ -100,6 +101,19 @@ ProcessedDownload processImage(QByteArray bytes, int maxSide)
     return p;
 }
 
+// On the pool: whatever OpenCV throws becomes the download's failure, never an exception that
+// QFutureWatcher::result() would throw again on the job's thread.
+ProcessedDownload processImage(const QByteArray &bytes, int maxSide)
+{
+    try {
+        return processImageUnguarded(bytes, maxSide);
+    } catch (...) {
+        ProcessedDownload p;
+        p.reason = QObject::tr("cannot process the image (%1)").arg(QString::fromStdString(exceptionText(std::current_exception())));
+        return p;
+    }
+}
+
 } // namespace
 
 AcquireJob::AcquireJob(const fs::path &datasetDir, std::vector<AcquireClass> classes, AcquireOptions options, QObject *parent)
@@ -125,7 +139,9 @@ AcquireJob::AcquireJob(const fs::path &datasetDir, std::vector<AcquireClass> cla
 AcquireJob::~AcquireJob()
 {
     m_cancelled = true;
-    for (QNetworkReply *r : std::as_const(m_replies))
+    // abort() emits finished() at once, whose handler removes the reply from m_replies: iterate a copy.
+    const QSet<QNetworkReply *> replies = m_replies;
+    for (QNetworkReply *r : replies)
         r->abort();
 }
 
@@ -205,18 +221,28 @@ void AcquireJob::scanExisting()
     const fs::path home = m_home;
     watcher->setFuture(QtConcurrent::run([files, home] {
         std::vector<Existing> out;
-        for (const auto &[c, path] : files) {
-            QFile f(q(path));
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray bytes = f.readAll();
-            // A file that does not decode gets no fingerprint (it near-duplicates nothing) and still
-            // counts by its hash.
-            cv::Mat img;
-            verifyAndDecode(reinterpret_cast<const unsigned char *>(bytes.constData()), std::size_t(bytes.size()), cv::IMREAD_COLOR,
-                            &img);
-            out.push_back({c, q(path.lexically_relative(home)), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256),
-                           fingerprint(img)});
+        try {
+            for (const auto &[c, path] : files) {
+                QFile f(q(path));
+                if (!f.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray bytes = f.readAll();
+                // A file that does not decode (or whose decoding throws) gets no fingerprint (it
+                // near-duplicates nothing) and still counts by its hash.
+                ImageFingerprint print;
+                try {
+                    cv::Mat img;
+                    verifyAndDecode(reinterpret_cast<const unsigned char *>(bytes.constData()), std::size_t(bytes.size()),
+                                    cv::IMREAD_COLOR, &img);
+                    print = fingerprint(img);
+                } catch (...) {
+                    print = ImageFingerprint{};
+                }
+                out.push_back({c, q(path.lexically_relative(home)), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), print});
+            }
+        } catch (...) {
+            // Out of memory, say: the images not fingerprinted are not checked against; never an
+            // exception for result() to throw on the job's thread.
         }
         return out;
     }));
@@ -513,12 +539,9 @@ void AcquireJob::record(const AcquireOutcome &o, bool retryLater)
         line.insert("reason", o.reason);
     if (retryLater)
         line.insert("retry", true);
-    const fs::path manifest = manifestFile(o.classIndex);
-    std::error_code ec;
-    fs::create_directories(manifest.parent_path(), ec);
-    QFile f(q(manifest));
-    if (f.open(QIODevice::Append))
-        f.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    // Synced, and never glued onto a line a crash tore: a rerun reads every outcome written.
+    // A manifest that cannot be written costs only a repeat download on the next run.
+    (void)appendLine(manifestFile(o.classIndex), QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString());
     Q_EMIT itemFinished(o);
 }
 

@@ -5,6 +5,7 @@
 #include "data/batchloader.h"
 #include "data/imageverifier.h"
 #include "models/models.h"
+#include "models/statedict.h"
 #include "train/learner.h"
 #include "train/runfiles.h"
 
@@ -69,6 +70,12 @@ void Predictions::setLabel(std::size_t i, int label)
     losses[i] = label >= 0 ? -std::log(std::max(prob(i, label), 1e-30f)) : NAN;
 }
 
+namespace {
+Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineConfig &input, const fs::path &checkpoint,
+                                          const std::vector<std::string> &classes, const std::vector<fs::path> &files,
+                                          const std::vector<int> &labels, const PredictOptions &options, Progress *progress);
+} // namespace
+
 Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &input, const fs::path &checkpoint,
                                  const std::vector<std::string> &classes, const std::vector<fs::path> &files,
                                  const std::vector<int> &labels, const PredictOptions &options, Progress *progress)
@@ -76,6 +83,21 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
     if (int(classes.size()) != spec.numClasses)
         return Error{"The model has " + std::to_string(spec.numClasses) + " outputs but " + std::to_string(classes.size())
                      + " class names."};
+    // Everything that touches LibTorch or OpenCV is inside the guard: moving the model to the
+    // device throws too (no CUDA memory, a damaged tensor).
+    try {
+        return predictFilesUnguarded(spec, input, checkpoint, classes, files, labels, options, progress);
+    } catch (const std::exception &e) {
+        return Error{"Prediction with " + checkpoint.string() + " failed: " + exceptionLine(e)};
+    }
+}
+
+namespace {
+
+Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineConfig &input, const fs::path &checkpoint,
+                                          const std::vector<std::string> &classes, const std::vector<fs::path> &files,
+                                          const std::vector<int> &labels, const PredictOptions &options, Progress *progress)
+{
     TrainConfig deviceConfig;
     deviceConfig.threads = options.threads;
     deviceConfig.device = options.device;
@@ -156,6 +178,8 @@ Result<Predictions> predictFiles(const ModelSpec &spec, const PipelineConfig &in
     return out;
 }
 
+} // namespace
+
 Result<void> savePredictions(const fs::path &file, const Predictions &p, const std::string &key, const fs::path &base)
 {
     try {
@@ -219,12 +243,18 @@ Result<Predictions> loadPredictions(const fs::path &file, const std::string &key
             p.embeddings = vectorOf<float>(it->second);
         }
         const std::size_t n = p.files.size();
-        if (p.labels.size() != n || p.predicted.size() != n || p.losses.size() != n
-            || p.probs.size() != n * p.classes.size() || (!p.embeddings.empty() && p.embeddings.size() != n * std::size_t(p.embeddingDim)))
-            return Error{"saved predictions are inconsistent"};
+        const int C = int(p.classes.size());
+        const auto outside = [C](int v, int lowest) { return v < lowest || v >= C; };
+        if (C < 1 || p.labels.size() != n || p.predicted.size() != n || p.losses.size() != n || p.probs.size() != n * p.classes.size()
+            || (!p.embeddings.empty() && (p.embeddingDim < 1 || p.embeddings.size() != n * std::size_t(p.embeddingDim)))
+            || std::any_of(p.labels.begin(), p.labels.end(), [&](int v) { return outside(v, -1); })
+            || std::any_of(p.predicted.begin(), p.predicted.end(), [&](int v) { return outside(v, 0); }))
+            return Error{"The saved predictions " + file.string() + " are damaged (their sizes or classes do not agree); "
+                         "they are predicted again (the file is a cache, safe to delete)."};
         return p;
     } catch (const std::exception &e) {
-        return Error{"Cannot read saved predictions " + file.string() + ": " + e.what()};
+        return Error{"Cannot read the saved predictions " + file.string() + " (" + exceptionLine(e)
+                     + "); they are predicted again (the file is a cache, safe to delete)."};
     }
 }
 
@@ -257,18 +287,32 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
     std::unique_ptr<Predictor> p(new Predictor);
     p->d->model = loaded.value();
     p->d->device = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    p->d->model->to(p->d->device);
-    p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
-    p->d->cuda = device.cuda;
-    p->d->precision = resolvePrecision(precision, spec.arch, device.cuda);
-    if (p->d->channelsLast)
-        useChannelsLast(*p->d->model);
+    try {
+        p->d->model->to(p->d->device);
+        p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
+        p->d->cuda = device.cuda;
+        p->d->precision = resolvePrecision(precision, spec.arch, device.cuda);
+        if (p->d->channelsLast)
+            useChannelsLast(*p->d->model);
+    } catch (const std::exception &e) {
+        return Error{"Cannot put the model of " + weights.string() + " on " + device.name + ": " + exceptionLine(e)
+                     + ". Choose the CPU in Preferences (kiln-cli: --device cpu), or a smaller batch."};
+    }
     p->d->input = input;
     p->d->input.augment.enabled = false;
     return p;
 }
 
 Result<std::vector<float>> Predictor::probabilities(const fs::path &image)
+{
+    try {
+        return probabilitiesUnguarded(image);
+    } catch (const std::exception &e) {
+        return Error{image.string() + ": prediction failed (" + exceptionLine(e) + ")"};
+    }
+}
+
+Result<std::vector<float>> Predictor::probabilitiesUnguarded(const fs::path &image)
 {
     std::string why;
     cv::Mat decoded = decodeImageFile(image, &why);

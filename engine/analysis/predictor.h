@@ -76,6 +76,7 @@ public:
 
 private:
     Predictor();
+    Result<std::vector<float>> probabilitiesUnguarded(const std::filesystem::path &image);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -137,7 +137,10 @@ std::vector<float> pcaProject(const std::vector<float> &data, std::size_t n, int
     return out;
 }
 
-Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int dims, const TsneOptions &options, Progress *progress)
+namespace {
+
+Result<TsneResult> runTsneUnguarded(const std::vector<float> &data, std::size_t n, int dims, const TsneOptions &options,
+                                    Progress *progress)
 {
     const auto start = Clock::now();
     if (n < 4)
@@ -277,38 +280,53 @@ Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int di
     return result;
 }
 
+} // namespace
+
+Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int dims, const TsneOptions &options, Progress *progress)
+{
+    try {
+        return runTsneUnguarded(data, n, dims, options, progress);
+    } catch (...) {
+        return Error{"t-SNE failed: " + exceptionText(std::current_exception())};
+    }
+}
+
 double trustworthiness(const std::vector<float> &high, int dims, const std::vector<float> &low, int lowDims, std::size_t n,
                        int k, int threads)
 {
     if (n < 3 || k < 1 || std::size_t(k) >= n / 2)
         return 0;
     std::vector<double> penalty(n, 0);
-    parallelFor(n, threadCount(threads), [&](std::size_t begin, std::size_t end) {
-        std::vector<float> dh(n), dl(n);
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = begin; i < end; ++i) {
-            for (std::size_t j = 0; j < n; ++j) {
-                dh[j] = j == i ? std::numeric_limits<float>::max() : squaredDistance(&high[i * std::size_t(dims)], &high[j * std::size_t(dims)], dims);
-                dl[j] = j == i ? std::numeric_limits<float>::max() : squaredDistance(&low[i * std::size_t(lowDims)], &low[j * std::size_t(lowDims)], lowDims);
+    try {
+        parallelFor(n, threadCount(threads), [&](std::size_t begin, std::size_t end) {
+            std::vector<float> dh(n), dl(n);
+            std::vector<std::size_t> order(n);
+            for (std::size_t i = begin; i < end; ++i) {
+                for (std::size_t j = 0; j < n; ++j) {
+                    dh[j] = j == i ? std::numeric_limits<float>::max() : squaredDistance(&high[i * std::size_t(dims)], &high[j * std::size_t(dims)], dims);
+                    dl[j] = j == i ? std::numeric_limits<float>::max() : squaredDistance(&low[i * std::size_t(lowDims)], &low[j * std::size_t(lowDims)], lowDims);
+                }
+                // The k nearest in the layout; then each one's rank in the input space (1 = nearest),
+                // ties broken by index as a stable argsort does.
+                std::iota(order.begin(), order.end(), 0);
+                std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](std::size_t a, std::size_t b) {
+                    return dl[a] != dl[b] ? dl[a] < dl[b] : a < b;
+                });
+                double sum = 0;
+                for (int m = 0; m < k; ++m) {
+                    const std::size_t j = order[std::size_t(m)];
+                    std::size_t rank = 1;
+                    for (std::size_t t = 0; t < n; ++t)
+                        rank += t != i && (dh[t] < dh[j] || (dh[t] == dh[j] && t < j));
+                    if (rank > std::size_t(k))
+                        sum += double(rank - std::size_t(k));
+                }
+                penalty[i] = sum;
             }
-            // The k nearest in the layout; then each one's rank in the input space (1 = nearest),
-            // ties broken by index as a stable argsort does.
-            std::iota(order.begin(), order.end(), 0);
-            std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](std::size_t a, std::size_t b) {
-                return dl[a] != dl[b] ? dl[a] < dl[b] : a < b;
-            });
-            double sum = 0;
-            for (int m = 0; m < k; ++m) {
-                const std::size_t j = order[std::size_t(m)];
-                std::size_t rank = 1;
-                for (std::size_t t = 0; t < n; ++t)
-                    rank += t != i && (dh[t] < dh[j] || (dh[t] == dh[j] && t < j));
-                if (rank > std::size_t(k))
-                    sum += double(rank - std::size_t(k));
-            }
-            penalty[i] = sum;
-        }
-    });
+        });
+    } catch (...) {
+        return std::nan(""); // out of memory, say: no measure
+    }
     const double total = std::accumulate(penalty.begin(), penalty.end(), 0.0);
     const double nn = double(n), kk = double(k);
     return 1.0 - total * 2.0 / (nn * kk * (2.0 * nn - 3.0 * kk - 1.0));

@@ -45,7 +45,8 @@ struct TsneResult {
 };
 
 // `data` is n x dims, row-major. Fails for fewer than 4 points, a perplexity not below n - 1, or
-// non-finite input; returns an Error saying "cancelled" when cancelled.
+// non-finite input; returns an Error saying "cancelled" when cancelled. Whatever throws inside
+// (a worker thread, `onLayout`, an allocation) comes back as an Error too.
 Result<TsneResult> runTsne(const std::vector<float> &data, std::size_t n, int dims, const TsneOptions &options = {},
                            Progress *progress = nullptr);
 
@@ -59,7 +60,7 @@ inline double fittingPerplexity(double wanted, std::size_t n)
 
 // Trustworthiness T(k) of a low-dimensional layout (Venna and Kaski; as scikit-learn computes it):
 // 1 when the k nearest neighbours of every point in the layout are also among its nearest in the
-// input. Exact, O(n^2 (dims + lowDims)), multi-threaded.
+// input. Exact, O(n^2 (dims + lowDims)), multi-threaded; NaN when a worker fails (out of memory).
 double trustworthiness(const std::vector<float> &high, int dims, const std::vector<float> &low, int lowDims,
                        std::size_t n, int k, int threads = 0);
 

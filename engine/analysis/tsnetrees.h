@@ -4,6 +4,8 @@
 // summarise far points. Header-only so the inner loops inline as before. Also the deterministic
 // parallel loop both use.
 
+#include "core/guardedthread.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -11,7 +13,10 @@
 #include <numeric>
 #include <queue>
 #include <random>
+#include <stdexcept>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace kiln::tsnedetail {
@@ -23,7 +28,9 @@ inline int threadCount(int requested)
 
 // Runs fn(begin, end) over [0, n) in contiguous slices, one per thread. The slices depend only on
 // n and the thread count, and every result is written per index, so the outcome does not depend on
-// timing.
+// timing. The workers are GuardedThreads: when a slice throws, every thread is joined first and
+// the failure is thrown again on the calling thread (as std::runtime_error), where runTsne's
+// guard turns it into an Error.
 template <class Fn>
 void parallelFor(std::size_t n, int threads, Fn &&fn)
 {
@@ -32,16 +39,29 @@ void parallelFor(std::size_t n, int threads, Fn &&fn)
         fn(std::size_t(0), n);
         return;
     }
-    std::vector<std::thread> pool;
+    std::vector<GuardedThread> pool;
     const std::size_t step = (n + t - 1) / t;
+    std::size_t callerEnd = std::min(n, step); // the calling thread's slice, grown by slices no thread took
+    std::vector<std::pair<std::size_t, std::size_t>> leftover;
     for (std::size_t k = 1; k < t; ++k) {
         const std::size_t b = k * step, e = std::min(n, b + step);
-        if (b < e)
-            pool.emplace_back([&fn, b, e] { fn(b, e); });
+        if (b >= e)
+            continue;
+        GuardedThread worker("a t-SNE worker", [&fn, b, e] { fn(b, e); });
+        if (worker.joinable())
+            pool.push_back(std::move(worker));
+        else
+            leftover.emplace_back(b, e);
     }
-    fn(0, std::min(n, step));
+    fn(0, callerEnd); // a throw here still joins the pool (GuardedThread's destructor)
+    for (const auto &[b, e] : leftover)
+        fn(b, e);
+    std::string failure;
     for (auto &th : pool)
-        th.join();
+        if (auto r = th.join(); !r && failure.empty())
+            failure = r.message();
+    if (!failure.empty())
+        throw std::runtime_error(failure);
 }
 
 inline float squaredDistance(const float *a, const float *b, int dims)

@@ -17,48 +17,170 @@ std::string systemErrorText(int err)
     return std::strerror(err);
 }
 
+namespace {
+
+// Makes a rename or a new name in `dir` durable: fsync of the folder itself. File systems that
+// cannot sync a folder (EINVAL) have nothing to flush.
+Result<void> syncFolder(const fs::path &dir)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return Error{"Cannot open the folder " + dir.string() + " to sync it: " + systemErrorText(errno)};
+    const bool ok = ::fsync(fd) == 0 || errno == EINVAL;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return Error{"Cannot sync the folder " + dir.string() + ": " + systemErrorText(err)};
+    return Ok{};
+}
+
+// A temporary file beside `path` that replaces it on commit(). Until then `path` is untouched;
+// the descriptor is closed and the temporary file removed on every way out.
+class AtomicFile {
+public:
+    explicit AtomicFile(const fs::path &path)
+        : m_path(path)
+        , m_dir(path.parent_path().empty() ? fs::path(".") : path.parent_path())
+    {
+    }
+    ~AtomicFile()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        if (!m_tmp.empty())
+            ::unlink(m_tmp.c_str());
+    }
+    AtomicFile(const AtomicFile &) = delete;
+    AtomicFile &operator=(const AtomicFile &) = delete;
+
+    Result<void> open()
+    {
+        std::error_code ec;
+        fs::create_directories(m_dir, ec);
+        std::string name = ".";
+        name += m_path.filename().string();
+        name += ".tmp-XXXXXX";
+        std::string tmpl = (m_dir / name).string();
+        m_fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+        if (m_fd < 0)
+            return Error{"Cannot write " + m_path.string() + ": " + systemErrorText(errno)
+                         + ". Check that the folder exists and is writable."};
+        m_tmp = tmpl;
+        return Ok{};
+    }
+
+    Result<void> write(const char *p, std::size_t left)
+    {
+        while (left > 0) {
+            const ssize_t n = ::write(m_fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return Error{"Cannot write " + m_path.string() + ": " + systemErrorText(errno)
+                             + ". Free some disk space; the previous file is kept."};
+            }
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        return Ok{};
+    }
+
+    // Makes the content durable, then renames it over `path` and syncs the folder.
+    Result<void> commit()
+    {
+        ::fchmod(m_fd, 0644);
+        int err = ::fsync(m_fd) == 0 ? 0 : errno;
+        if (::close(m_fd) != 0 && err == 0)
+            err = errno;
+        m_fd = -1;
+        if (err != 0)
+            return Error{"Cannot write " + m_path.string() + ": " + systemErrorText(err) + ". The previous file is kept."};
+        if (::rename(m_tmp.c_str(), m_path.c_str()) != 0)
+            return Error{"Cannot replace " + m_path.string() + ": " + systemErrorText(errno)};
+        m_tmp.clear();
+        return syncFolder(m_dir);
+    }
+
+private:
+    fs::path m_path, m_dir;
+    std::string m_tmp;
+    int m_fd = -1;
+};
+
+} // namespace
+
 Result<void> writeFileAtomic(const fs::path &path, std::string_view data)
 {
-    std::error_code ec;
-    const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    fs::create_directories(dir, ec);
-    // Appended rather than "." + ...: GCC 12's string inlining warns (falsely) on operator+(const char *, string &&).
-    std::string hidden(".");
-    hidden.append(path.filename().string()).append(".tmp-XXXXXX");
-    std::string tmpl = (dir / hidden).string();
-    std::vector<char> buf(tmpl.begin(), tmpl.end());
-    buf.push_back('\0');
-    int fd = ::mkstemp(buf.data());
-    if (fd < 0)
-        return Error{"Cannot write " + path.string() + ": " + systemErrorText(errno)
-                     + ". Check that the folder exists and is writable."};
-    const std::string tmpPath(buf.data());
-    const char *p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
+    AtomicFile file(path);
+    if (auto r = file.open(); !r)
+        return r;
+    if (auto r = file.write(data.data(), data.size()); !r)
+        return r;
+    return file.commit();
+}
+
+Result<void> copyFileAtomic(const fs::path &from, const fs::path &to)
+{
+    const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return Error{"Cannot read " + from.string() + ": " + systemErrorText(errno)};
+    AtomicFile file(to);
+    Result<void> r = file.open();
+    std::vector<char> buf(1 << 20);
+    while (r) {
+        const ssize_t n = ::read(in, buf.data(), buf.size());
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(tmpPath.c_str());
-            return Error{"Cannot write " + path.string() + ": " + systemErrorText(err)};
+            r = Error{"Cannot read " + from.string() + ": " + systemErrorText(errno)};
+            break;
         }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+        if (n == 0)
+            break;
+        r = file.write(buf.data(), std::size_t(n));
     }
-    ::fchmod(fd, 0644);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmpPath.c_str());
-        return Error{"Cannot write " + path.string() + ": " + systemErrorText(err)};
+    ::close(in);
+    if (!r)
+        return r;
+    return file.commit();
+}
+
+Result<void> appendLine(const fs::path &file, std::string_view line)
+{
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return Error{"Cannot write " + file.string() + ": " + systemErrorText(errno)};
+    std::string text;
+    text.reserve(line.size() + 2);
+    // A crash can tear the last line; never glue a new line onto it.
+    const off_t size = ::lseek(fd, 0, SEEK_END);
+    char last = '\n';
+    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
+        text.push_back('\n');
+    text.append(line);
+    text.push_back('\n');
+    bool ok = true;
+    const char *p = text.data();
+    std::size_t left = text.size();
+    while (ok && left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0;
+        if (ok) {
+            p += n;
+            left -= std::size_t(n);
+        }
     }
-    if (::rename(tmpPath.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmpPath.c_str());
-        return Error{"Cannot replace " + path.string() + ": " + systemErrorText(err)};
-    }
+    if (ok)
+        ok = ::fdatasync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return Error{"Cannot write " + file.string() + ": " + systemErrorText(err)
+                     + ". Free some disk space or check the folder's permissions."};
     return Ok{};
 }
 

@@ -12,9 +12,16 @@
 
 namespace kiln {
 
-// Writes `data` to `path` through a temporary file in the same folder and a rename, so readers see
-// either the old or the new content, never a half-written file.
+// Writes `data` to `path` through a temporary file in the same folder, fsynced, a rename and an
+// fsync of the folder, so readers (and the disk after a power cut) see either the old or the new
+// content, never a half-written file. On any error `path` is left as it was and nothing stays behind.
 Result<void> writeFileAtomic(const std::filesystem::path &path, std::string_view data);
+// Copies `from` to `to` the same way: a copy cut short (a full disk, a read error) never replaces `to`.
+Result<void> copyFileAtomic(const std::filesystem::path &from, const std::filesystem::path &to);
+// Appends `line` and a newline to `file` (created when missing) and syncs it to disk. When the file
+// does not end in a newline (a line torn by a crash), one is written first, so the torn line never
+// swallows this one.
+Result<void> appendLine(const std::filesystem::path &file, std::string_view line);
 
 // Reads a whole regular file. Refuses files larger than `maxBytes`.
 Result<std::vector<unsigned char>> readFileBytes(const std::filesystem::path &path,

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace kiln {
 
@@ -17,15 +18,22 @@ ImageStore::ImageStore(std::vector<std::filesystem::path> paths)
 {
 }
 
-bool ImageStore::cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads, Progress *progress)
+bool ImageStore::cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads, Progress *progress,
+                             const std::atomic<bool> *stop)
 {
-    if (m_paths.empty())
+    auto stopped = [&] { return (stop && stop->load()) || isCancelled(progress); };
+    if (m_paths.empty() || stopped())
         return false;
     // Estimate from a few images.
     std::uint64_t sampleBytes = 0;
     int sampled = 0;
     for (std::size_t i = 0; i < m_paths.size() && sampled < 8; i += std::max<std::size_t>(1, m_paths.size() / 8)) {
-        cv::Mat m = decodeImageFile(m_paths[i], nullptr);
+        cv::Mat m;
+        try {
+            m = decodeImageFile(m_paths[i], nullptr);
+        } catch (...) {
+            continue; // counted as failed when it is decoded for real
+        }
         if (m.empty())
             continue;
         const double s = std::min(1.0, double(maxSide) / std::max(m.cols, m.rows));
@@ -42,24 +50,30 @@ bool ImageStore::cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads
     addTotal(progress, m_paths.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < m_paths.size();) {
-            cv::Mat m = decodeImageFile(m_paths[i], &m_cacheErrors[i]);
-            if (!m.empty() && std::max(m.cols, m.rows) > maxSide) {
-                const double s = double(maxSide) / std::max(m.cols, m.rows);
-                cv::Mat small;
-                cv::resize(m, small, cv::Size(std::max(1, int(m.cols * s)), std::max(1, int(m.rows * s))), 0, 0, cv::INTER_AREA);
-                m = small;
+        for (std::size_t i; !stopped() && (i = next.fetch_add(1)) < m_paths.size();) {
+            try {
+                cv::Mat m = decodeImageFile(m_paths[i], &m_cacheErrors[i]);
+                if (!m.empty() && std::max(m.cols, m.rows) > maxSide) {
+                    const double s = double(maxSide) / std::max(m.cols, m.rows);
+                    cv::Mat small;
+                    cv::resize(m, small, cv::Size(std::max(1, int(m.cols * s)), std::max(1, int(m.rows * s))), 0, 0, cv::INTER_AREA);
+                    m = small;
+                }
+                m_cache[i] = m;
+            } catch (...) {
+                m_cache[i] = cv::Mat();
+                m_cacheErrors[i] = "cannot decode: " + exceptionText(std::current_exception());
             }
-            m_cache[i] = m;
             stepProgress(progress);
         }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < std::max(1, threads); ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &t : pool)
-        t.join();
+    const auto filled = runOnThreads(std::max(1, threads), "the image cache", work);
+    if (!filled || stopped()) {
+        // Stopped, or failed as a whole: decode on demand instead, as without a cache.
+        m_cache.clear();
+        m_cacheErrors.clear();
+        return false;
+    }
     m_cached = true;
     return true;
 }
@@ -108,9 +122,10 @@ void BatchLoader::stopWorkers()
     }
     m_workAvailable.notify_all();
     for (auto &t : m_workers)
-        t.join();
+        (void)t.join(); // a failure was already handed to next() through m_workerError
     m_workers.clear();
     m_stopping = false;
+    m_workerError.reset();
 }
 
 void BatchLoader::startEpoch(int epoch)
@@ -128,8 +143,23 @@ void BatchLoader::startEpoch(int epoch)
     m_nextToBuild = 0;
     m_nextToReturn = 0;
     m_ready.clear();
-    for (int w = 0; w < m_options.workers; ++w)
-        m_workers.emplace_back([this] { workerLoop(); });
+    auto failed = [this](const Error &e) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_workerError)
+                m_workerError = e;
+        }
+        m_batchReady.notify_all();
+    };
+    for (int w = 0; w < m_options.workers; ++w) {
+        GuardedThread worker("the batch loader", [this] { workerLoop(); }, failed);
+        if (!worker.joinable()) {
+            if (m_workers.empty()) // not even one: next() says why
+                failed(worker.join().error());
+            break;
+        }
+        m_workers.push_back(std::move(worker));
+    }
 }
 
 void BatchLoader::workerLoop()
@@ -145,7 +175,7 @@ void BatchLoader::workerLoop()
                 return;
             index = m_nextToBuild++;
         }
-        Batch batch = build(index);
+        Batch batch = build(index); // may throw: the GuardedThread hands it to next()
         {
             std::lock_guard lock(m_mutex);
             m_ready.emplace(index, std::move(batch));
@@ -175,9 +205,15 @@ Batch BatchLoader::build(std::size_t batchIndex)
             m_failures.emplace(m_store->path(storeIndex).string(), error.empty() ? "cannot decode" : error);
             continue;
         }
-        auto rng = sampleRng(m_options.seed, std::uint64_t(m_epoch), storeIndex);
-        const cv::Mat prepared = prepareImage(decoded, m_pipeline, m_options.train, rng);
-        normaliseInto(prepared, m_pipeline, out + used.size() * plane);
+        try {
+            auto rng = sampleRng(m_options.seed, std::uint64_t(m_epoch), storeIndex);
+            const cv::Mat prepared = prepareImage(decoded, m_pipeline, m_options.train, rng);
+            normaliseInto(prepared, m_pipeline, out + used.size() * plane);
+        } catch (...) {
+            std::lock_guard lock(m_failureMutex);
+            m_failures.emplace(m_store->path(storeIndex).string(), "cannot prepare: " + exceptionText(std::current_exception()));
+            continue;
+        }
         labels.push_back(m_labels[pos]);
         used.push_back(pos);
     }
@@ -194,7 +230,9 @@ std::optional<Batch> BatchLoader::next()
     while (true) {
         if (m_nextToReturn >= m_batches)
             return std::nullopt;
-        m_batchReady.wait(lock, [this] { return m_ready.count(m_nextToReturn) != 0; });
+        m_batchReady.wait(lock, [this] { return m_ready.count(m_nextToReturn) != 0 || m_workerError; });
+        if (m_ready.count(m_nextToReturn) == 0)
+            throw std::runtime_error(m_workerError->message);
         auto node = m_ready.extract(m_nextToReturn);
         ++m_nextToReturn;
         lock.unlock();

@@ -3,10 +3,16 @@
 // transform samples into batches; a bounded window of batches is prepared ahead of the consumer.
 // Deterministic for a seed: the epoch's order and every sample's augmentation depend only on
 // (seed, epoch, sample), never on thread timing. A file that fails to decode is skipped, counted
-// and reported; it never stops training.
+// and reported; it never stops training. Neither does a file whose preparation throws (OpenCV on
+// a strange image): it is skipped and reported the same way.
 //
-// Threads: construct, startEpoch() and next() from one consumer thread; workers are internal.
+// Threads: construct, startEpoch() and next() from one consumer thread; workers are internal
+// (GuardedThreads). When a worker fails as a whole (a batch cannot be allocated, say), next()
+// throws std::runtime_error with the reason on the consumer thread instead of waiting forever:
+// the loader's callers (the learner, lr_find, the predictor) run under guards that turn it into
+// an Error.
 
+#include "core/guardedthread.h"
 #include "core/progress.h"
 #include "data/transforms.h"
 
@@ -21,7 +27,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace kiln {
@@ -33,9 +38,12 @@ public:
     explicit ImageStore(std::vector<std::filesystem::path> paths);
 
     // Decodes everything into memory when the estimated size is at most `budgetBytes`. Images
-    // larger than `maxSide` are stored downscaled to it (the pipeline resizes anyway).
+    // larger than `maxSide` are stored downscaled to it (the pipeline resizes anyway). An image
+    // whose decoding throws is cached as failed, with the reason. Gives up, caching nothing, as
+    // soon as `stop` (may be null) becomes true or progress is cancelled.
     // Returns true when the cache is in use.
-    bool cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads, Progress *progress = nullptr);
+    bool cacheIfFits(std::uint64_t budgetBytes, int maxSide, int threads, Progress *progress = nullptr,
+                     const std::atomic<bool> *stop = nullptr);
     bool cached() const { return m_cached; }
 
     // The decoded image (BGR order, any depth), or an empty Mat with `error` set.
@@ -109,7 +117,8 @@ private:
     std::size_t m_nextToReturn = 0;
     std::map<std::size_t, Batch> m_ready;
     bool m_stopping = false;
-    std::vector<std::thread> m_workers;
+    std::optional<Error> m_workerError; // a worker that failed as a whole (next() throws it)
+    std::vector<GuardedThread> m_workers;
     mutable std::mutex m_mutex;
     std::condition_variable m_workAvailable;
     std::condition_variable m_batchReady;

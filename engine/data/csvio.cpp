@@ -2,6 +2,8 @@
 
 #include "core/fileutil.h"
 #include "data/datasetindex.h"
+#include "data/imageformat.h"
+#include "data/imageverifier.h"
 
 #include <algorithm>
 #include <cctype>
@@ -147,13 +149,37 @@ Result<CsvImportSummary> importCsv(const fs::path &csvPath, const fs::path &sour
             summary.problems.push_back(where + "empty path or label");
             continue;
         }
+        if (!fs::path(rel).is_absolute()) {
+            const std::string normal = fs::path(rel).lexically_normal().generic_string();
+            if (normal == ".." || normal.starts_with("../")) {
+                summary.problems.push_back(where + rel + " leaves " + sourceRoot.string()
+                                           + "; a relative path must stay inside the CSV's root folder (not imported)");
+                continue;
+            }
+        }
         fs::path src = fs::path(rel).is_absolute() ? fs::path(rel) : sourceRoot / rel;
         std::error_code ec;
         if (!fs::is_regular_file(src, ec)) {
             summary.problems.push_back(where + src.string() + " does not exist");
             continue;
         }
-        auto copied = copyNoClobber(src, outRoot / label / src.filename());
+        // Only images enter the dataset: every file is verified (a full decode) before it is copied.
+        VerifyResult verdict;
+        try {
+            verdict = verifyImageFile(src);
+        } catch (...) {
+            verdict.reason = "cannot check it";
+        }
+        if (!verdict.ok()) {
+            summary.problems.push_back(where + src.string() + " is not a usable image (" + verifyStatusName(verdict.status)
+                                       + (verdict.reason.empty() ? std::string() : ": " + verdict.reason) + "); not imported");
+            continue;
+        }
+        // Under a name the dataset index picks up, whatever the file was called.
+        std::string name = src.filename().string();
+        if (!hasImageExtension(name))
+            name += std::string(".") + (verdict.format == ImageFormat::Jpeg ? "jpg" : imageFormatName(verdict.format));
+        auto copied = copyNoClobber(src, outRoot / label / name);
         if (!copied) {
             summary.problems.push_back(where + copied.message());
             continue;

@@ -28,8 +28,10 @@ struct CsvImportSummary {
 };
 
 // Reads `csvPath`; each path is relative to `sourceRoot` (or absolute) and is copied to
-// outRoot/<label>/<file name>. Nothing is overwritten: a clash gets a "_1" suffix. Rows that
-// cannot be honoured are listed in problems; a CSV without usable rows is an error.
+// outRoot/<label>/<file name>. Nothing is overwritten: a clash gets a "_1" suffix. Only files that
+// verify as images (imageverifier.h) are copied, and a relative path that leaves `sourceRoot`
+// ("../../etc/passwd") is refused. Rows that cannot be honoured are listed in problems; a CSV
+// without usable rows is an error.
 Result<CsvImportSummary> importCsv(const std::filesystem::path &csvPath, const std::filesystem::path &sourceRoot,
                                    const std::filesystem::path &outRoot, Progress *progress = nullptr);
 

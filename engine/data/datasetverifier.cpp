@@ -2,6 +2,7 @@
 #include "data/imageverifier.h"
 
 #include "core/fileutil.h"
+#include "core/guardedthread.h"
 #include "data/editjournal.h"
 
 #include <QDateTime>
@@ -68,7 +69,13 @@ DatasetVerifyReport verifyFiles(const fs::path &root, const std::vector<std::str
             const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
             if (i >= relPaths.size())
                 break;
-            VerifyResult r = verifyImageFile(rootPrefix + relPaths[i], options.image);
+            VerifyResult r;
+            try {
+                r = verifyImageFile(rootPrefix + relPaths[i], options.image);
+            } catch (...) {
+                r.status = VerifyStatus::Unreadable;
+                r.reason = "cannot check it: " + exceptionText(std::current_exception());
+            }
             ++localChecked;
             if (r.ok())
                 ++localOk;
@@ -84,18 +91,14 @@ DatasetVerifyReport verifyFiles(const fs::path &root, const std::vector<std::str
     };
     int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::max(1, std::min<int>(threads, int(std::max<std::size_t>(1, relPaths.size()))));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
+    if (auto ran = runOnThreads(threads, "verifying " + root.string(), worker); !ran)
+        report.error = ran.message() + ". The images were not changed; verify again.";
     report.checked = checked;
     report.ok = ok;
     report.cancelled = isCancelled(progress);
     std::sort(report.failures.begin(), report.failures.end(),
               [](const FileVerdict &a, const FileVerdict &b) { return a.relPath < b.relPath; });
-    if (options.quarantine && !report.cancelled) {
+    if (options.quarantine && !report.cancelled && report.error.empty()) {
         quarantine(root, home, report);
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -26,6 +26,7 @@ struct DatasetVerifyReport {
     std::vector<std::string> quarantined; // relative paths moved to the trash
     std::vector<std::string> quarantineErrors;
     bool cancelled = false;
+    std::string error; // verifying failed as a whole (the counts cover what was checked); nothing was quarantined
     double seconds = 0;
 };
 

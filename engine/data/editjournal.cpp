@@ -9,10 +9,12 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -71,6 +73,27 @@ int renameNoReplace(const fs::path &from, const fs::path &to)
     if (::unlink(from.c_str()) != 0)
         return errno;
     return 0;
+}
+
+// Record numbers a journal holds: whole numbers in a range no counter overflows (batch ids are ints).
+constexpr long kMaxSeq = 1L << 40;
+constexpr long kMaxBatch = 1000000000;
+
+// A whole number from `lowest` to `highest`, else -1 (missing, text, NaN, 1e400, a fraction).
+long wholeNumber(const QJsonValue &v, long lowest, long highest)
+{
+    const double d = v.toDouble(-1);
+    if (!(d >= double(lowest) && d <= double(highest)) || d != std::floor(d))
+        return -1;
+    return long(d);
+}
+
+// A path the journal may move a file from or to: relative to the dataset's home, inside it.
+bool insideHome(const std::string &rel)
+{
+    const fs::path p = fs::path(rel).lexically_normal();
+    const std::string g = p.generic_string();
+    return !rel.empty() && p.is_relative() && g != "." && g != ".." && !g.starts_with("../");
 }
 
 // The component of a dataset path that names the class: the first, or the second below a
@@ -139,6 +162,12 @@ Result<EditJournal> EditJournal::open(const fs::path &datasetDir)
 fs::path EditJournal::journalFile() const { return m_home / ".kiln" / "journal.jsonl"; }
 fs::path EditJournal::trashDir() const { return m_home / ".kiln" / "trash"; }
 
+std::string EditJournal::damageNote() const
+{
+    return "skipped " + std::to_string(m_damagedLines) + (m_damagedLines == 1 ? " damaged line" : " damaged lines") + " of "
+           + journalFile().string() + " (history without an undo step; the images are where they are)";
+}
+
 std::string EditJournal::relative(const fs::path &p) const
 {
     return p.lexically_relative(m_home).generic_string();
@@ -165,6 +194,7 @@ Result<void> EditJournal::reload()
     if (!bytes)
         return Error{"Cannot read the edit journal: " + bytes.message()};
     const auto &data = bytes.value();
+    m_damagedLines = 0;
     std::map<long, std::size_t> bySeq;
     std::map<int, std::size_t> batchIndex;
     std::size_t start = 0;
@@ -172,35 +202,48 @@ Result<void> EditJournal::reload()
         auto end = std::find(data.begin() + long(start), data.end(), '\n') - data.begin();
         const QByteArray line(reinterpret_cast<const char *>(data.data()) + start, qsizetype(std::size_t(end) - start));
         start = std::size_t(end) + 1;
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError perr{};
+        const QJsonObject o = QJsonDocument::fromJson(line, &perr).object();
+        // A record a crash cut short is history, not damage: the text just ends early (the
+        // parser fails at its end), and appends after it start on a line of their own.
+        const bool torn = perr.error != QJsonParseError::NoError && perr.offset >= qsizetype(line.trimmed().size()) - 1;
         const std::string op = s(o.value("op"));
-        if (op == "batch") {
+        // What a damaged line cannot do: name a number out of range (seq, batch) or a path outside
+        // the dataset's home; such a line is skipped and counted.
+        const long seq = wholeNumber(o.value("seq"), 1, kMaxSeq);
+        const long batch = wholeNumber(o.value("batch"), 0, kMaxBatch);
+        if (op == "batch" && batch >= 0) {
             Batch b;
-            b.id = o.value("batch").toInt();
-            b.undoOf = o.value("undo_of").toInt(-1);
-            b.redoOf = o.value("redo_of").toInt(-1);
+            b.id = int(batch);
+            b.undoOf = int(wholeNumber(o.value("undo_of"), 0, kMaxBatch));
+            b.redoOf = int(wholeNumber(o.value("redo_of"), 0, kMaxBatch));
             batchIndex[b.id] = m_batches.size();
             pushBatch(b);
-        } else if (op == "begin") {
+        } else if (op == "begin" && seq >= 1 && batch >= 0) {
             Move m;
-            m.seq = long(o.value("seq").toDouble());
-            m.batch = o.value("batch").toInt();
-            if (!parseKind(s(o.value("kind")), m.kind))
-                continue;
+            m.seq = seq;
+            m.batch = int(batch);
             m.from = s(o.value("from"));
             m.to = s(o.value("to"));
+            if (!parseKind(s(o.value("kind")), m.kind) || !insideHome(m.from) || !insideHome(m.to)) {
+                m_damagedLines += torn ? 0 : 1;
+                continue;
+            }
             bySeq[m.seq] = m_moves.size();
             m_nextSeq = std::max(m_nextSeq, m.seq + 1);
             if (auto it = batchIndex.find(m.batch); it != batchIndex.end())
                 m_batches[it->second].moves.push_back(m_moves.size());
             m_moves.push_back(m);
-        } else if (op == "done" || op == "abort") {
-            const long seq = long(o.value("seq").toDouble());
+        } else if ((op == "done" || op == "abort") && seq >= 1) {
             if (auto it = bySeq.find(seq); it != bySeq.end())
                 m_moves[it->second].state = op == "done" ? Move::Done : Move::Aborted;
+        } else if (op != "remove" && !torn) {
+            ++m_damagedLines;
         }
-        // Anything else (older "remove" records of quarantined files, a line torn by a crash) is
-        // history without an undo step.
+        // Older "remove" records of quarantined files and a line torn by a crash are history
+        // without an undo step.
     }
     return Ok{};
 }
@@ -208,6 +251,8 @@ Result<void> EditJournal::reload()
 Result<void> EditJournal::recover()
 {
     m_recoveryNotes.clear();
+    if (m_damagedLines > 0)
+        m_recoveryNotes.push_back(damageNote());
     for (auto &m : m_moves) {
         if (m.state != Move::Pending)
             continue;
@@ -230,7 +275,7 @@ Result<void> EditJournal::recover()
         }
         const QJsonObject record = done ? QJsonObject{{"op", "done"}, {"seq", double(m.seq)}, {"recovered", true}}
                                         : QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}};
-        if (auto a = append(record, true); !a)
+        if (auto a = append(record); !a)
             return a;
         m.state = done ? Move::Done : Move::Aborted;
         m_recoveryNotes.push_back((done ? "finished moving " : "rolled back moving ") + m.from + " to " + m.to
@@ -239,28 +284,13 @@ Result<void> EditJournal::recover()
     return Ok{};
 }
 
-Result<void> EditJournal::append(const QJsonObject &record, bool sync)
+Result<void> EditJournal::append(const QJsonObject &record)
 {
+    // Every record is synced, "done" and "abort" included: after a power cut the journal says
+    // where each file is. appendLine never glues a record onto a line a crash tore.
     const fs::path file = journalFile();
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(errno)};
-    QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
-    // A crash can tear the last line; never glue a new record onto it.
-    const off_t size = ::lseek(fd, 0, SEEK_END);
-    char last = '\n';
-    if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n')
-        line.prepend('\n');
-    bool ok = ::write(fd, line.constData(), std::size_t(line.size())) == ssize_t(line.size());
-    if (ok && sync)
-        ok = ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok)
-        return Error{"Cannot write the edit journal " + file.string() + ": " + systemErrorText(err)
-                     + ". Free some disk space or check the folder's permissions."};
+    if (auto a = appendLine(file, QJsonDocument(record).toJson(QJsonDocument::Compact).toStdString()); !a)
+        return Error{"Cannot write the edit journal: " + a.message()};
     return Ok{};
 }
 
@@ -297,7 +327,7 @@ Result<int> EditJournal::beginBatch(int undoOf, int redoOf)
         o.insert("undo_of", undoOf);
     if (redoOf >= 0)
         o.insert("redo_of", redoOf);
-    if (auto a = append(o, true); !a)
+    if (auto a = append(o); !a)
         return a.error();
     Batch b;
     b.id = id;
@@ -335,7 +365,7 @@ Result<bool> EditJournal::moveOne(int undoOf, int redoOf, EditKind kind, const f
                       {"from", q(m.from)}, {"to", q(m.to)}};
     if (!reason.empty())
         begin.insert("reason", q(reason));
-    if (auto a = append(begin, true); !a)
+    if (auto a = append(begin); !a)
         return a.error();
     if (!m_batches.empty() && m_batches.back().id == batch)
         m_batches.back().moves.push_back(m_moves.size());
@@ -347,13 +377,13 @@ Result<bool> EditJournal::moveOne(int undoOf, int redoOf, EditKind kind, const f
     if (err != 0) {
         const std::string why = systemErrorText(err);
         m_moves.back().state = Move::Aborted;
-        if (auto a = append(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}}, false); !a)
+        if (auto a = append(QJsonObject{{"op", "abort"}, {"seq", double(m.seq)}, {"why", q(why)}}); !a)
             return a.error();
         outcome.failures.push_back(m.from + ": cannot move it to " + m.to + ": " + why);
         return false;
     }
     m_moves.back().state = Move::Done;
-    if (auto a = append(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}}, false); !a)
+    if (auto a = append(QJsonObject{{"op", "done"}, {"seq", double(m.seq)}}); !a)
         return a.error();
     outcome.moves.push_back({kind, from, to});
     return true;
@@ -439,8 +469,15 @@ Result<EditOutcome> EditJournal::reverse(bool undo)
     if (auto r = sync(); !r)
         return r.error();
     auto &stack = undo ? m_undo : m_redo;
-    if (stack.empty())
-        return Error{undo ? "There is nothing to undo." : "There is nothing to redo."};
+    if (stack.empty()) {
+        std::error_code ec;
+        std::string why;
+        if (m_damagedLines > 0)
+            why = " " + damageNote() + ".";
+        else if (m_batches.empty() && fs::exists(journalFile(), ec))
+            why = " The edit journal " + journalFile().string() + " holds no edit.";
+        return Error{std::string(undo ? "There is nothing to undo." : "There is nothing to redo.") + why};
+    }
     const int target = stack.back();
     const Batch *it = batchById(target);
     if (!it)

@@ -101,7 +101,7 @@ private:
     Result<void> sync();     // reload() then recover()
     Result<void> reload();   // re-reads the journal
     Result<void> recover();  // settles pending moves
-    Result<void> append(const QJsonObject &record, bool sync);
+    Result<void> append(const QJsonObject &record); // synced
     void pushBatch(const Batch &b); // records a batch and updates the undo and redo stacks
     const Batch *batchById(int id) const;
     Result<EditOutcome> reverse(bool undo);
@@ -110,6 +110,7 @@ private:
                          const std::string &reason, EditOutcome &outcome);
     std::string relative(const std::filesystem::path &p) const;
     std::string describe(int batch) const;
+    std::string damageNote() const;
 
     std::filesystem::path m_imagesRoot;
     std::filesystem::path m_home;
@@ -117,6 +118,7 @@ private:
     std::vector<Batch> m_batches;
     std::vector<int> m_undo, m_redo; // batch ids, newest last
     long m_nextSeq = 1;
+    int m_damagedLines = 0; // lines of the journal that are no record (a torn last line is not counted)
     std::vector<std::string> m_recoveryNotes;
 };
 

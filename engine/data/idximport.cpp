@@ -1,6 +1,7 @@
 #include "data/idximport.h"
 
 #include "core/fileutil.h"
+#include "core/guardedthread.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -172,6 +173,8 @@ Result<IdxImportSummary> importIdx(const fs::path &imagesPath, const fs::path &l
             const cv::Mat img(rows, cols, CV_8UC1, images->data.data() + i * std::size_t(rows) * std::size_t(cols));
             std::snprintf(name, sizeof name, "%0*zu.png", width, i);
             const fs::path target = outRoot / summary.classes[labels->data[i]] / (prefix + name);
+            // Encoded before the file exists: if OpenCV throws, no empty file is left to count as done.
+            cv::imencode(".png", img, png, {cv::IMWRITE_PNG_COMPRESSION, 1});
             const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
             if (fd < 0) {
                 if (errno == EEXIST) {
@@ -184,7 +187,6 @@ Result<IdxImportSummary> importIdx(const fs::path &imagesPath, const fs::path &l
                 failed = true;
                 break;
             }
-            cv::imencode(".png", img, png, {cv::IMWRITE_PNG_COMPRESSION, 1});
             const bool ok = ::write(fd, png.data(), png.size()) == static_cast<ssize_t>(png.size());
             ::close(fd);
             if (!ok) {
@@ -199,11 +201,16 @@ Result<IdxImportSummary> importIdx(const fs::path &imagesPath, const fs::path &l
         }
     };
     const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back(worker);
-    for (auto &t : pool)
-        t.join();
+    auto guarded = [&] {
+        try {
+            worker();
+        } catch (...) {
+            failed = true; // the other workers stop too
+            throw;
+        }
+    };
+    if (auto ran = runOnThreads(int(threads), "the IDX import", guarded); !ran)
+        return Error{ran.message() + ". The files written so far were kept; run the import again to finish it."};
     if (failed)
         return Error{failure + ". The files written so far were kept; run the import again to finish it."};
     summary.written = written;

@@ -2,6 +2,7 @@
 
 #include "core/filelock.h"
 #include "core/fileutil.h"
+#include "data/imageformat.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -9,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <cmath>
 
 namespace fs = std::filesystem;
 
@@ -109,7 +112,9 @@ Result<Project> Project::open(const fs::path &dir)
     p.validPct = defaults.value("valid_pct").toDouble(0.2);
     if (!(p.validPct >= 0.0 && p.validPct < 1.0))
         p.validPct = 0.2;
-    p.seed = static_cast<std::uint64_t>(defaults.value("seed").toDouble(42));
+    // A seed is a whole number a double holds exactly; anything else (text, -5, 1e400) is the default.
+    const double seed = defaults.value("seed").toDouble(42);
+    p.seed = seed >= 0 && seed <= 9007199254740992.0 && seed == std::floor(seed) ? static_cast<std::uint64_t>(seed) : 42;
     for (const auto &r : o.value("runs").toArray()) {
         const QJsonObject ro = r.toObject();
         p.runs.push_back({s(ro.value("id").toString()), s(ro.value("created").toString()),
@@ -177,9 +182,78 @@ Result<Project> Project::recordClasses(const fs::path &dir, const std::vector<st
     return update(dir, [&](Project &p) { p.classes = classes; });
 }
 
+bool looksLikeImageFolder(const fs::path &dir)
+{
+    std::error_code ec;
+    if (Project::isProject(dir) || !fs::is_directory(dir, ec))
+        return false;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code te;
+        if (name.empty() || name.front() == '.' || !it->is_directory(te))
+            continue;
+        // The first image below a class folder (or a train/valid/test folder) is enough.
+        std::error_code we;
+        for (fs::recursive_directory_iterator r(it->path(), fs::directory_options::skip_permission_denied, we), rend;
+             !we && r != rend; r.increment(we)) {
+            std::error_code fe;
+            if (r->is_regular_file(fe) && hasImageExtension(r->path().filename().string()))
+                return true;
+        }
+    }
+    return false;
+}
+
+fs::path projectFolderFor(const fs::path &imageFolder)
+{
+    fs::path folder = fs::absolute(imageFolder).lexically_normal();
+    if (!folder.has_filename())
+        folder = folder.parent_path();
+    return uniquePath(folder.parent_path() / (folder.filename().string() + "-kiln"));
+}
+
+Result<Project> createProjectFor(const fs::path &imageFolder)
+{
+    if (!looksLikeImageFolder(imageFolder))
+        return Error{imageFolder.string() + " is not a folder of class folders with images; nothing was created."};
+    fs::path folder = fs::absolute(imageFolder).lexically_normal();
+    if (!folder.has_filename())
+        folder = folder.parent_path();
+    const fs::path dir = projectFolderFor(folder);
+    std::error_code ec;
+    if (!fs::create_directory(dir, ec) || ec)
+        return Error{"Cannot create the project folder " + dir.string() + ": " + (ec ? ec.message() : std::string("it exists"))
+                     + ". Choose a folder you can write to, or create a project and import the images."};
+    fs::create_directory_symlink(folder, dir / "images", ec);
+    if (ec) {
+        fs::remove(dir, ec);
+        return Error{"Cannot link " + (dir / "images").string() + " to " + folder.string() + ": " + ec.message()
+                     + ". Create a project and import the images (File > Import) instead."};
+    }
+    auto project = Project::create(dir, folder.filename().string());
+    if (!project)
+        return project.error();
+    return Project::update(dir, [&](Project &p) { p.properties.insert("images_linked_from", q(folder.string())); });
+}
+
 bool isValidClassName(const std::string &name)
 {
     return !name.empty() && name.front() != '.' && sanitizeFileName(name) == name;
+}
+
+std::string classNameProblem(const std::string &name)
+{
+    if (isValidClassName(name))
+        return {};
+    const std::string quoted = "'" + name + "'";
+    if (name.empty())
+        return "a class name cannot be empty";
+    if (name.front() == '.')
+        return quoted + " cannot be a class name: it becomes the folder images/" + name
+               + ", and a name starting with '.' would be hidden; drop the leading '.'";
+    return quoted + " cannot be a class name: it becomes the folder images/<name>, so it cannot hold / \\ : * ? \" < > | "
+                    "or control characters, nor start or end with a space or end with '.'; try '"
+           + sanitizeFileName(name) + "'";
 }
 
 } // namespace kiln

@@ -68,6 +68,15 @@ private:
     QJsonObject m_raw; // everything read, so unknown keys survive a save
 };
 
+// A plain image folder (root/<class>/**/<image>, what kiln-cli trains directly) as a project,
+// without moving or copying a file of it: the project is a new folder beside it,
+// <folder>-kiln (or a free variant, see projectFolderFor), whose images/ is a symbolic link to the
+// folder. Runs, exports and .kiln/ (journal, trash) live in the new folder; the image folder keeps
+// its layout, and edits move its files between its class folders or into the project's trash.
+bool looksLikeImageFolder(const std::filesystem::path &dir); // not a project; a class folder holds an image
+std::filesystem::path projectFolderFor(const std::filesystem::path &imageFolder);
+Result<Project> createProjectFor(const std::filesystem::path &imageFolder);
+
 // Where a dataset lives for a folder a user names: a project's images/ folder, or the folder itself.
 struct DatasetLocation {
     std::filesystem::path imagesRoot; // what DatasetIndex scans
@@ -78,5 +87,7 @@ DatasetLocation locateDataset(const std::filesystem::path &dir);
 
 // Whether `name` can be a class folder: not empty, no leading '.', nothing a file name cannot hold.
 bool isValidClassName(const std::string &name);
+// Why `name` cannot be a class folder, in words a person can act on; empty when it can.
+std::string classNameProblem(const std::string &name);
 
 } // namespace kiln

@@ -279,10 +279,12 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     QJsonParseError err{};
     const QJsonObject meta = QJsonDocument::fromJson(QByteArray::fromStdString(json.value()), &err).object();
     const QString format = meta.value("format").toString();
+    // Where the metadata lives: inside a bundle, beside an ONNX file.
+    const std::string where = onnx ? file.string() + ".json (the metadata of " + file.filename().string() + ")" : file.string();
     if (err.error != QJsonParseError::NoError || (format != "kiln-model-bundle" && format != "kiln-model-metadata"))
-        return Error{file.string() + " has damaged metadata; export the model again."};
+        return Error{where + " is damaged or not Kiln's model metadata; export the model again."};
     if (meta.value("format_version").toInt() > 1)
-        return Error{file.string() + " was written by a newer Kiln (format " + std::to_string(meta.value("format_version").toInt())
+        return Error{where + " was written by a newer Kiln (format " + std::to_string(meta.value("format_version").toInt())
                      + "); update Kiln to read it."};
     ModelBundle b;
     b.file = file;
@@ -290,7 +292,7 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     b.onnx = onnx;
     b.onnxProbabilities = meta.value("model_file").toObject().value("output").toString() == "probabilities";
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
-        return Error{file.string() + " names an architecture this Kiln does not know: "
+        return Error{where + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};
     for (Precision p : {Precision::Fp32, Precision::Bf16, Precision::Fp16})
         if (meta.value("precision").toString() == QLatin1String(precisionName(p)))
@@ -313,8 +315,10 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     b.spec.inChannels = b.input.channels;
     b.spec.numClasses = int(b.classes.size());
     b.oodThreshold = meta.value("out_of_domain").toObject().value("threshold").toDouble();
-    if (b.classes.size() < 2 || b.input.size < 1 || (b.input.channels != 1 && b.input.channels != 3))
-        return Error{file.string() + " has incomplete metadata (classes or input); export the model again."};
+    // Bounds a damaged file cannot get past: an input side no model of Kiln's takes would only
+    // allocate (and fail) later.
+    if (b.classes.size() < 2 || b.input.size < 1 || b.input.size > 4096 || (b.input.channels != 1 && b.input.channels != 3))
+        return Error{where + " has incomplete metadata (classes or input); export the model again."};
     return b;
 }
 

@@ -2,6 +2,7 @@
 
 #include "train/learnerimpl.h"
 
+#include "core/fileutil.h"
 #include "data/batchloader.h"
 #include "models/models.h"
 #include "models/statedict.h"
@@ -80,7 +81,7 @@ Result<void> Learner::setup()
     all.insert(all.end(), m_data.validPaths.begin(), m_data.validPaths.end());
     auto store = std::make_shared<ImageStore>(std::move(all));
     const int workersForCache = m_device.threads;
-    if (store->cacheIfFits(m_config.cacheBudgetBytes, std::max(2 * size, 64), workersForCache))
+    if (store->cacheIfFits(m_config.cacheBudgetBytes, std::max(2 * size, 64), workersForCache, nullptr, m_hooks.stop))
         message("decoded images cached in memory");
 
     m_pipeline.size = size;
@@ -488,9 +489,10 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
                 return c.error();
             if (m_config.keepBest && improved) {
-                std::error_code cec;
-                fs::copy_file(lastCkpt, bestCkpt.string() + ".tmp", fs::copy_options::overwrite_existing, cec);
-                fs::rename(bestCkpt.string() + ".tmp", bestCkpt, cec);
+                // Atomic and checked: a copy cut short never replaces a good best.pt, which the
+                // end of the run and --checkpoint best prefer.
+                if (auto c = copyFileAtomic(lastCkpt, bestCkpt); !c)
+                    return Error{"Cannot keep the best checkpoint: " + c.message()};
             }
             if (m_hooks.epoch)
                 m_hooks.epoch(m);

@@ -7,7 +7,6 @@
 
 #include <torch/csrc/jit/serialization/pickle.h>
 
-#include <fstream>
 
 namespace fs = std::filesystem;
 
@@ -26,11 +25,14 @@ Result<void> writeTensorMap(const fs::path &file, const TensorMap &tensors)
 
 Result<TensorMap> readTensorMap(const fs::path &file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return Error{"Cannot open " + file.string()};
-    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
+    // Larger than any checkpoint of Kiln's models (ResNet-34 with its optimizer state is ~260 MB):
+    // a file this big is not one, and is refused before it is read into memory.
+    constexpr std::uint64_t kMaxCheckpointBytes = 4ull << 30;
+    auto raw = readFileBytes(file, kMaxCheckpointBytes);
+    if (!raw)
+        return Error{raw.message() + "; it is not a Kiln checkpoint."};
     try {
+        const std::vector<char> bytes(raw->begin(), raw->end());
         const c10::IValue value = torch::pickle_load(bytes);
         if (!value.isGenericDict())
             return Error{file.string() + " is not a Kiln checkpoint"};
@@ -40,6 +42,8 @@ Result<TensorMap> readTensorMap(const fs::path &file)
         return out;
     } catch (const std::exception &e) {
         return Error{file.string() + " is not a readable Kiln checkpoint (" + exceptionLine(e) + ")"};
+    } catch (...) {
+        return Error{file.string() + " is not a readable Kiln checkpoint"};
     }
 }
 

@@ -48,6 +48,13 @@ void TrainingWorker::resume()
     m_pauseChanged.notify_all();
 }
 
+void TrainingWorker::arm()
+{
+    std::lock_guard lock(m_pauseMutex);
+    m_stop = false;
+    m_paused = false;
+}
+
 void TrainingWorker::requestStop()
 {
     {
@@ -82,8 +89,6 @@ TrainHooks TrainingWorker::makeHooks()
 
 void TrainingWorker::train(const QString &datasetDir, const TrainConfig &config, const QString &runDir)
 {
-    m_stop = false;
-    m_paused = false;
     const TrainHooks hooks = makeHooks();
     auto result = runTraining(datasetDir.toStdString(), config, runDir.toStdString(), hooks);
     if (result)
@@ -94,8 +99,6 @@ void TrainingWorker::train(const QString &datasetDir, const TrainConfig &config,
 
 void TrainingWorker::resumeRun(const QString &runDir)
 {
-    m_stop = false;
-    m_paused = false;
     const TrainHooks hooks = makeHooks();
     auto result = resumeTraining(runDir.toStdString(), hooks);
     if (result)
@@ -106,8 +109,6 @@ void TrainingWorker::resumeRun(const QString &runDir)
 
 void TrainingWorker::findLearningRate(const QString &datasetDir, const TrainConfig &config)
 {
-    m_stop = false;
-    m_paused = false;
     const TrainHooks hooks = makeHooks();
     auto result = findLearningRateFor(datasetDir.toStdString(), config, hooks);
     if (result)
@@ -152,18 +153,21 @@ TrainingController::~TrainingController()
 void TrainingController::start(const QString &datasetDir, const TrainConfig &config, const QString &runDir)
 {
     m_running = true;
+    m_worker->arm(); // before the command is queued: a stop asked from now on is kept
     Q_EMIT startRequested(datasetDir, config, runDir);
 }
 
 void TrainingController::resumeRun(const QString &runDir)
 {
     m_running = true;
+    m_worker->arm(); // before the command is queued: a stop asked from now on is kept
     Q_EMIT resumeRequested(runDir);
 }
 
 void TrainingController::findLearningRate(const QString &datasetDir, const TrainConfig &config)
 {
     m_running = true;
+    m_worker->arm(); // before the command is queued: a stop asked from now on is kept
     Q_EMIT lrFindRequested(datasetDir, config);
 }
 

@@ -39,6 +39,10 @@ public:
     void resume();
     void requestStop();
     bool isPaused() const { return m_paused.load(); }
+    // Any thread. Clears the stop and pause flags for the next command. The controller calls it
+    // before it queues a command, never the worker when the command starts: a stop asked between
+    // the two (Start, then Stop or closing the window at once) is therefore never lost.
+    void arm();
 
 public Q_SLOTS:
     // Run on the worker's thread; each returns when the run ends.

@@ -9,6 +9,7 @@
 #include "datasetpage.h"
 #include "exportpage.h"
 #include "galleryview.h"
+#include "kilnapplication.h"
 #include "localization.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
@@ -23,7 +24,7 @@
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    kiln::KilnApplication app(argc, argv);
     QCoreApplication::setApplicationName("kiln");
     QCoreApplication::setOrganizationName("kiln");
     QApplication::setApplicationDisplayName("Kiln");
