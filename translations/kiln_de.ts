@@ -1629,6 +1629,22 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <source>Pretrained weights from</source>
         <translation>Vortrainierte Gewichte von</translation>
     </message>
+    <message>
+        <source>GPU found: %1</source>
+        <translation>GPU gefunden: %1</translation>
+    </message>
+    <message>
+        <source>GPU %1 found, but this build of LibTorch has no CUDA: the CPU trains</source>
+        <translation>GPU %1 gefunden, aber diese LibTorch-Version hat kein CUDA: die CPU trainiert</translation>
+    </message>
+    <message>
+        <source>No GPU found: the CPU trains, in bf16 mixed precision where it is faster</source>
+        <translation>Keine GPU gefunden: die CPU trainiert, in gemischter bf16-Genauigkeit, wo das schneller ist</translation>
+    </message>
+    <message>
+        <source>No GPU found: the CPU trains</source>
+        <translation>Keine GPU gefunden: die CPU trainiert</translation>
+    </message>
 </context>
 <context>
     <name>kiln::PreviewStrip</name>

@@ -1629,6 +1629,22 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <source>Pretrained weights from</source>
         <translation>Pesos preentrenados desde</translation>
     </message>
+    <message>
+        <source>GPU found: %1</source>
+        <translation>GPU encontrada: %1</translation>
+    </message>
+    <message>
+        <source>GPU %1 found, but this build of LibTorch has no CUDA: the CPU trains</source>
+        <translation>GPU %1 encontrada, pero esta versión de LibTorch no tiene CUDA: entrena la CPU</translation>
+    </message>
+    <message>
+        <source>No GPU found: the CPU trains, in bf16 mixed precision where it is faster</source>
+        <translation>No se encontró GPU: entrena la CPU, en precisión mixta bf16 donde es más rápido</translation>
+    </message>
+    <message>
+        <source>No GPU found: the CPU trains</source>
+        <translation>No se encontró GPU: entrena la CPU</translation>
+    </message>
 </context>
 <context>
     <name>kiln::PreviewStrip</name>

@@ -3,6 +3,8 @@
 #include "localization.h"
 
 #include "models/weights.h"
+#include "train/learner.h"
+#include "train/precision.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -85,6 +87,20 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_appearance->addItem(tr("Light"), QStringLiteral("light"));
     m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
     form->addRow(tr("Training device"), m_device);
+    // What the device choice finds on this machine: the GPU's name and memory, or the CPU's bf16.
+    const QString gpu = QString::fromStdString(cudaDeviceDescription(0));
+    QString found;
+    if (cudaAvailable())
+        found = tr("GPU found: %1").arg(gpu.isEmpty() ? QStringLiteral("CUDA") : gpu);
+    else if (!gpu.isEmpty())
+        found = tr("GPU %1 found, but this build of LibTorch has no CUDA: the CPU trains").arg(gpu);
+    else
+        found = cpuHasNativeBf16() ? tr("No GPU found: the CPU trains, in bf16 mixed precision where it is faster")
+                                   : tr("No GPU found: the CPU trains");
+    auto *deviceNote = new QLabel(found, this);
+    deviceNote->setObjectName(QStringLiteral("deviceFound"));
+    deviceNote->setEnabled(false);
+    form->addRow(QString(), deviceNote);
     form->addRow(tr("CPU threads"), m_threads);
     m_weightsUrl->setPlaceholderText(QString::fromLatin1(kTorchvisionWeightsBase));
     m_weightsUrl->setToolTip(tr("Where ImageNet weights download from: torchvision's site, or a mirror with the same files "

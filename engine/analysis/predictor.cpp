@@ -102,13 +102,17 @@ Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineC
     deviceConfig.threads = options.threads;
     deviceConfig.device = options.device;
     const DeviceInfo device = configureDevice(deviceConfig);
-    const torch::Device torchDevice = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    const torch::Device torchDevice = device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(device.index)) : torch::Device(torch::kCPU);
 
     auto loaded = loadClassifier(spec, checkpoint);
     if (!loaded)
         return loaded.error();
     const std::shared_ptr<ClassifierImpl> model = loaded.value();
-    model->to(torchDevice);
+    try {
+        model->to(torchDevice);
+    } catch (const std::exception &e) {
+        return Error{deviceProblem(device.name, e)};
+    }
     const bool useChannelsLastLayout = prefersChannelsLast(spec.arch, device.cuda);
     const Precision precision = resolvePrecision(options.precision, spec.arch, device.cuda);
     if (useChannelsLastLayout)
@@ -127,6 +131,7 @@ Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineC
     BatchLoader::Options lo;
     lo.batchSize = std::max(1, options.batchSize);
     lo.workers = std::max(1, device.threads);
+    lo.pinMemory = device.cuda;
     BatchLoader loader(store, idx, loaderLabels, pipeline, lo);
     addTotal(progress, files.size());
 
@@ -137,7 +142,7 @@ Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineC
         while (auto batch = loader.next()) {
             if (isCancelled(progress))
                 return Error{"Prediction was cancelled."};
-            auto x = batch->images.to(torchDevice);
+            auto x = batch->images.to(torchDevice, /*non_blocking=*/device.cuda);
             if (useChannelsLastLayout)
                 x = channelsLast(x);
             torch::Tensor emb, logits;
@@ -286,7 +291,7 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
         return loaded.error();
     std::unique_ptr<Predictor> p(new Predictor);
     p->d->model = loaded.value();
-    p->d->device = device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    p->d->device = device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(device.index)) : torch::Device(torch::kCPU);
     try {
         p->d->model->to(p->d->device);
         p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);
@@ -295,8 +300,7 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
         if (p->d->channelsLast)
             useChannelsLast(*p->d->model);
     } catch (const std::exception &e) {
-        return Error{"Cannot put the model of " + weights.string() + " on " + device.name + ": " + exceptionLine(e)
-                     + ". Choose the CPU in Preferences (kiln-cli: --device cpu), or a smaller batch."};
+        return Error{"Cannot put the model of " + weights.string() + " on " + deviceProblem(device.name, e)};
     }
     p->d->input = input;
     p->d->input.augment.enabled = false;

@@ -99,6 +99,7 @@ BatchLoader::BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<st
     m_options.batchSize = std::max(1, m_options.batchSize);
     m_options.workers = std::max(1, m_options.workers);
     m_options.prefetch = std::max(1, m_options.prefetch);
+    m_pin = m_options.pinMemory;
 }
 
 BatchLoader::~BatchLoader()
@@ -190,7 +191,16 @@ Batch BatchLoader::build(std::size_t batchIndex)
     const std::size_t begin = batchIndex * bs;
     const std::size_t end = std::min(begin + bs, m_order.size());
     const int c = m_pipeline.channels, s = m_pipeline.size;
-    at::Tensor images = at::empty({long(end - begin), c, s, s}, at::kFloat);
+    at::Tensor images;
+    if (m_pin.load(std::memory_order_relaxed)) {
+        try {
+            images = at::empty({long(end - begin), c, s, s}, at::TensorOptions().dtype(at::kFloat).pinned_memory(true));
+        } catch (const std::exception &) {
+            m_pin = false; // no CUDA host allocator in this LibTorch: plain memory from now on
+        }
+    }
+    if (!images.defined())
+        images = at::empty({long(end - begin), c, s, s}, at::kFloat);
     std::vector<std::int64_t> labels;
     std::vector<std::size_t> used;
     float *out = images.data_ptr<float>();
@@ -220,6 +230,8 @@ Batch BatchLoader::build(std::size_t batchIndex)
     Batch batch;
     batch.images = used.size() == end - begin ? images : images.narrow(0, 0, long(used.size()));
     batch.labels = at::tensor(labels, at::kLong);
+    if (images.is_pinned())
+        batch.labels = batch.labels.pin_memory();
     batch.samples = std::move(used);
     return batch;
 }

@@ -79,6 +79,9 @@ public:
         std::uint64_t seed = 42;
         int workers = 1;
         int prefetch = 4; // batches ready ahead of the consumer
+        // Batches in page-locked host memory, so a copy to the GPU can run without blocking (the
+        // learner and predictor ask for it on CUDA). Ignored where LibTorch cannot pin.
+        bool pinMemory = false;
     };
 
     BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<std::size_t> samples, std::vector<int> labels,
@@ -124,6 +127,7 @@ private:
     std::condition_variable m_batchReady;
 
     mutable std::mutex m_failureMutex;
+    std::atomic<bool> m_pin{false};
     std::map<std::string, std::string> m_failures;
 };
 

@@ -6,6 +6,7 @@
 #include "models/statedict.h"
 #include "train/runfiles.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/script.h>
 #include <torch/torch.h>
 
@@ -116,8 +117,9 @@ Result<std::pair<torch::Tensor, torch::Tensor>> referenceBatch(const ModelSpec &
     if (!model)
         return model.error();
     torch::NoGradGuard guard;
-    torch::manual_seed(1);
-    const auto x = torch::randn({2, input.channels, input.size, input.size});
+    // A generator of its own: reseeding the global one would disturb a run training meanwhile.
+    auto generator = at::detail::createCPUGenerator(1);
+    const auto x = torch::randn({2, input.channels, input.size, input.size}, generator);
     auto y = (*model)->forward(x);
     if (softmax)
         y = torch::softmax(y, 1);

@@ -41,7 +41,7 @@ Result<void> Learner::setup()
         return valid.error();
 
     m_device = configureDevice(m_config);
-    m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(m_device.index)) : torch::Device(torch::kCPU);
     m_precision = resolvePrecision(m_config.precision, m_config.arch, m_device.cuda);
     if (m_precision == Precision::Fp16 && !m_device.cuda)
         return Error{"fp16 (--precision fp16) needs a CUDA GPU; LibTorch's CPU autocast computes in bf16. Use bf16 or auto."};
@@ -71,7 +71,11 @@ Result<void> Learner::setup()
                          + "; is it a torchvision " + architectureName(m_config.arch) + " state dict?"};
         message(m.str());
     }
-    m_model->to(m_torchDevice);
+    try {
+        m_model->to(m_torchDevice);
+    } catch (const std::exception &e) {
+        return Error{deviceProblem(m_device.name, e)};
+    }
     m_channelsLast = prefersChannelsLast(m_config.arch, m_device.cuda);
     if (m_channelsLast)
         useChannelsLast(*m_model);
@@ -105,6 +109,7 @@ Result<void> Learner::setup()
     trainOptions.train = true;
     trainOptions.seed = m_config.seed;
     trainOptions.workers = workers;
+    trainOptions.pinMemory = m_device.cuda; // so the copies below do not block
     m_train = std::make_unique<BatchLoader>(store, trainIdx, m_data.trainLabels, m_pipeline, trainOptions);
     BatchLoader::Options validOptions = trainOptions;
     validOptions.batchSize = m_config.batchSize * 2;
@@ -276,8 +281,8 @@ void Learner::validate(double &loss, double &accuracy)
     double total = 0, correct = 0, count = 0;
     m_valid->startEpoch(0);
     while (auto batch = m_valid->next()) {
-        auto x = layout(batch->images.to(m_torchDevice));
-        auto y = batch->labels.to(m_torchDevice);
+        auto x = layout(batch->images.to(m_torchDevice, /*non_blocking=*/m_device.cuda));
+        auto y = batch->labels.to(m_torchDevice, /*non_blocking=*/m_device.cuda);
         auto logits = forwardLogits(x);
         total += F::cross_entropy(logits, y, F::CrossEntropyFuncOptions().reduction(torch::kSum)).item<double>();
         correct += logits.argmax(1).eq(y).sum().item<double>();
@@ -328,7 +333,7 @@ Result<void> Learner::saveCheckpoint(const fs::path &file, int epochsDone, doubl
         t["meta.rng"] = at::detail::getDefaultCPUGenerator().get_state();
         t["meta.loss_scale"] = torch::tensor(m_scaler.currentScale(), torch::kDouble);
         if (m_device.cuda) // a resume on the GPU draws the same dropout masks
-            t["meta.cuda_rng"] = at::globalContext().defaultGenerator(c10::Device(c10::kCUDA, 0)).get_state();
+            t["meta.cuda_rng"] = at::globalContext().defaultGenerator(m_torchDevice).get_state();
         if (auto w = writeTensorMap(file, t); !w)
             return Error{"Cannot write the checkpoint: " + w.message()};
     } catch (const std::exception &e) {
@@ -367,7 +372,7 @@ Result<void> Learner::loadCheckpoint(const fs::path &file, int &epochsDone, doub
             generator.set_state(get("meta.rng"));
         }
         if (auto cudaRng = t.find("meta.cuda_rng"); cudaRng != t.end() && m_device.cuda) {
-            at::Generator generator = at::globalContext().defaultGenerator(c10::Device(c10::kCUDA, 0));
+            at::Generator generator = at::globalContext().defaultGenerator(m_torchDevice);
             std::lock_guard<std::mutex> lock(generator.mutex());
             generator.set_state(cudaRng->second);
         }
@@ -528,6 +533,21 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
 
 using detail::Learner;
 
+namespace {
+
+// What LibTorch threw, with the device's advice when CUDA raised it (out of memory, a kernel failure).
+std::string failureText(const char *what, const TrainConfig &config, const c10::Error &e)
+{
+    const std::string text = e.what_without_backtrace();
+    const bool cuda = text.find("CUDA") != std::string::npos || text.find("cuda") != std::string::npos
+        || text.find("cuDNN") != std::string::npos || text.find("CUBLAS") != std::string::npos;
+    if (cuda && config.device != "cpu")
+        return std::string(what) + " on the GPU: " + deviceProblem(configureDevice(config).name, e);
+    return std::string(what) + ": LibTorch: " + exceptionLine(e);
+}
+
+} // namespace
+
 Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const fs::path &runDir, bool resume,
                                 const TrainHooks &hooks)
 {
@@ -537,7 +557,7 @@ Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config
             return s.error();
         return learner.fit(runDir, resume);
     } catch (const c10::Error &e) {
-        return Error{std::string("LibTorch failed: ") + e.what_without_backtrace()};
+        return Error{failureText("Training failed", config, e)};
     } catch (const std::exception &e) {
         return Error{std::string("Training failed: ") + e.what()};
     }
@@ -552,7 +572,7 @@ Result<LrFindResult> findLearningRate(const TrainData &data, const TrainConfig &
             return s.error();
         return learner.lrFind(startLr, endLr, numIt);
     } catch (const c10::Error &e) {
-        return Error{std::string("LibTorch failed: ") + e.what_without_backtrace()};
+        return Error{failureText("lr_find failed", config, e)};
     } catch (const std::exception &e) {
         return Error{std::string("lr_find failed: ") + e.what()};
     }

@@ -19,11 +19,15 @@ namespace kiln {
 struct DeviceInfo {
     std::string name; // "cpu" or "cuda:0 (<gpu name>)"
     bool cuda = false;
+    int index = 0; // the CUDA device's ordinal
     int threads = 1;
 };
 
 // True when LibTorch sees a CUDA device.
 bool cudaAvailable();
+// "NVIDIA H200, 140 GiB": the CUDA driver's name and memory of GPU `index`; "" without a driver
+// or a GPU (whether or not this LibTorch was built with CUDA).
+std::string cudaDeviceDescription(int index = 0);
 // "LibTorch 1.13.0, OpenCV 4.6.0, <device>" for About boxes and bug reports.
 std::string runtimeDescription();
 
@@ -32,6 +36,9 @@ std::string runtimeDescription();
 // tunes glibc's allocator once per process so per-batch activation buffers are reused, not
 // returned to the kernel (see learner.cpp).
 DeviceInfo configureDevice(const TrainConfig &config);
+// "cuda:1: <what CUDA said>. <advice>": out of memory → a smaller batch; any other CUDA failure
+// (no driver, a device that does not exist, a kernel that failed) → the CPU, with where to choose it.
+std::string deviceProblem(const std::string &device, const std::exception &e);
 // What "auto" means for configureDevice in this process (the studio's Preferences: "auto" takes
 // a GPU when there is one, "cpu" never does), for every step: training, interpreting, exporting's
 // checks and predicting. Any thread.

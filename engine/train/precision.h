@@ -6,10 +6,13 @@
 
 #include "models/modelspec.h"
 
+#include <string>
+
 namespace kiln {
 
 enum class Precision { Auto, Fp32, Bf16, Fp16 };
 const char *precisionName(Precision p); // "auto", "fp32", "bf16", "fp16"
+bool parsePrecision(const std::string &name, Precision &out);
 
 // Whether this CPU computes bf16 natively (the avx512_bf16 or amx_bf16 flag), read once.
 bool cpuHasNativeBf16();

@@ -1,6 +1,7 @@
 #include "train/learner.h"
 
 #include "core/enumnames.h"
+#include "models/statedict.h"
 #include "train/trainsettings.h"
 
 #include <torch/cuda.h>
@@ -37,6 +38,8 @@ std::string runtimeDescription()
     std::string device = "CPU, " + std::to_string(at::get_num_threads()) + " threads";
     if (cudaAvailable())
         device = "CUDA (" + std::to_string(torch::cuda::device_count()) + " device(s)) and " + device;
+    else if (const std::string gpu = cudaDeviceDescription(0); !gpu.empty())
+        device += "; GPU " + gpu + " found, but this LibTorch is built without CUDA";
     return std::string("LibTorch ") + TORCH_VERSION + ", OpenCV " + CV_VERSION + ", " + device;
 }
 
@@ -71,6 +74,17 @@ std::string g_preferredDevice = "auto";
 
 } // namespace
 
+std::string deviceProblem(const std::string &device, const std::exception &e)
+{
+    const std::string what = exceptionLine(e);
+    const char *advice = what.find("out of memory") != std::string::npos
+        ? "The GPU's memory is full: choose a smaller batch size (kiln-cli: --bs), a smaller image size or a smaller "
+          "architecture, or use the CPU (Preferences > Training device > Always the CPU; kiln-cli: --device cpu)."
+        : "Use the CPU instead (Preferences > Training device > Always the CPU; kiln-cli: --device cpu), or check the "
+          "GPU and its driver (nvidia-smi).";
+    return device + ": " + what + ". " + advice;
+}
+
 void setPreferredDevice(const std::string &device)
 {
     std::lock_guard lock(g_deviceMutex);
@@ -89,9 +103,25 @@ DeviceInfo configureDevice(const TrainConfig &config)
         std::lock_guard lock(g_deviceMutex);
         device = g_preferredDevice;
     }
-    if (device != "cpu" && torch::cuda::is_available()) {
+    int explicitIndex = -1;
+    if (device.size() > 5 && device.rfind("cuda:", 0) == 0
+        && device.find_first_not_of("0123456789", 5) == std::string::npos && device.size() < 9)
+        explicitIndex = std::stoi(device.substr(5));
+    if (explicitIndex >= 0) {
+        // One GPU named exactly: used as asked, without falling back to the CPU; a device that
+        // cannot be used fails where the model moves to it, with advice (the predictor, the learner).
+        info.cuda = true;
+        info.index = explicitIndex;
+        info.name = device;
+        if (const std::string gpu = cudaDeviceDescription(explicitIndex); !gpu.empty())
+            info.name += " (" + gpu + ")";
+        if (torch::cuda::is_available())
+            at::globalContext().setBenchmarkCuDNN(true);
+    } else if (device != "cpu" && torch::cuda::is_available()) {
         info.cuda = true;
         info.name = "cuda:0";
+        if (const std::string gpu = cudaDeviceDescription(0); !gpu.empty())
+            info.name += " (" + gpu + ")";
         // Input sizes are fixed within a run: let cuDNN pick its fastest kernels once.
         at::globalContext().setBenchmarkCuDNN(true);
     } else {

@@ -7,6 +7,7 @@
 #include "models/models.h"
 #include "testfiles.h"
 #include "tinytraining.h"
+#include "train/learner.h"
 #include "train/runfiles.h"
 #include "train/trainer.h"
 
@@ -17,6 +18,38 @@
 using namespace kiln;
 using kiln::test::TempDir;
 namespace fs = std::filesystem;
+
+// A device that cannot be used (here a GPU ordinal no machine has; on a CPU build of LibTorch, any
+// GPU) is an error with advice from the predictor, the batch predictions and training; never a crash.
+TEST(DeviceErrors, AnUnusableDeviceIsAMessageWithAdviceNotACrash)
+{
+    TempDir dir;
+    ASSERT_TRUE(test::makeTrainedProject(dir / "p", dir / "p/runs/r", 30).ok());
+    auto run = readRunInfo(dir / "p/runs/r");
+    ASSERT_TRUE(run.ok()) << run.message();
+    struct Restore {
+        ~Restore() { setPreferredDevice("auto"); }
+    } restore;
+    setPreferredDevice("cuda:63");
+    auto warm = Predictor::load(run->spec, run->input, run->checkpoint, 1, Precision::Fp32);
+    ASSERT_FALSE(warm.ok());
+    EXPECT_NE(warm.message().find("cuda:63"), std::string::npos) << warm.message();
+    EXPECT_NE(warm.message().find("--device cpu"), std::string::npos) << warm.message();
+
+    PredictOptions options;
+    options.device = "cuda:63";
+    const fs::path image = dir / "p/images/left/img_0.png";
+    auto batch = predictFiles(run->spec, run->input, run->checkpoint, run->classes, {image}, {-1}, options);
+    ASSERT_FALSE(batch.ok());
+    EXPECT_NE(batch.message().find("cuda:63"), std::string::npos) << batch.message();
+    EXPECT_NE(batch.message().find("Always the CPU"), std::string::npos) << batch.message();
+
+    // The preference back on auto: the same calls work.
+    setPreferredDevice("auto");
+    auto again = Predictor::load(run->spec, run->input, run->checkpoint, 1, Precision::Fp32);
+    ASSERT_TRUE(again.ok()) << again.message();
+    EXPECT_TRUE((*again)->probabilities(image).ok());
+}
 
 TEST(ModelBundle, ExportsLoadsWithoutTheProjectAndPredicts)
 {

@@ -50,6 +50,16 @@ TEST(Precision, AutoResolvesByDeviceAndArchitecture)
     EXPECT_EQ(resolvePrecision(Precision::Auto, Architecture::ResNet18, true), Precision::Fp16);
     EXPECT_EQ(resolvePrecision(Precision::Auto, Architecture::ResNet18, false),
               cpuHasNativeBf16() ? Precision::Bf16 : Precision::Fp32);
+    // The architectures bf16 slows down here keep fp32 under auto, on any CPU.
+    for (Architecture slower : {Architecture::MobileNetV3Small, Architecture::EfficientNetB0})
+        EXPECT_EQ(resolvePrecision(Precision::Auto, slower, false), Precision::Fp32) << architectureName(slower);
+    for (Architecture faster : {Architecture::ResNet50, Architecture::MobileNetV3Large})
+        EXPECT_EQ(resolvePrecision(Precision::Auto, faster, false), cpuHasNativeBf16() ? Precision::Bf16 : Precision::Fp32)
+            << architectureName(faster);
+    Precision parsed = Precision::Auto;
+    EXPECT_TRUE(parsePrecision("bf16", parsed));
+    EXPECT_EQ(parsed, Precision::Bf16);
+    EXPECT_FALSE(parsePrecision("fp8", parsed));
 }
 
 TEST(Precision, Bf16TrainsAndFp16WithoutAGpuIsRefused)
