@@ -34,7 +34,7 @@ sanitize: deps
 	@if [ ! -f $(SANITIZE_DIR)/build.ninja ]; then cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DKILN_SANITIZE=ON -DKILN_BUILD_BENCH=OFF; fi
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
-	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 900 -E '^Packaging[.]'
+	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 900 -E '^(Packaging|NumericCore)[.]'
 
 deb: build
 	cd $(BUILD_DIR) && cpack -G DEB
