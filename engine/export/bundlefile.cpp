@@ -25,7 +25,8 @@ Result<void> writeBundleFile(const std::filesystem::path &checkpoint, const std:
     if (bundle.empty())
         return Error{checkpoint.string() + " holds no model weights."};
     auto meta = torch::empty({std::int64_t(metadataJson.size())}, torch::kUInt8);
-    std::memcpy(meta.data_ptr(), metadataJson.data(), metadataJson.size());
+    if (!metadataJson.empty()) // an empty tensor has no storage to copy into
+        std::memcpy(meta.data_ptr(), metadataJson.data(), metadataJson.size());
     bundle[kMetadataKey] = meta;
     return writeTensorMap(out, bundle);
 }

@@ -5,7 +5,13 @@
 #include "models/statedict.h"
 #include "train/learner.h"
 
+#include <caffe2/serialize/inline_container.h>
+#include <caffe2/serialize/read_adapter_interface.h>
+#include <torch/csrc/jit/serialization/import_read.h>
 #include <torch/csrc/jit/serialization/pickle.h>
+
+#include <algorithm>
+#include <cstring>
 
 
 namespace fs = std::filesystem;
@@ -23,6 +29,33 @@ Result<void> writeTensorMap(const fs::path &file, const TensorMap &tensors)
     return writeFileAtomic(file, std::string_view(bytes.data(), bytes.size()));
 }
 
+namespace {
+
+// The bytes of a file for LibTorch's zip reader, read within bounds. torch::pickle_load's own
+// adapter copies whatever range the reader asks for, and on a damaged archive it asks past the
+// end (AddressSanitizer: a heap overflow in mz_zip_reader_init); this one returns what is there.
+class BoundedBytes final : public caffe2::serialize::ReadAdapterInterface {
+public:
+    explicit BoundedBytes(std::vector<unsigned char> bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
+    size_t size() const override { return m_bytes.size(); }
+    size_t read(uint64_t pos, void *buf, size_t n, const char *) const override
+    {
+        if (pos >= m_bytes.size())
+            return 0;
+        n = std::min<std::size_t>(n, m_bytes.size() - std::size_t(pos));
+        std::memcpy(buf, m_bytes.data() + pos, n);
+        return n;
+    }
+
+private:
+    std::vector<unsigned char> m_bytes;
+};
+
+} // namespace
+
 Result<TensorMap> readTensorMap(const fs::path &file)
 {
     // Larger than any checkpoint of Kiln's models (ResNet-34 with its optimizer state is ~260 MB):
@@ -32,8 +65,9 @@ Result<TensorMap> readTensorMap(const fs::path &file)
     if (!raw)
         return Error{raw.message() + "; it is not a Kiln checkpoint."};
     try {
-        const std::vector<char> bytes(raw->begin(), raw->end());
-        const c10::IValue value = torch::pickle_load(bytes);
+        // What torch::pickle_load does, over bounded reads.
+        caffe2::serialize::PyTorchStreamReader reader(std::make_shared<BoundedBytes>(std::move(raw.value())));
+        const c10::IValue value = torch::jit::readArchiveAndTensors("data", "", "", c10::nullopt, c10::nullopt, c10::nullopt, reader);
         if (!value.isGenericDict())
             return Error{file.string() + " is not a Kiln checkpoint"};
         TensorMap out;
