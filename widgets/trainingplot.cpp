@@ -4,6 +4,9 @@
 #include "qcustomplot_include.h"
 
 #include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QToolButton>
 #include <QTextStream>
 #include <QVBoxLayout>
 
@@ -182,6 +185,31 @@ bool TrainingPlot::exportCsv(const QString &file) const
         for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
             out << name << ',' << QString::number(it->key, 'g', 8) << ',' << QString::number(it->value, 'g', 8) << '\n';
     return f.error() == QFile::NoError;
+}
+
+QWidget *TrainingPlot::makeExportButton(QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(tr("Export plot"));
+    button->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(button);
+    button->setMenu(menu);
+    menu->addAction(tr("PNG…"), this, [this, button] {
+        const QString f = QFileDialog::getSaveFileName(button, tr("Export plot"), "training.png", tr("PNG images (*.png)"));
+        if (!f.isEmpty())
+            exportPng(f);
+    });
+    menu->addAction(tr("PDF…"), this, [this, button] {
+        const QString f = QFileDialog::getSaveFileName(button, tr("Export plot"), "training.pdf", tr("PDF files (*.pdf)"));
+        if (!f.isEmpty())
+            exportPdf(f);
+    });
+    menu->addAction(tr("CSV…"), this, [this, button] {
+        const QString f = QFileDialog::getSaveFileName(button, tr("Export data"), "training.csv", tr("CSV files (*.csv)"));
+        if (!f.isEmpty())
+            exportCsv(f);
+    });
+    return button;
 }
 
 } // namespace kiln

@@ -37,6 +37,8 @@ public:
     bool exportPng(const QString &file);
     bool exportPdf(const QString &file);
     bool exportCsv(const QString &file) const;
+    // An "Export plot" button whose menu saves the curves as PNG, PDF or CSV, asking where.
+    QWidget *makeExportButton(QWidget *parent);
 
 private:
     void rescale();

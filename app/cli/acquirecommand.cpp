@@ -1,3 +1,4 @@
+#include "cli/cliapplication.h"
 #include "cli/clicommon.h"
 
 #include "acquire/acquirejob.h"
@@ -105,6 +106,9 @@ int acquire(const Args &a, const Io &io)
     ticker.stop();
     if (tty)
         std::fprintf(io.err, "\r\033[K");
+    if (const std::string escaped = takeEscapedException(); !escaped.empty())
+        return io.fail("acquire stopped on an internal error (" + escaped + "). What was downloaded is kept in "
+                       + dir.string() + "; run the same command again to resume, and please report the error.");
 
     std::map<std::string, int> reasons;
     for (const auto &f : job.failures()) {

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/cliapplication.h"
 #include "cli/clicommon.h"
 
 #include "core/guardedthread.h"
@@ -474,7 +475,12 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
     // The last-resort guard: whatever a command lets escape (its own code, Qt's event loop in
     // acquire) ends as an error message and exit code 1, never std::terminate.
     try {
-        return runCommand(args, out, err);
+        const int code = runCommand(args, out, err);
+        if (const std::string escaped = takeEscapedException(); !escaped.empty()) {
+            Io{out, err}.fail("Kiln hit an internal error in its event loop (" + escaped + "). Please report it.");
+            return 1;
+        }
+        return code;
     } catch (...) {
         Io{out, err}.fail("Kiln hit an internal error (" + exceptionText(std::current_exception())
                           + "). Nothing more was done; please report it.");

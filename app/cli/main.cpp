@@ -1,11 +1,12 @@
 #include "cli/cli.h"
+#include "cli/cliapplication.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    kiln::cli::CliApplication app(argc, argv);
     QCoreApplication::setApplicationName("kiln");
     QCoreApplication::setOrganizationName("kiln");
     QCoreApplication::setApplicationVersion(KILN_VERSION);

@@ -24,7 +24,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -34,7 +33,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
-#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -43,7 +41,6 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -109,12 +106,6 @@ TrainPage::TrainPage(QWidget *parent)
     controls->addWidget(m_pauseButton);
     controls->addWidget(m_stopButton);
     controls->addWidget(m_stateLabel, 1);
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export plot"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto *exportMenu = new QMenu(exportButton);
-    exportButton->setMenu(exportMenu);
-    controls->addWidget(exportButton);
 
     m_epochBar = new QProgressBar(this);
     m_batchBar = new QProgressBar(this);
@@ -127,6 +118,7 @@ TrainPage::TrainPage(QWidget *parent)
     progress->addWidget(m_speed);
 
     m_plot = new TrainingPlot(this);
+    controls->addWidget(m_plot->makeExportButton(this));
     m_lrPlot = new LrFinderPlot(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_plot, tr("Training curves"));
@@ -180,21 +172,6 @@ TrainPage::TrainPage(QWidget *parent)
             [this](double lr) { static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(lr); });
     connect(m_runs, &QListView::clicked, this,
             [this](const QModelIndex &index) { openRun(index.data(RunListModel::DirRole).toString()); });
-    exportMenu->addAction(tr("PNG…"), this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export plot"), "training.png", tr("PNG images (*.png)"));
-        if (!f.isEmpty())
-            m_plot->exportPng(f);
-    });
-    exportMenu->addAction(tr("PDF…"), this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export plot"), "training.pdf", tr("PDF files (*.pdf)"));
-        if (!f.isEmpty())
-            m_plot->exportPdf(f);
-    });
-    exportMenu->addAction(tr("CSV…"), this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export data"), "training.csv", tr("CSV files (*.csv)"));
-        if (!f.isEmpty())
-            m_plot->exportCsv(f);
-    });
 
     // Telemetry: drained at 25 Hz; dataAvailable only wakes an idle timer.
     m_drainTimer.setInterval(40);

@@ -21,6 +21,10 @@ enum class HeadKind { Fastai, Linear };
 // "efficientnet_b0" (torchvision's function names)
 const char *architectureName(Architecture arch);
 bool parseArchitecture(const std::string &name, Architecture &out);
+// Training images/s on a CPU relative to resnet18's at the same input size, fp32, measured with
+// tests/bench/run-zoo.py (224 px, batch 16, 2 threads): the Train page's speed class. 0 for
+// simple_cnn, whose cost depends on its input.
+double relativeCpuTrainingSpeed(Architecture arch);
 // Every architecture's name, in the enumeration's order.
 std::vector<std::string> architectureNames();
 // "fastai", "linear"

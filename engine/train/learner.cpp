@@ -490,7 +490,8 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             }
             if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
                 return w.error();
-            appendBatchLog(batchesFile, m_batchLog);
+            if (auto b = appendBatchLog(batchesFile, m_batchLog); !b)
+                message("the batch log could not be written (" + b.message() + "); the curves of this epoch are not saved");
             if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
                 return c.error();
             if (m_config.keepBest && improved) {

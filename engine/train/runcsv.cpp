@@ -51,6 +51,12 @@ bool toInt(const std::string &s, int &out)
     return true;
 }
 
+bool parseBatchRow(const std::vector<std::string> &c, BatchTelemetry &b)
+{
+    return c.size() == 6 && toInt(c[0], b.epoch) && toInt(c[1], b.batch) && toDouble(c[2], b.loss) && toDouble(c[3], b.smoothLoss)
+        && toDouble(c[4], b.lr) && toDouble(c[5], b.mom);
+}
+
 Error damaged(const fs::path &file, std::size_t line, const std::string &why)
 {
     return Error{file.string() + " is damaged at line " + std::to_string(line) + " (" + why
@@ -123,17 +129,24 @@ void trimBatchLog(const fs::path &file, int keepEpochs)
     std::ifstream in(file);
     std::string text = kBatchesHeader, line;
     std::getline(in, line);
-    while (std::getline(in, line))
-        if (!line.empty() && std::atoi(line.c_str()) < keepEpochs)
+    // Only whole rows Kiln wrote survive a resume: a torn or damaged line (a crash mid-write, an
+    // edit) is dropped here rather than kept before the new rows.
+    while (std::getline(in, line)) {
+        BatchTelemetry b;
+        if (line.size() <= kMaxLine && parseBatchRow(cells(line), b) && b.epoch < keepEpochs)
             text += line + "\n";
+    }
     in.close();
     (void)writeFileAtomic(file, text);
 }
 
-void appendBatchLog(const fs::path &file, const std::string &rows)
+Result<void> appendBatchLog(const fs::path &file, const std::string &rows)
 {
-    std::ofstream out(file, std::ios::app | std::ios::binary);
-    out << rows;
+    if (rows.empty())
+        return Ok{};
+    // One write with the torn-line guard, synced (once an epoch).
+    const std::string_view body(rows.data(), rows.back() == '\n' ? rows.size() - 1 : rows.size());
+    return appendLine(file, body);
 }
 
 Result<std::vector<BatchTelemetry>> readBatches(const fs::path &file)
@@ -144,8 +157,7 @@ Result<std::vector<BatchTelemetry>> readBatches(const fs::path &file)
         if (c.size() != 6)
             return damaged(file, line, std::to_string(c.size()) + " fields where 6 belong");
         BatchTelemetry b;
-        if (!toInt(c[0], b.epoch) || !toInt(c[1], b.batch) || !toDouble(c[2], b.loss) || !toDouble(c[3], b.smoothLoss)
-            || !toDouble(c[4], b.lr) || !toDouble(c[5], b.mom))
+        if (!parseBatchRow(c, b))
             return damaged(file, line, "a field that is not a number");
         perEpoch[b.epoch] = std::max(perEpoch[b.epoch], b.batch + 1);
         rows.push_back(b);

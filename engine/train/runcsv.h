@@ -19,8 +19,9 @@ Result<void> writeMetrics(const std::filesystem::path &file, const std::vector<E
 Result<std::vector<EpochMetrics>> readMetrics(const std::filesystem::path &file);
 
 // batches.csv: the rows of one epoch are appended when it ends; a resumed run first keeps only the
-// rows of its first `keepEpochs` epochs.
-void appendBatchLog(const std::filesystem::path &file, const std::string &rows);
+// rows of its first `keepEpochs` epochs, whole rows only (a torn or damaged line is dropped). The
+// append is one write with the torn-line guard, synced (appendLine).
+Result<void> appendBatchLog(const std::filesystem::path &file, const std::string &rows);
 void trimBatchLog(const std::filesystem::path &file, int keepEpochs);
 // Every row, with `batches` (per epoch) filled in; a missing file is no rows, and a last row cut
 // short by a kill during an append is left out.

@@ -417,9 +417,10 @@ TEST(Corruption, RunFiles)
     };
     std::vector<Kind> kinds{
         {"run.json", "runs/20260101-000000-simple_cnn/run.json", false, kJsonDamage, runCommands, true},
+        // The crash this issue began with: a word in metrics.csv killed kiln-cli export (stod).
         {"metrics.csv", "runs/20260101-000000-simple_cnn/metrics.csv", true, kCsvDamage,
-         [](std::size_t, const fs::path &, const fs::path &R, const fs::path &) -> std::vector<QStringList> {
-             return {{"train", "--resume", q(R)}};
+         [](std::size_t i, const fs::path &, const fs::path &R, const fs::path &D) -> std::vector<QStringList> {
+             return {{"train", "--resume", q(R)}, {"export", q(R), "--out", q(D / (i % 2 ? "m.onnx" : "m.kiln"))}};
          },
          true},
         {"batches.csv", "runs/20260101-000000-simple_cnn/batches.csv", true, kCsvDamage,

@@ -393,6 +393,15 @@ TEST(TrainPageWeights, ImageNetWeightsDownloadOnStartAndTheRunRecordsThem)
     EXPECT_EQ(c.pretrained, "imagenet");
     EXPECT_EQ(c.schedule, ScheduleKind::FineTune);
     EXPECT_TRUE(page.weights()->infoText().contains("downloads")) << page.weights()->infoText().toStdString();
+    // The speed class of each architecture on a CPU, beside its size.
+    for (auto [arch, speedClass] : {std::pair{Architecture::MobileNetV3Small, "fast"}, std::pair{Architecture::ResNet18, "medium"},
+                                    std::pair{Architecture::ResNet50, "slow"}}) {
+        TrainConfig other = c;
+        other.arch = arch;
+        page.setConfig(other);
+        EXPECT_TRUE(page.weights()->infoText().contains(QLatin1String(speedClass))) << page.weights()->infoText().toStdString();
+    }
+    page.setConfig(c);
     c.size = 32; // quick
     c.epochs = 1;
     c.batchSize = 4;

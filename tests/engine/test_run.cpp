@@ -208,6 +208,35 @@ TEST(RunFiles, SavesLoadsAndListsDamagedRunsWithTheirReason)
     EXPECT_EQ(test::readBytes(store.runsDir() / "20260102-000000-a/run.json").size(), 10u);
 }
 
+// A resume after a crash mid-append: the torn row and a damaged one are dropped, the next epoch's
+// rows start on their own line, and the whole file reads back.
+TEST(RunFiles, AResumeDropsTornBatchRowsAndAppendsOnANewLine)
+{
+    TempDir dir;
+    const fs::path file = dir / "batches.csv";
+    test::writeText(file, "epoch,batch,loss,smooth_loss,lr,mom\n0,0,0.9,0.9,0.001,0.95\n0,1,0.8,0.85,0.001,0.95\n"
+                          "0,2,zero,0.8,0.001,0.95\n1,0,0.7,0.8,0.001,0.95\n1,1,0.6");
+    trimBatchLog(file, 1); // epoch 1 is trained again
+    ASSERT_TRUE(appendBatchLog(file, "1,0,0.5,0.7,0.001,0.95\n").ok());
+    auto rows = readBatches(file);
+    ASSERT_TRUE(rows.ok()) << rows.message();
+    ASSERT_EQ(rows->size(), 3u);
+    EXPECT_EQ((*rows)[2].epoch, 1);
+    EXPECT_DOUBLE_EQ((*rows)[2].loss, 0.5);
+    // A torn last row (a kill during the append itself) and the next append.
+    const auto bytes = test::readBytes(file);
+    test::writeText(file, std::string(bytes.begin(), bytes.end()) + "1,1,0.4");
+    ASSERT_TRUE(appendBatchLog(file, "2,0,0.3,0.6,0.001,0.95\n").ok());
+    auto again = readBatches(file);
+    ASSERT_FALSE(again.ok()); // the torn row is now inside the file: damage, named
+    EXPECT_NE(again.message().find("batches.csv"), std::string::npos) << again.message();
+    trimBatchLog(file, 3);
+    auto trimmed = readBatches(file);
+    ASSERT_TRUE(trimmed.ok()) << trimmed.message();
+    EXPECT_EQ(trimmed->size(), 4u);
+    EXPECT_EQ(trimmed->back().epoch, 2);
+}
+
 TEST(RunFiles, DamagedMetricsAndBatchesAreErrorsThatNameTheFileAndLine)
 {
     TempDir dir;
