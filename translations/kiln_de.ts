@@ -1753,10 +1753,6 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Stoppen</translation>
     </message>
     <message>
-        <source>Export plot</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
         <source>epoch %v / %m</source>
         <translation>Epoche %v / %m</translation>
     </message>
@@ -1771,34 +1767,6 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     <message>
         <source>Learning-rate finder</source>
         <translation>Lernraten-Finder</translation>
-    </message>
-    <message>
-        <source>PNG…</source>
-        <translation>PNG…</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-Dateien (*.pdf)</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation>Daten exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>stopped; the checkpoint of the last finished epoch is kept</source>
@@ -2281,6 +2249,38 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <source>Wheel: zoom · drag: pan · double-click: follow the data again</source>
         <translation>Mausrad: zoomen · Ziehen: verschieben · Doppelklick: wieder den Daten folgen</translation>
     </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>kiln::VerifyFailureModel</name>
@@ -2374,6 +2374,22 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     <message>
         <source>Start downloads its weights once (about %1).</source>
         <translation>„Starten“ lädt seine Gewichte einmal herunter (etwa %1).</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>schnell</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>langsam</translation>
+    </message>
+    <message>
+        <source>On a CPU: %1, about %2× resnet18&apos;s training speed.</source>
+        <translation>Auf einer CPU: %1, etwa %2× so schnell im Training wie resnet18.</translation>
     </message>
 </context>
 <context>

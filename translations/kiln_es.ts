@@ -1753,10 +1753,6 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Detener</translation>
     </message>
     <message>
-        <source>Export plot</source>
-        <translation>Exportar gráfico</translation>
-    </message>
-    <message>
         <source>epoch %v / %m</source>
         <translation>época %v / %m</translation>
     </message>
@@ -1771,34 +1767,6 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     <message>
         <source>Learning-rate finder</source>
         <translation>Buscador de tasa de aprendizaje</translation>
-    </message>
-    <message>
-        <source>PNG…</source>
-        <translation>PNG…</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation>Exportar datos</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>stopped; the checkpoint of the last finished epoch is kept</source>
@@ -2281,6 +2249,38 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <source>Wheel: zoom · drag: pan · double-click: follow the data again</source>
         <translation>Rueda: zoom · arrastrar: desplazar · doble clic: volver a seguir los datos</translation>
     </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Exportar datos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>kiln::VerifyFailureModel</name>
@@ -2374,6 +2374,22 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     <message>
         <source>Start downloads its weights once (about %1).</source>
         <translation>Iniciar descarga sus pesos una vez (unos %1).</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>rápida</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>lenta</translation>
+    </message>
+    <message>
+        <source>On a CPU: %1, about %2× resnet18&apos;s training speed.</source>
+        <translation>En una CPU: %1, entrena a unas %2× la velocidad de resnet18.</translation>
     </message>
 </context>
 <context>

@@ -90,17 +90,17 @@ void WeightsChooser::refresh()
     } else {
         text = tr("%1 M parameters, %2 % top-1 on ImageNet.")
                    .arg(locale.toString(entry->millionParams, 'f', 1), locale.toString(entry->top1, 'f', 1));
-        if (const double speed = relativeCpuTrainingSpeed(c.arch); speed > 0) {
-            const QString speedClass = speed >= 1.5 ? tr("fast") : speed >= 0.75 ? tr("medium") : tr("slow");
-            text += QLatin1Char(' ')
-                    + tr("On a CPU: %1, about %2× resnet18's training speed.").arg(speedClass, locale.toString(speed, 'f', 1));
-        }
         if (c.pretrained == "imagenet") {
             const CachedWeights cached = cachedWeights(*entry);
             text += QLatin1Char(' ')
                     + (cached.present ? tr("Its weights are in the cache (%1).").arg(locale.formattedDataSize(qint64(cached.bytes)))
                                       : tr("Start downloads its weights once (about %1).").arg(locale.formattedDataSize(qint64(entry->approxBytes()))));
         }
+    }
+    if (const double speed = relativeCpuTrainingSpeed(c.arch); speed > 0) {
+        const QString speedClass = speed >= 1.5 ? tr("fast") : speed >= 0.75 ? tr("medium") : tr("slow");
+        text += QLatin1Char(' ')
+                + tr("On a CPU: %1, about %2× resnet18's training speed.").arg(speedClass, locale.toString(speed, 'f', 1));
     }
     m_info->setText(text);
     m_info->setToolTip(entry ? QString::fromStdString(entry->url) : QString());
