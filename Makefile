@@ -32,7 +32,7 @@ SANITIZE_DIR ?= build-sanitize
 SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 sanitize: deps
 	@if [ ! -f $(SANITIZE_DIR)/build.ninja ]; then cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		-DKILN_SANITIZE=ON -DKILN_BUILD_BENCH=OFF; fi
+		-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DKILN_SANITIZE=ON -DKILN_BUILD_BENCH=OFF; fi
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	cd $(SANITIZE_DIR) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) --timeout 900 -E '^(Packaging|NumericCore)[.]'
 

@@ -27,6 +27,23 @@ Result<Project> openOrCreateProject(const fs::path &dir)
     return Project::create(dir);
 }
 
+// Runs `import(progress)` with kiln-cli's progress line, then records the project's classes as
+// its images folder now has them.
+template <class Summary, class Import>
+Result<Summary> importIntoProject(const Io &io, const Project &project, Import import)
+{
+    Progress progress;
+    Result<Summary> summary = Error{"not run"};
+    if (auto ran = runWithProgress(io, "import", progress, [&] { summary = import(progress); }); !ran)
+        return ran.error();
+    if (!summary)
+        return summary;
+    if (auto index = DatasetIndex::scan(project.imagesDir()))
+        if (auto saved = Project::recordClasses(project.root(), index->classes()); !saved)
+            return saved.error();
+    return summary;
+}
+
 } // namespace
 
 int datasetImportIdx(const Args &a, const Io &io)
@@ -52,15 +69,10 @@ int datasetImportIdx(const Args &a, const Io &io)
     if (!project)
         return io.fail(project.message());
     const fs::path target = subset.empty() ? project->imagesDir() : project->imagesDir() / subset;
-    Progress progress;
-    Result<IdxImportSummary> summary = Error{"not run"};
-    if (auto ran = runWithProgress(io, "import", progress, [&] { summary = importIdx(images, labels, target, options, &progress); }); !ran)
-        return io.fail(ran.message());
+    const auto summary = importIntoProject<IdxImportSummary>(
+        io, *project, [&](Progress &progress) { return importIdx(images, labels, target, options, &progress); });
     if (!summary)
         return io.fail(summary.message());
-    if (auto index = DatasetIndex::scan(project->imagesDir()))
-        if (auto saved = Project::recordClasses(project->root(), index->classes()); !saved)
-            return io.fail(saved.message());
     if (io.json) {
         QJsonArray perClass;
         for (std::size_t c = 0; c < summary->classes.size(); ++c)
@@ -90,17 +102,11 @@ int datasetImportCsv(const Args &a, const Io &io)
     auto project = openOrCreateProject(a.positional[2]);
     if (!project)
         return io.fail(project.message());
-    Progress progress;
-    Result<CsvImportSummary> summary = Error{"not run"};
-    const auto ran = runWithProgress(io, "import", progress,
-                    [&] { summary = importCsv(a.positional[0], a.positional[1], project->imagesDir(), &progress); });
-    if (!ran)
-        return io.fail(ran.message());
+    const auto summary = importIntoProject<CsvImportSummary>(io, *project, [&](Progress &progress) {
+        return importCsv(a.positional[0], a.positional[1], project->imagesDir(), &progress);
+    });
     if (!summary)
         return io.fail(summary.message());
-    if (auto index = DatasetIndex::scan(project->imagesDir()))
-        if (auto saved = Project::recordClasses(project->root(), index->classes()); !saved)
-            return io.fail(saved.message());
     if (io.json) {
         QJsonArray problems;
         for (const auto &p : summary->problems)

@@ -1,4 +1,5 @@
 // End-to-end: runs the kiln-cli executable as a process, as a script would.
+#include "clirun.h"
 #include "testfiles.h"
 
 #include "data/editjournal.h"
@@ -25,20 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(KILN_CLI_PATH, args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Run = test::CliResult;
+Run cli(const QStringList &args) { return test::runCli(args); }
 
 QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
 

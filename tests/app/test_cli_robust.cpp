@@ -1,5 +1,6 @@
 // kiln-cli as a process, for issue 17: a class name that cannot be a folder is named as the
 // problem before anything is created, and a CSV import takes only images from inside its root.
+#include "clirun.h"
 #include "testfiles.h"
 
 #include <QProcess>
@@ -14,19 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int code;
-    QString out, err;
-};
-
-CliRun runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(KILN_CLI_PATH, args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using test::runCli;
 
 QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
 
