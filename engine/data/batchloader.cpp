@@ -230,7 +230,7 @@ Batch BatchLoader::build(std::size_t batchIndex)
     Batch batch;
     batch.images = used.size() == end - begin ? images : images.narrow(0, 0, long(used.size()));
     batch.labels = at::tensor(labels, at::kLong);
-    if (images.is_pinned())
+    if (m_pin.load(std::memory_order_relaxed) && images.is_pinned())
         batch.labels = batch.labels.pin_memory();
     batch.samples = std::move(used);
     return batch;

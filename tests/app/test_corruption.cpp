@@ -506,14 +506,3 @@ TEST(Corruption, ExportedModels)
     for (std::size_t k = 0; k < commands.size(); ++k)
         expectSafe(commands[k], outcomes[k]);
 }
-
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    KilnApplication app(argc, argv);
-    QApplication::setApplicationName("kiln-tests");
-    QApplication::setOrganizationName("kiln-tests");
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
-}

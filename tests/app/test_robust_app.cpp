@@ -1,5 +1,5 @@
 // Issue 17 where Qt runs things: the last-resort guard around the GUI event loop (the binary's
-// application is a KilnApplication, see main() below), a stop asked before the training worker
+// application is a KilnApplication: KILN_APP in tests/CMakeLists.txt), a stop asked before the training worker
 // starts, an Acquire job destroyed with downloads in flight, its manifest after a torn line, and
 // the main window offered a plain folder of class folders.
 #include "kilnapplication.h"
@@ -210,15 +210,4 @@ TEST(OpenPlainFolder, TheWindowOffersToMakeItAProjectBesideIt)
     EXPECT_EQ(window.projectRoot(), QString::fromStdString((dir / "photos-kiln").string()));
     EXPECT_TRUE(Project::isProject(dir / "photos-kiln"));
     EXPECT_EQ(test::countFiles(dir / "photos"), 6u); // the user's folder is as it was
-}
-
-int main(int argc, char **argv)
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    KilnApplication app(argc, argv);
-    QApplication::setApplicationName("kiln-tests");
-    QApplication::setOrganizationName("kiln-tests");
-    ::testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
 }
