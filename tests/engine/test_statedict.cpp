@@ -408,12 +408,12 @@ TEST(StateDict, SaveIntoAnImpossiblePlaceGivesAnError)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Exchange with Python (skipped without Debian's python3-torch / python3-torchvision)
+// Exchange with Python (Debian's python3-torch / python3-torchvision, test dependencies that
+// packaging/install-deps.sh installs)
 
 TEST(StateDict, PythonLoadsWhatKilnSavesStrictly)
 {
-    if (!pythonHas("torch"))
-        GTEST_SKIP() << kPython << " cannot import torch";
+    ASSERT_TRUE(pythonHas("torch")) << kPython << " cannot import torch: run packaging/install-deps.sh";
     TempDir dir;
     MirrorNet net;
     ASSERT_TRUE(loadStateDict(*net, readFixture()).complete());
@@ -450,8 +450,7 @@ print("KILN_PY_OK", result)
 
 TEST(StateDict, ReadsATorchvisionResNet18)
 {
-    if (!pythonHas("torch, torchvision"))
-        GTEST_SKIP() << kPython << " cannot import torch and torchvision";
+    ASSERT_TRUE(pythonHas("torch, torchvision")) << kPython << " cannot import torch and torchvision: run packaging/install-deps.sh";
     TempDir dir;
     const std::string script = R"(
 import sys
