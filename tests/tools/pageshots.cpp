@@ -45,10 +45,19 @@ int main(int argc, char **argv)
     const QCommandLineOption embeddings{"embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE)."};
     const QCommandLineOption acquire{"acquire", "On the Acquire page, add these comma-separated classes and start.", "CLASSES"};
     const QCommandLineOption exportPredict{"export-predict", "On the Export page, export the newest run, then predict FOLDER.", "FOLDER"};
-    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, acquire, exportPredict});
+    const QCommandLineOption preferences{"preferences", "Also save a picture of the Preferences dialog to FILE.", "FILE"};
+    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, acquire, exportPredict,
+                       preferences});
     parser.process(app);
     kiln::installTranslations(parser.isSet(language) ? parser.value(language) : kiln::Preferences::load().language);
 
+    if (parser.isSet(preferences)) { // before the window, whose signals the events below would run
+        kiln::PreferencesDialog dialog;
+        dialog.show();
+        dialog.adjustSize();
+        QApplication::processEvents();
+        dialog.grab().save(parser.value(preferences));
+    }
     kiln::MainWindow window;
     window.show();
     if (parser.isSet(demo))
