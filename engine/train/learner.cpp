@@ -9,6 +9,7 @@
 #include "train/optimizer.h"
 #include "train/runfiles.h"
 #include "train/autocast.h"
+#include "train/torchdevice.h"
 #include "train/trainsettings.h"
 
 #include <torch/nn/functional/loss.h>
@@ -41,7 +42,7 @@ Result<void> Learner::setup()
         return valid.error();
 
     m_device = configureDevice(m_config);
-    m_torchDevice = m_device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(m_device.index)) : torch::Device(torch::kCPU);
+    m_torchDevice = torchDevice(m_device);
     m_precision = resolvePrecision(m_config.precision, m_config.arch, m_device.cuda);
     if (m_precision == Precision::Fp16 && !m_device.cuda)
         return Error{"fp16 (--precision fp16) needs a CUDA GPU; LibTorch's CPU autocast computes in bf16. Use bf16 or auto."};
@@ -177,6 +178,18 @@ torch::Tensor Learner::forwardLogits(const torch::Tensor &x)
     return m_model->forward(x).to(torch::kFloat);
 }
 
+void Learner::backwardAndStep(const torch::Tensor &loss)
+{
+    if (m_precision == Precision::Fp16) {
+        m_scaler.scale(loss).backward();
+        if (m_scaler.unscale(m_model->parameters()))
+            m_optimizer->step();
+    } else {
+        loss.backward();
+        m_optimizer->step();
+    }
+}
+
 torch::Tensor Learner::lossOf(const torch::Tensor &logits, const torch::Tensor &labels)
 {
     return F::cross_entropy(logits, labels, F::CrossEntropyFuncOptions().label_smoothing(m_config.labelSmoothing));
@@ -226,15 +239,7 @@ Result<double> Learner::trainEpoch(const Phase &phase, int phaseEpoch, int globa
               << "Try a lower learning rate (run lr-find) or check the data.";
             return Error{m.str()};
         }
-        if (m_precision == Precision::Fp16) {
-            // An overflow in the scaled gradients is a skipped step with a lower scale.
-            m_scaler.scale(loss).backward();
-            if (m_scaler.unscale(m_model->parameters()))
-                m_optimizer->step();
-        } else {
-            loss.backward();
-            m_optimizer->step();
-        }
+        backwardAndStep(loss);
 
         ++m_smoothCount;
         m_smoothAvg = 0.98 * m_smoothAvg + 0.02 * value;

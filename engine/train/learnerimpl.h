@@ -60,6 +60,9 @@ private:
     torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &labels);
     // The model's class scores in the run's precision (autocast around the forward pass), as fp32.
     torch::Tensor forwardLogits(const torch::Tensor &x);
+    // Backward and optimizer step of one batch; in fp16 through the loss scaler, so an overflow is
+    // a skipped step with a lower scale (training and lr_find alike).
+    void backwardAndStep(const torch::Tensor &loss);
     Result<void> saveCheckpoint(const fs::path &file, int epochsDone, double bestLoss, int bestEpoch, int badEpochs);
     Result<void> loadCheckpoint(const fs::path &file, int &epochsDone, double &bestLoss, int &bestEpoch, int &badEpochs);
     std::vector<std::pair<std::string, torch::Tensor>> snapshot();

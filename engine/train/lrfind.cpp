@@ -67,8 +67,7 @@ Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt, bo
             if (!std::isfinite(smooth) || smooth > 4 * best)
                 break;
             best = std::min(best, smooth);
-            loss.backward();
-            m_optimizer->step();
+            backwardAndStep(loss);
             if (!std::isfinite(smooth) || smooth > 4 * best)
                 break;
         }
@@ -78,6 +77,7 @@ Result<LrFindResult> Learner::lrFind(double startLr, double endLr, int numIt, bo
     result.checksumBefore = checksumBefore;
     result.checksumDuring = weightChecksum(*m_model);
     restore(saved);
+    m_scaler = LossScaler(); // the search's overflows say nothing of the run's scale
     *m_optimizer = savedOptimizer;
     applyFreeze(false);
     result.checksumAfter = weightChecksum(*m_model);

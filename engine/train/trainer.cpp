@@ -137,7 +137,7 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
     // Fix the automatic choices before run.json is written, so a resume rebuilds the same model
     // and computes in the same precision.
     resolveInputShape(data.value(), config, config.size, config.channels);
-    config.precision = resolvePrecision(config.precision, config.arch, config.device != "cpu" && cudaAvailable());
+    config.precision = resolvePrecision(config.precision, config.arch, configureDevice(config).cuda); // as the learner will
     std::error_code ec;
     fs::create_directories(run.dir(), ec);
     if (ec)
