@@ -156,7 +156,7 @@ void ThumbnailCache::dispatch()
                 try {
                     loaded = loadThumbnail(path, side);
                 } catch (...) {
-                    loaded = LoadedImage{}; // shown as failed; never an exception for result() on the GUI thread
+                    // left empty: shown as failed; never an exception for result() on the GUI thread
                 }
                 out.emplace_back(s, std::move(loaded));
             }

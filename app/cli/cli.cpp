@@ -476,15 +476,12 @@ int run(const std::vector<std::string> &args, std::FILE *out, std::FILE *err)
     // acquire) ends as an error message and exit code 1, never std::terminate.
     try {
         const int code = runCommand(args, out, err);
-        if (const std::string escaped = takeEscapedException(); !escaped.empty()) {
-            Io{out, err}.fail("Kiln hit an internal error in its event loop (" + escaped + "). Please report it.");
-            return 1;
-        }
+        if (const std::string escaped = takeEscapedException(); !escaped.empty())
+            return Io{out, err}.fail("Kiln hit an internal error in its event loop (" + escaped + "). Please report it.");
         return code;
     } catch (...) {
-        Io{out, err}.fail("Kiln hit an internal error (" + exceptionText(std::current_exception())
-                          + "). Nothing more was done; please report it.");
-        return 1;
+        return Io{out, err}.fail("Kiln hit an internal error (" + exceptionText(std::current_exception())
+                                 + "). Nothing more was done; please report it.");
     }
 }
 

@@ -8,6 +8,7 @@
 #include "models/statedict.h"
 #include "train/learner.h"
 #include "train/runfiles.h"
+#include "train/torchdevice.h"
 
 #include <torch/torch.h>
 
@@ -102,14 +103,14 @@ Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineC
     deviceConfig.threads = options.threads;
     deviceConfig.device = options.device;
     const DeviceInfo device = configureDevice(deviceConfig);
-    const torch::Device torchDevice = device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(device.index)) : torch::Device(torch::kCPU);
+    const torch::Device where = torchDevice(device);
 
     auto loaded = loadClassifier(spec, checkpoint);
     if (!loaded)
         return loaded.error();
     const std::shared_ptr<ClassifierImpl> model = loaded.value();
     try {
-        model->to(torchDevice);
+        model->to(where);
     } catch (const std::exception &e) {
         return Error{deviceProblem(device.name, e)};
     }
@@ -142,7 +143,7 @@ Result<Predictions> predictFilesUnguarded(const ModelSpec &spec, const PipelineC
         while (auto batch = loader.next()) {
             if (isCancelled(progress))
                 return Error{"Prediction was cancelled."};
-            auto x = batch->images.to(torchDevice, /*non_blocking=*/device.cuda);
+            auto x = batch->images.to(where, /*non_blocking=*/device.cuda);
             if (useChannelsLastLayout)
                 x = channelsLast(x);
             torch::Tensor emb, logits;
@@ -291,7 +292,7 @@ Result<std::unique_ptr<Predictor>> Predictor::load(const ModelSpec &spec, const 
         return loaded.error();
     std::unique_ptr<Predictor> p(new Predictor);
     p->d->model = loaded.value();
-    p->d->device = device.cuda ? torch::Device(torch::kCUDA, c10::DeviceIndex(device.index)) : torch::Device(torch::kCPU);
+    p->d->device = torchDevice(device);
     try {
         p->d->model->to(p->d->device);
         p->d->channelsLast = prefersChannelsLast(spec.arch, device.cuda);

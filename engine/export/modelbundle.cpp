@@ -294,9 +294,8 @@ Result<ModelBundle> loadBundle(const fs::path &file)
     if (!parseArchitecture(meta.value("architecture").toString().toStdString(), b.spec.arch))
         return Error{where + " names an architecture this Kiln does not know: "
                      + meta.value("architecture").toString().toStdString()};
-    for (Precision p : {Precision::Fp32, Precision::Bf16, Precision::Fp16})
-        if (meta.value("precision").toString() == QLatin1String(precisionName(p)))
-            b.precision = p; // else auto (bundles before mixed precision)
+    // Bundles before mixed precision have none: auto, the default.
+    parsePrecision(meta.value("precision").toString().toStdString(), b.precision);
     b.spec.head = HeadKind::Fastai; // bundles without a head name predate linear heads
     parseHeadKind(meta.value("head").toString().toStdString(), b.spec.head);
     for (const auto &c : meta.value("classes").toArray())

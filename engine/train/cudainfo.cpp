@@ -6,7 +6,7 @@
 #include <dlfcn.h>
 
 #include <cstdio>
-#include <mutex>
+#include <string>
 
 namespace kiln {
 
@@ -46,17 +46,8 @@ std::string describe(int index)
 
 std::string cudaDeviceDescription(int index)
 {
-    static std::mutex mutex;
-    static std::string cached;
-    static bool done = false;
-    std::lock_guard lock(mutex);
-    if (index != 0)
-        return describe(index);
-    if (!done) {
-        cached = describe(0);
-        done = true;
-    }
-    return cached;
+    static const std::string first = describe(0); // asked for on every device line: read once
+    return index == 0 ? first : describe(index);
 }
 
 } // namespace kiln

@@ -1,5 +1,7 @@
 #include "train/lossscaler.h"
 
+#include <ATen/ATen.h>
+
 #include <algorithm>
 
 namespace kiln {
@@ -7,14 +9,13 @@ namespace kiln {
 bool LossScaler::unscale(const std::vector<at::Tensor> &params)
 {
     at::NoGradGuard guard;
-    bool finite = true;
-    for (const auto &p : params) {
-        const at::Tensor &g = p.grad();
-        if (g.defined() && !at::isfinite(g).all().item<bool>()) {
-            finite = false;
-            break;
-        }
-    }
+    // One flag per gradient, read with one host sync (a GPU step would otherwise wait once per
+    // parameter).
+    std::vector<at::Tensor> flags;
+    for (const auto &p : params)
+        if (p.grad().defined())
+            flags.push_back(at::isfinite(p.grad()).all());
+    const bool finite = flags.empty() || at::stack(flags).all().item<bool>();
     if (!finite) {
         for (const auto &p : params)
             if (p.grad().defined())

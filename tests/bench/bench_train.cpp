@@ -11,11 +11,12 @@
 #include "data/idximport.h"
 #include "export/inferencegraph.h"
 #include "models/models.h"
+#include "train/autocast.h"
 #include "train/learner.h"
 #include "train/optimizer.h"
 
 #include <torch/torch.h>
-#include <ATen/autocast_mode.h>
+
 
 #include <chrono>
 #include <cstdio>
@@ -84,17 +85,9 @@ struct Stepper {
     {
         optimizer->zeroGrad();
         torch::Tensor logits;
-        if (bf16) {
-            at::autocast::set_cpu_enabled(true);
-            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-            at::autocast::increment_nesting();
-            logits = model->forward(channelsLastLayout ? channelsLast(x) : x);
-            if (at::autocast::decrement_nesting() == 0)
-                at::autocast::clear_cache();
-            at::autocast::set_cpu_enabled(false);
-            logits = logits.to(torch::kFloat);
-        } else {
-            logits = model->forward(channelsLastLayout ? channelsLast(x) : x);
+        {
+            const AutocastScope autocast(bf16 ? Precision::Bf16 : Precision::Fp32, false);
+            logits = model->forward(channelsLastLayout ? channelsLast(x) : x).to(torch::kFloat);
         }
         auto loss = torch::nn::functional::cross_entropy(logits, y);
         loss.backward();

@@ -110,8 +110,7 @@ for arch in archs:
             results[c].append(sides[c]())
             if c == "kiln":
                 state["cl"] = results[c][-1]["channels_last"]
-    med = {c: (statistics.median(float(x["train"]) for x in results[c]), statistics.median(float(x["infer"]) for x in results[c]))
-           for c in cols}
+    med = medians(results)
     row = f"{arch:<20} {float(results['kiln'][0]['gflop']):>6.2f} {('CL' if state['cl'] == '1' else 'NCHW'):>6} | "
     row += " | ".join(f"{med[c][0]:>6.1f} {med[c][1]:>6.1f}" for c in cols)
     row += f" | {med['kiln'][0] / med['torch tuned'][0]:>4.2f}x  {med['kiln'][1] / med['torch tuned'][1]:>4.2f}x"
