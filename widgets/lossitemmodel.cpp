@@ -35,6 +35,16 @@ void LossItemModel::setItems(const QStringList &classes, std::vector<LossItem> i
     endResetModel();
 }
 
+void LossItemModel::setSuggestions(const QHash<int, int> &bySource)
+{
+    for (auto &it : m_items) {
+        const int s = bySource.value(it.source, -1);
+        it.suggested = s != it.actual ? s : -1; // once relabelled to it, nothing left to suggest
+    }
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_items.size()) - 1), {CaptionRole, SuggestedRole});
+}
+
 void LossItemModel::setDecision(const QModelIndexList &rows, CleanDecision decision)
 {
     for (const QModelIndex &i : rows) {
@@ -114,11 +124,14 @@ QVariant LossItemModel::data(const QModelIndex &index, int role) const
     }
     case Qt::DisplayRole:
     case CaptionRole:
+        if (it.suggested >= 0)
+            return tr("%1 / %2\nsuggested: %3 (S)").arg(name(it.predicted), name(it.actual), name(it.suggested));
         return tr("%1 / %2\n%3 / %4 / %5")
             .arg(name(it.predicted), name(it.actual))
             .arg(QLocale().toString(double(it.loss), 'f', 2))
             .arg(QLocale().toString(double(it.pPredicted), 'f', 2))
             .arg(QLocale().toString(double(it.pActual), 'f', 2));
+    case SuggestedRole: return it.suggested;
     case Qt::ToolTipRole:
         return tr("%1\npredicted %2, actual %3 (%4 split)\nloss %5, p(predicted) %6, p(actual) %7")
             .arg(it.path, name(it.predicted), name(it.actual), it.valid ? tr("validation") : tr("training"))
@@ -156,7 +169,20 @@ void LossFilterModel::setSourceFilter(const QSet<int> &sources, bool enabled)
 {
     m_sources = sources;
     m_sourceFilter = enabled;
-    invalidateFilter();
+    m_rank.clear();
+    invalidate();
+}
+
+void LossFilterModel::setRankedSources(const QVector<int> &ranked)
+{
+    m_rank.clear();
+    m_sources.clear();
+    for (int i = 0; i < ranked.size(); ++i) {
+        m_rank.insert(ranked[i], i);
+        m_sources.insert(ranked[i]);
+    }
+    m_sourceFilter = true;
+    invalidate();
 }
 
 bool LossFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
@@ -172,6 +198,8 @@ bool LossFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 bool LossFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const auto *m = static_cast<const LossItemModel *>(sourceModel());
+    if (!m_rank.isEmpty())
+        return m_rank.value(m->item(left.row()).source) < m_rank.value(m->item(right.row()).source);
     return m->item(left.row()).loss > m->item(right.row()).loss; // largest loss first
 }
 

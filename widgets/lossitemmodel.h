@@ -30,6 +30,7 @@ struct LossItem {
     float pActual = 0;
     bool valid = true;   // validation split (else training)
     int source = -1;     // the caller's index (e.g. into RunPredictions)
+    int suggested = -1;  // a class a data-issue search suggests instead of `actual`, or -1
 };
 
 enum class CleanChoice { None, Keep, Delete, Relabel };
@@ -56,6 +57,7 @@ public:
         ChoiceTextRole, // "keep", "delete", "→ class", or empty
         CaptionRole,    // the lines the gallery shows under a thumbnail
         ThumbnailFailedRole,
+        SuggestedRole,  // the suggested class, -1 for none
     };
     explicit LossItemModel(QObject *parent = nullptr);
     ThumbnailCache *thumbnails() const { return m_thumbs; }
@@ -64,6 +66,8 @@ public:
     const QStringList &classes() const { return m_classes; }
     const LossItem &item(int row) const { return m_items[std::size_t(row)]; }
 
+    // Suggested classes by source index (from a data-issue search); the others lose theirs.
+    void setSuggestions(const QHash<int, int> &bySource);
     void setDecision(const QModelIndexList &rows, CleanDecision decision);
     CleanDecision decision(const QString &path) const { return m_decisions.value(path); }
     // Pending choices that change the dataset (delete and relabel), by path.
@@ -100,6 +104,9 @@ public:
     // Only the items whose source index is in `sources` (e.g. points selected in a scatter), or
     // every item when `enabled` is false.
     void setSourceFilter(const QSet<int> &sources, bool enabled);
+    // Only these items, in this order (e.g. a data-issue list, worst first), instead of by loss.
+    void setRankedSources(const QVector<int> &ranked);
+    bool isRanked() const { return !m_rank.isEmpty(); }
     bool hasSourceFilter() const { return m_sourceFilter; }
     int actualClass() const { return m_actual; }
     int predictedClass() const { return m_predicted; }
@@ -114,6 +121,7 @@ private:
     bool m_onlyMistakes = false;
     bool m_sourceFilter = false;
     QSet<int> m_sources;
+    QHash<int, int> m_rank; // source -> position, when ranked
 };
 
 } // namespace kiln

@@ -1,8 +1,10 @@
 #include "analyzepage.h"
 
 #include "classmetricsmodel.h"
+#include "cleaneractions.h"
 #include "confusionmatrixmodel.h"
 #include "confusionmatrixview.h"
+#include "dataissuestab.h"
 #include "embeddingstab.h"
 #include "backgroundjob.h"
 #include "runlistmodel.h"
@@ -23,7 +25,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -69,6 +70,7 @@ AnalyzePage::AnalyzePage(QWidget *parent)
     , m_undoAction(new QAction(tr("Undo"), this))
     , m_redoAction(new QAction(tr("Redo"), this))
     , m_embeddings(new EmbeddingsTab(this))
+    , m_dataIssues(new DataIssuesTab(this))
     , m_runs(new RunListModel(this))
     , m_predictJob(new BackgroundJob(this, m_progressPanel))
     , m_editJob(new BackgroundJob(this))
@@ -86,7 +88,7 @@ AnalyzePage::~AnalyzePage() = default;
 
 bool AnalyzePage::isBusy() const
 {
-    return m_predictJob->isRunning() || m_editJob->isRunning();
+    return m_predictJob->isRunning() || m_editJob->isRunning() || m_dataIssues->isBusy();
 }
 
 void AnalyzePage::setRunModel(RunListModel *runs)
@@ -155,6 +157,7 @@ void AnalyzePage::buildUi()
     m_metricsTable = makeSortedTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
     m_tabs->addTab(m_metricsTable, tr("Per class"));
     m_tabs->addTab(m_embeddings, tr("Embeddings"));
+    m_tabs->addTab(m_dataIssues, tr("Data issues"));
 
     // Right: the gallery of losses and the cleaner.
     auto *right = new QWidget(this);
@@ -193,8 +196,8 @@ void AnalyzePage::buildUi()
     m_gallery->setItemDelegate(delegate);
     m_gallery->setGridSize(delegate->cellSize(m_gallery->fontMetrics()));
     m_gallery->setModel(m_lossFilter);
-    m_gallery->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_gallery->setToolTip(tr("K keep · Delete or D delete · R relabel · U clear the choice · right-click for every class"));
+    m_gallery->setToolTip(tr("K keep · Delete or D delete · R relabel · S relabel to the suggestion · U clear the choice · "
+                             "right-click for every class"));
     rl->addWidget(m_gallery, 1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_decisionSummary, 1);
@@ -220,24 +223,7 @@ void AnalyzePage::buildUi()
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
-    struct Key { QKeySequence key; CleanChoice choice; };
-    for (const Key &k : {Key{Qt::Key_K, CleanChoice::Keep}, Key{Qt::Key_Delete, CleanChoice::Delete},
-                         Key{Qt::Key_D, CleanChoice::Delete}, Key{Qt::Key_U, CleanChoice::None}}) {
-        auto *a = new QAction(this);
-        a->setShortcut(k.key);
-        a->setShortcutContext(Qt::WidgetShortcut);
-        m_gallery->addAction(a);
-        const CleanChoice choice = k.choice;
-        connect(a, &QAction::triggered, this, [this, choice] { setDecisionForSelection({choice, -1}); });
-    }
-    auto *relabelKey = new QAction(this);
-    relabelKey->setShortcut(Qt::Key_R);
-    relabelKey->setShortcutContext(Qt::WidgetShortcut);
-    m_gallery->addAction(relabelKey);
-    connect(relabelKey, &QAction::triggered, this, [this] {
-        const QRect r = m_gallery->visualRect(m_gallery->currentIndex());
-        showGalleryMenu(r.isValid() ? r.center() : QPoint(10, 10));
-    });
+    m_cleaner = new CleanerActions(m_gallery, m_lossFilter, m_losses, this);
 
     connect(m_interpretButton, &QPushButton::clicked, this, &AnalyzePage::interpret);
     connect(m_runCombo, &QComboBox::activated, this, [this] { interpret(); });
@@ -252,6 +238,9 @@ void AnalyzePage::buildUi()
     connect(m_embeddings, &EmbeddingsTab::computeRequested, this, &AnalyzePage::computeEmbeddings);
     connect(m_embeddings, &EmbeddingsTab::imagesSelected, this, &AnalyzePage::showImages);
     connect(m_embeddings, &EmbeddingsTab::finished, this, &AnalyzePage::embeddingsFinished);
+    connect(m_dataIssues, &DataIssuesTab::findRequested, this, [this] { m_dataIssues->find(currentRun()); });
+    connect(m_dataIssues, &DataIssuesTab::found, this, &AnalyzePage::adoptIssues);
+    connect(m_dataIssues, &DataIssuesTab::imagesChosen, this, &AnalyzePage::showRanked);
     connect(m_confusedTable, &QTableView::clicked, this, [this](const QModelIndex &i) {
         showCell(i.data(MostConfusedModel::ActualIndexRole).toInt(), i.data(MostConfusedModel::PredictedIndexRole).toInt());
     });
@@ -262,7 +251,6 @@ void AnalyzePage::buildUi()
     connect(m_actualFilter, &QComboBox::activated, this, filterChanged);
     connect(m_predictedFilter, &QComboBox::activated, this, filterChanged);
     connect(m_mistakesOnly, &QCheckBox::toggled, this, filterChanged);
-    connect(m_gallery, &QWidget::customContextMenuRequested, this, &AnalyzePage::showGalleryMenu);
     connect(m_losses, &LossItemModel::decisionsChanged, this, &AnalyzePage::updateEditButtons);
     connect(m_applyButton, &QPushButton::clicked, this, &AnalyzePage::applyDecisions);
     connect(m_undoButton, &QPushButton::clicked, this, &AnalyzePage::undo);
@@ -383,6 +371,7 @@ void AnalyzePage::refreshViews()
         items.push_back(it);
     }
     m_losses->setItems(classes, std::move(items));
+    m_losses->setSuggestions(m_suggestions);
     m_lossFilter->sort(0);
 
     const int actual = m_actualFilter->count() ? m_actualFilter->currentData().toInt() : -1;
@@ -435,7 +424,7 @@ void AnalyzePage::updateGalleryTitle()
     const int n = m_lossFilter->rowCount();
     QString title;
     if (m_lossFilter->hasSourceFilter())
-        title = tr("Selected in the embeddings");
+        title = m_sourceTitle.isEmpty() ? tr("Selected in the embeddings") : m_sourceTitle;
     else if (a >= 0 && p >= 0 && a < classes.size() && p < classes.size())
         title = tr("%1 predicted as %2").arg(classes[a], classes[p]);
     else if (a >= 0 && a < classes.size())
@@ -444,35 +433,13 @@ void AnalyzePage::updateGalleryTitle()
         title = tr("Predicted as %1").arg(classes[p]);
     else
         title = tr("Top losses");
-    m_galleryTitle->setText(tr("%1 · %Ln image(s), largest loss first", nullptr, n).arg(title));
+    m_galleryTitle->setText(m_lossFilter->isRanked() ? tr("%1 · %Ln image(s)", nullptr, n).arg(title)
+                                                     : tr("%1 · %Ln image(s), largest loss first", nullptr, n).arg(title));
 }
 
 void AnalyzePage::setDecisionForSelection(const CleanDecision &decision)
 {
-    QModelIndexList rows;
-    for (const QModelIndex &i : m_gallery->selectionModel()->selectedIndexes())
-        rows << m_lossFilter->mapToSource(i);
-    if (rows.isEmpty() && m_gallery->currentIndex().isValid())
-        rows << m_lossFilter->mapToSource(m_gallery->currentIndex());
-    m_losses->setDecision(rows, decision);
-}
-
-void AnalyzePage::showGalleryMenu(const QPoint &pos)
-{
-    if (!m_gallery->indexAt(pos).isValid() && !m_gallery->currentIndex().isValid())
-        return;
-    if (m_gallery->indexAt(pos).isValid() && !m_gallery->selectionModel()->isSelected(m_gallery->indexAt(pos)))
-        m_gallery->setCurrentIndex(m_gallery->indexAt(pos));
-    QMenu menu(this);
-    menu.addAction(tr("Keep\tK"), this, [this] { setDecisionForSelection({CleanChoice::Keep, -1}); });
-    menu.addAction(tr("Delete\tDel"), this, [this] { setDecisionForSelection({CleanChoice::Delete, -1}); });
-    QMenu *relabel = menu.addMenu(tr("Relabel to"));
-    const QStringList &classes = m_losses->classes();
-    for (int c = 0; c < classes.size(); ++c)
-        relabel->addAction(classes[c], this, [this, c] { setDecisionForSelection({CleanChoice::Relabel, c}); });
-    menu.addSeparator();
-    menu.addAction(tr("Clear choice\tU"), this, [this] { setDecisionForSelection({CleanChoice::None, -1}); });
-    menu.exec(m_gallery->viewport()->mapToGlobal(pos));
+    m_cleaner->setDecisionForSelection(decision);
 }
 
 void AnalyzePage::updateEditButtons()
@@ -522,6 +489,8 @@ void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome
             m_losses->clearDecisions(moved);
             if (m_preds)
                 m_preds->applyMoves(out.outcome->moves, m_imagesRoot);
+            if (!out.outcome->moves.empty())
+                m_dataIssues->markStale();
             refreshViews();
             QString message = tr("%1: %Ln image(s) moved", nullptr, int(out.outcome->moves.size())).arg(label);
             if (!out.outcome->failures.empty())
@@ -578,15 +547,46 @@ void AnalyzePage::usePredictions(std::shared_ptr<RunPredictions> predictions)
     m_preds = std::move(predictions);
     m_embeddings->setPredictions(m_preds);
     m_lossFilter->setSourceFilter({}, false);
+    m_suggestions.clear();
 }
 
 void AnalyzePage::showImages(const QSet<int> &sources, bool any)
 {
     m_actualFilter->setCurrentIndex(0);
     m_predictedFilter->setCurrentIndex(0);
+    m_sourceTitle.clear();
     m_lossFilter->setSourceFilter(sources, any);
     followFilterBoxes();
     m_gallery->scrollToTop();
+}
+
+void AnalyzePage::showRanked(const QVector<int> &ranked, const QString &title)
+{
+    m_actualFilter->setCurrentIndex(0);
+    m_predictedFilter->setCurrentIndex(0);
+    m_mistakesOnly->setChecked(false);
+    m_sourceTitle = title;
+    m_lossFilter->setRankedSources(ranked);
+    followFilterBoxes();
+    m_gallery->scrollToTop();
+}
+
+void AnalyzePage::adoptIssues(std::shared_ptr<const DataIssues> issues)
+{
+    const QString runDir = currentRun();
+    if (m_predsRun != runDir)
+        m_losses->clearAllDecisions();
+    m_splitCombo->setCurrentIndex(std::max(0, m_splitCombo->findData(int(AnalysisScope::Both))));
+    usePredictions(std::make_shared<RunPredictions>(issues->predictions));
+    m_predsRun = runDir;
+    m_imagesRoot = locateDataset(issues->home).imagesRoot;
+    for (const auto &issue : issues->labelIssues.issues)
+        m_suggestions.insert(int(issue.index), issue.suggested);
+    refreshViews();
+    QVector<int> ranked;
+    for (const auto &issue : issues->labelIssues.issues)
+        ranked << int(issue.index);
+    showRanked(ranked, tr("Likely label errors, least confident first"));
 }
 
 } // namespace kiln

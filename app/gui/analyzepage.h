@@ -7,7 +7,9 @@
 
 #include "analysis/runanalysis.h"
 
+#include <QHash>
 #include <QSet>
+#include <QVector>
 #include <QWidget>
 
 #include <filesystem>
@@ -34,6 +36,9 @@ class LossFilterModel;
 class LossItemModel;
 class MostConfusedModel;
 class BackgroundJob;
+class CleanerActions;
+class DataIssuesTab;
+struct DataIssues;
 class ProgressPanel;
 class RunListModel;
 struct CleanDecision;
@@ -77,6 +82,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *runBox() const { return m_runCombo; }
     EmbeddingScatter *scatter() const;
+    DataIssuesTab *dataIssues() const { return m_dataIssues; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -94,7 +100,6 @@ private:
     // The gallery shows what the Actual and Predicted boxes say; the matrix frames that cell.
     void followFilterBoxes();
     void updateEditButtons();
-    void showGalleryMenu(const QPoint &pos);
     void runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit);
     QString currentRun() const;
     AnalysisScope scope() const;
@@ -102,6 +107,10 @@ private:
     void usePredictions(std::shared_ptr<RunPredictions> predictions);
     // Shows these images (indices into the predictions) in the gallery; `any` false: the filter ends.
     void showImages(const QSet<int> &sources, bool any);
+    // Shows these images in this order (a data-issue list) under `title`.
+    void showRanked(const QVector<int> &ranked, const QString &title);
+    // A data-issue search's predictions of every image become the page's, with its suggestions.
+    void adoptIssues(std::shared_ptr<const DataIssues> issues);
 
     std::filesystem::path m_root;
     QComboBox *m_runCombo;
@@ -133,6 +142,10 @@ private:
     QAction *m_redoAction;
 
     EmbeddingsTab *m_embeddings;
+    CleanerActions *m_cleaner = nullptr;
+    DataIssuesTab *m_dataIssues;
+    QHash<int, int> m_suggestions; // source -> class a data-issue search suggests
+    QString m_sourceTitle;         // what the gallery shows when it shows chosen images
 
     std::shared_ptr<RunPredictions> m_preds;
     std::filesystem::path m_imagesRoot;

@@ -180,6 +180,35 @@ void makeLearnableDataset(const fs::path &root, int perClass, int side)
         }
 }
 
+void makeBarsDataset(const fs::path &root, int perClass, int side, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> u(0, 1 << 20);
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < perClass; ++i) {
+            cv::Mat img(side, side, CV_8UC1);
+            for (int y = 0; y < side; ++y)
+                for (int x = 0; x < side; ++x)
+                    img.at<std::uint8_t>(y, x) = std::uint8_t(u(rng) % 70);
+            for (int k = 0; k < 3; ++k)
+                cv::circle(img, {u(rng) % side, u(rng) % side}, 2 + u(rng) % (side / 5), cv::Scalar(60 + u(rng) % 90), cv::FILLED);
+            const int at = 3 + u(rng) % (side - 9), width = 3 + u(rng) % 2;
+            const cv::Rect bar = c == 0 ? cv::Rect(0, at, side, width) : cv::Rect(at, 0, width, side);
+            img(bar).setTo(cv::Scalar(200 + u(rng) % 55));
+            const fs::path file = root / (c == 0 ? "horizontal" : "vertical") / ("bar_" + std::to_string(c * 1000 + i) + ".png");
+            fs::create_directories(file.parent_path());
+            cv::imwrite(file.string(), img);
+        }
+}
+
+void writeNearCopy(const fs::path &from, const fs::path &to)
+{
+    cv::Mat img = cv::imread(from.string(), cv::IMREAD_UNCHANGED);
+    img.convertTo(img, -1, 1.0, 12.0);
+    fs::create_directories(to.parent_path());
+    cv::imwrite(to.string(), img, {cv::IMWRITE_JPEG_QUALITY, 85});
+}
+
 std::vector<unsigned char> structuredJpeg(int seed, int quality, double scale)
 {
     std::mt19937 rng(unsigned(seed) * 7919u + 17u);

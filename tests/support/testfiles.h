@@ -48,6 +48,12 @@ void makeDataset(const std::filesystem::path &root, const std::vector<std::strin
 // root/left/*.png and root/right/*.png, `perClass` gray side x side images each whose bright half
 // (left or right) is the label: a dataset a small network learns in a few epochs.
 void makeLearnableDataset(const std::filesystem::path &root, int perClass, int side = 16);
+// Distinct, learnable pictures for data-issue tests: classes "horizontal" and "vertical" (a bright
+// bar of that orientation at a random place) over random noise and circles, so no two images are
+// alike; `perClass` `side`-pixel grey PNGs per class, the same for a seed.
+void makeBarsDataset(const std::filesystem::path &root, int perClass, int side = 32, unsigned seed = 7);
+// A near copy of an image (brightened by 12 grey levels, saved as JPEG quality 85) at `to`.
+void writeNearCopy(const std::filesystem::path &from, const std::filesystem::path &to);
 
 // A JPEG picture with structure (a gradient and a few discs), distinct per seed, so duplicate
 // detectors see different pictures as different; `scale` resizes it, `quality` re-encodes it.
