@@ -256,15 +256,19 @@ bool parseDataIssueMode(const std::string &name, DataIssueMode &out)
 
 std::vector<DuplicateGroup> DataIssues::duplicateGroups(float similarity) const
 {
+    std::vector<std::pair<std::size_t, std::size_t>> same;
+    std::vector<LinkedPair> similar;
+    for (const auto &p : pairs) {
+        if (p.sameBytes || p.sameHash)
+            same.emplace_back(p.a, p.b);
+        else if (p.similarity >= similarity)
+            similar.push_back({p.a, p.b, p.similarity});
+    }
     auto joins = [similarity](const DuplicatePair &p) { return p.sameBytes || p.sameHash || p.similarity >= similarity; };
-    std::vector<std::pair<std::size_t, std::size_t>> joined;
-    for (const auto &p : pairs)
-        if (joins(p))
-            joined.emplace_back(p.a, p.b);
     const auto &labels = predictions.predictions.labels;
     std::vector<DuplicateGroup> groups;
     std::vector<int> groupOf(labels.size(), -1);
-    for (auto &members : groupPairs(labels.size(), joined)) {
+    for (auto &members : groupPairs(labels.size(), same, similar, similarity)) {
         DuplicateGroup g;
         g.members = std::move(members);
         for (std::size_t m : g.members) {
@@ -277,7 +281,7 @@ std::vector<DuplicateGroup> DataIssues::duplicateGroups(float similarity) const
     // every one has at least the same hash.
     std::vector<char> allBytes(groups.size(), 1), allHash(groups.size(), 1);
     for (const auto &p : pairs)
-        if (joins(p) && groupOf[p.a] >= 0) {
+        if (joins(p) && groupOf[p.a] >= 0 && groupOf[p.a] == groupOf[p.b]) {
             allBytes[std::size_t(groupOf[p.a])] &= char(p.sameBytes);
             allHash[std::size_t(groupOf[p.a])] &= char(p.sameBytes || p.sameHash);
         }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace kiln {
 
@@ -105,7 +106,10 @@ Result<Neighbours> nearestNeighbours(const EmbeddingMatrix &embeddings, int k, P
         return out;
     try {
         torch::NoGradGuard guard;
-        const at::Tensor unit = torch::nn::functional::normalize(embeddingTensor(embeddings),
+        // Centred first: pooled ReLU features all lie in one orthant, where every cosine is high;
+        // about their mean the cosine tells look-alikes from merely related images.
+        const at::Tensor features = embeddingTensor(embeddings);
+        const at::Tensor unit = torch::nn::functional::normalize(features - features.mean(0, true),
                                                                  torch::nn::functional::NormalizeFuncOptions().dim(1).eps(1e-12));
         const at::Tensor unitT = unit.t().contiguous();
         out.index.resize(n * std::size_t(out.k));
@@ -169,10 +173,14 @@ double outlierFence(const std::vector<float> &scores)
     return q3 + 3 * std::max(q3 - q1, 0.05 * q3);
 }
 
-std::vector<std::vector<std::size_t>> groupPairs(std::size_t count, const std::vector<std::pair<std::size_t, std::size_t>> &pairs)
+std::vector<std::vector<std::size_t>> groupPairs(std::size_t count, const std::vector<std::pair<std::size_t, std::size_t>> &pairs,
+                                                 const std::vector<LinkedPair> &similar, float threshold)
 {
     std::vector<std::size_t> parent(count);
     std::iota(parent.begin(), parent.end(), std::size_t(0));
+    std::vector<std::vector<std::size_t>> members(count);
+    for (std::size_t i = 0; i < count; ++i)
+        members[i] = {i};
     auto find = [&](std::size_t x) {
         while (parent[x] != x) {
             parent[x] = parent[parent[x]];
@@ -180,20 +188,58 @@ std::vector<std::vector<std::size_t>> groupPairs(std::size_t count, const std::v
         }
         return x;
     };
+    auto unite = [&](std::size_t ra, std::size_t rb) {
+        const std::size_t root = std::min(ra, rb), other = std::max(ra, rb);
+        parent[other] = root;
+        members[root].insert(members[root].end(), members[other].begin(), members[other].end());
+        members[other].clear();
+    };
     for (const auto &[a, b] : pairs) {
         if (a >= count || b >= count)
             continue;
         const std::size_t ra = find(a), rb = find(b);
         if (ra != rb)
-            parent[std::max(ra, rb)] = std::min(ra, rb);
+            unite(ra, rb);
     }
-    std::vector<std::vector<std::size_t>> byRoot(count);
-    for (std::size_t i = 0; i < count; ++i)
-        byRoot[find(i)].push_back(i);
+    // Complete linkage for the embedding pairs, most similar first: two groups join only when
+    // every image of one is similar to every image of the other (or the same picture), so a chain
+    // of look-alikes does not become one group.
+    std::unordered_map<std::uint64_t, float> linked;
+    auto key = [count](std::size_t a, std::size_t b) { return std::uint64_t(std::min(a, b)) * count + std::max(a, b); };
+    for (const auto &[a, b] : pairs)
+        if (a < count && b < count)
+            linked[key(a, b)] = 2.0f;
+    std::vector<LinkedPair> order;
+    for (const auto &p : similar)
+        if (p.a < count && p.b < count && p.similarity >= threshold) {
+            order.push_back(p);
+            float &s = linked[key(p.a, p.b)];
+            s = std::max(s, p.similarity);
+        }
+    std::stable_sort(order.begin(), order.end(), [](const LinkedPair &x, const LinkedPair &y) { return x.similarity > y.similarity; });
+    for (const auto &p : order) {
+        const std::size_t ra = find(p.a), rb = find(p.b);
+        if (ra == rb)
+            continue;
+        bool all = true;
+        for (std::size_t x : members[ra]) {
+            for (std::size_t y : members[rb])
+                if (!linked.count(key(x, y))) {
+                    all = false;
+                    break;
+                }
+            if (!all)
+                break;
+        }
+        if (all)
+            unite(ra, rb);
+    }
     std::vector<std::vector<std::size_t>> groups;
-    for (auto &g : byRoot)
-        if (g.size() > 1)
-            groups.push_back(std::move(g));
+    for (std::size_t i = 0; i < count; ++i)
+        if (parent[i] == i && members[i].size() > 1) {
+            std::sort(members[i].begin(), members[i].end());
+            groups.push_back(std::move(members[i]));
+        }
     return groups; // roots are each group's smallest member, so already in order
 }
 

@@ -41,8 +41,8 @@ struct Neighbours {
     std::vector<float> similarity;     // rows x k, cosine
 };
 
-// The k nearest neighbours of every row by cosine similarity (exact, in blocks). k is clamped to
-// rows - 1.
+// The k nearest neighbours of every row by cosine similarity about the rows' mean (exact, in
+// blocks). k is clamped to rows - 1.
 Result<Neighbours> nearestNeighbours(const EmbeddingMatrix &embeddings, int k, Progress *progress = nullptr);
 
 // Per image: the mean cosine distance (1 - similarity) to its k nearest neighbours (k <= the
@@ -53,8 +53,17 @@ std::vector<float> outlierScores(const Neighbours &neighbours, int k);
 // spread at least 5 % of Q3.
 double outlierFence(const std::vector<float> &scores);
 
-// Groups of two or more images joined by pairs (union-find), each group sorted, groups ordered by
-// their first member.
-std::vector<std::vector<std::size_t>> groupPairs(std::size_t count, const std::vector<std::pair<std::size_t, std::size_t>> &pairs);
+// Two images whose embeddings are alike.
+struct LinkedPair {
+    std::size_t a = 0, b = 0;
+    float similarity = 0;
+};
+
+// Groups of two or more images, each group sorted, groups ordered by their first member: `pairs`
+// (the same file, the same picture) join transitively (union-find); `similar` pairs at or above
+// `threshold` join by complete linkage (every member of one group linked to every member of the
+// other by a pair of either kind), so a chain of look-alikes stays apart.
+std::vector<std::vector<std::size_t>> groupPairs(std::size_t count, const std::vector<std::pair<std::size_t, std::size_t>> &pairs,
+                                                 const std::vector<LinkedPair> &similar = {}, float threshold = 1.0f);
 
 } // namespace kiln

@@ -193,4 +193,17 @@ TEST(EmbeddingIssues, NeighboursOutliersAndGroups)
     ASSERT_EQ(groups.size(), 2u);
     EXPECT_EQ(groups[0], (std::vector<std::size_t>{0, 1}));
     EXPECT_EQ(groups[1], (std::vector<std::size_t>{2, 5, 7}));
+
+    // Look-alikes link by complete linkage: the chain 0-1-2 (0 and 2 not alike) stays two groups,
+    // the most similar pair first; a triangle 3-4-5 is one group; a pair below the threshold none.
+    const std::vector<LinkedPair> similar{{0, 1, 0.98f}, {1, 2, 0.99f}, {3, 4, 0.97f}, {4, 5, 0.97f}, {3, 5, 0.975f}, {6, 7, 0.9f}};
+    const auto linked = groupPairs(8, {}, similar, 0.95f);
+    ASSERT_EQ(linked.size(), 2u);
+    EXPECT_EQ(linked[0], (std::vector<std::size_t>{1, 2}));
+    EXPECT_EQ(linked[1], (std::vector<std::size_t>{3, 4, 5}));
+    // A same-picture pair counts as a link: 0=1 (same picture) and 2 alike to both join.
+    const auto mixed = groupPairs(3, {{0, 1}}, {{0, 2, 0.96f}, {1, 2, 0.96f}}, 0.95f);
+    ASSERT_EQ(mixed.size(), 1u);
+    EXPECT_EQ(mixed[0], (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(groupPairs(3, {{0, 1}}, {{0, 2, 0.96f}}, 0.95f).size(), 1u); // 2 not alike to 1: only {0, 1}
 }
