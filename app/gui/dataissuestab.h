@@ -38,6 +38,7 @@ public:
     void markStale();
     std::shared_ptr<const DataIssues> issues() const { return m_issues; }
 
+    QPushButton *findButton() const { return m_findButton; }
     QComboBox *modeBox() const { return m_mode; }
     QSpinBox *foldsBox() const { return m_folds; }
     QSlider *similaritySlider() const { return m_similarity; }

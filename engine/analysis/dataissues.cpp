@@ -290,6 +290,9 @@ std::vector<DuplicateGroup> DataIssues::duplicateGroups(float similarity) const
     std::stable_sort(groups.begin(), groups.end(), [](const DuplicateGroup &a, const DuplicateGroup &b) {
         if (a.mixedLabels != b.mixedLabels)
             return a.mixedLabels;
+        auto strength = [](const DuplicateGroup &g) { return g.reason == "same file" ? 0 : g.reason == "same picture" ? 1 : 2; };
+        if (strength(a) != strength(b))
+            return strength(a) < strength(b);
         return a.members.size() > b.members.size();
     });
     return groups;

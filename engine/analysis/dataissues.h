@@ -66,7 +66,7 @@ struct DataIssues {
     static constexpr float kDefaultSimilarity = 0.97f;
 
     // Groups of duplicates at an embedding similarity threshold (same bytes and same hash always
-    // count); mixed-label groups first, then larger ones.
+    // count); mixed-label groups first, then copies (same file, same picture) before look-alikes, then larger ones.
     std::vector<DuplicateGroup> duplicateGroups(float similarity = kDefaultSimilarity) const;
     // Outliers, the farthest first.
     std::vector<std::size_t> outliers() const;
