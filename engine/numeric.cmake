@@ -6,6 +6,7 @@ set(KILN_NUMERIC_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_library(kiln_numeric STATIC
   ${KILN_NUMERIC_DIR}/analysis/confidentlearning.cpp
   ${KILN_NUMERIC_DIR}/analysis/embeddingissues.cpp
+  ${KILN_NUMERIC_DIR}/analysis/picturematch.cpp
   ${KILN_NUMERIC_DIR}/analysis/interpretation.cpp
   ${KILN_NUMERIC_DIR}/analysis/predictor.cpp
   ${KILN_NUMERIC_DIR}/analysis/tsne.cpp

@@ -2,7 +2,7 @@
 
 #include "analysis/dataissuesfile.h"
 #include "analysis/embeddingissues.h"
-#include "acquire/imagehash.h"
+#include "analysis/picturematch.h"
 #include "core/enumnames.h"
 #include "core/fileutil.h"
 #include "core/hash.h"
@@ -26,6 +26,7 @@ namespace kiln {
 namespace {
 
 constexpr int kNeighbours = 10;
+constexpr int kPictureNeighbours = 6;
 
 std::string checkpointIdentity(const fs::path &checkpoint)
 {
@@ -62,7 +63,7 @@ void parallelFor(std::size_t n, int threads, Fn fn)
 struct FilePrint {
     std::uint64_t bytesHash = 0;
     std::uintmax_t size = 0;
-    ImageFingerprint print;
+    PictureDescriptor picture;
 };
 
 Result<std::vector<FilePrint>> fingerprintFiles(const std::vector<fs::path> &files, int threads, Progress *progress)
@@ -79,10 +80,10 @@ Result<std::vector<FilePrint>> fingerprintFiles(const std::vector<fs::path> &fil
                 out[i].bytesHash = fnv1a(std::string_view(reinterpret_cast<const char *>(bytes->data()), bytes->size()));
                 cv::Mat image;
                 verifyAndDecode(bytes->data(), bytes->size(), cv::IMREAD_COLOR, &image);
-                out[i].print = fingerprint(image);
+                out[i].picture = describePicture(image);
             }
         } catch (...) {
-            out[i].print = ImageFingerprint{}; // undecodable: compared by its bytes only
+            out[i].picture = PictureDescriptor{}; // undecodable: compared by its bytes only
         }
         stepProgress(progress);
     });
@@ -91,7 +92,10 @@ Result<std::vector<FilePrint>> fingerprintFiles(const std::vector<fs::path> &fil
     return out;
 }
 
-std::vector<DuplicatePair> candidatePairs(const std::vector<FilePrint> &prints, const Neighbours &nb)
+// Pairs worth a look: the same bytes; the nearest pictures by their candidate vectors, confirmed
+// by the aligned correlation; the nearest embeddings at kMinSimilarity or more.
+Result<std::vector<DuplicatePair>> candidatePairs(const std::vector<FilePrint> &prints, const Neighbours &nb, int threads,
+                                                  Progress *progress)
 {
     std::map<std::pair<std::size_t, std::size_t>, DuplicatePair> pairs;
     auto pair = [&](std::size_t a, std::size_t b) -> DuplicatePair & {
@@ -109,14 +113,6 @@ std::vector<DuplicatePair> candidatePairs(const std::vector<FilePrint> &prints, 
     for (const auto &[key, members] : byBytes)
         for (std::size_t j = 1; j < members.size(); ++j)
             pair(members[0], members[j]).sameBytes = true;
-    for (std::size_t a = 0; a < prints.size(); ++a) {
-        if (!prints[a].print.valid)
-            continue;
-        for (std::size_t b = a + 1; b < prints.size(); ++b)
-            if (prints[b].print.valid && hammingDistance(prints[a].print.dhash, prints[b].print.dhash) <= 6
-                && nearDuplicate(prints[a].print, prints[b].print))
-                pair(a, b).sameHash = true;
-    }
     for (std::size_t i = 0; nb.k > 0 && i < nb.index.size() / std::size_t(nb.k); ++i)
         for (int j = 0; j < nb.k; ++j) {
             const float s = nb.similarity[i * std::size_t(nb.k) + std::size_t(j)];
@@ -125,10 +121,37 @@ std::vector<DuplicatePair> candidatePairs(const std::vector<FilePrint> &prints, 
             DuplicatePair &p = pair(i, nb.index[i * std::size_t(nb.k) + std::size_t(j)]);
             p.similarity = std::max(p.similarity, s);
         }
+    // The pictures' own neighbours, then every candidate not already the same bytes is aligned.
+    std::vector<float> vectors;
+    vectors.reserve(prints.size() * 256);
+    for (const auto &f : prints) {
+        const auto v = candidateVector(f.picture);
+        vectors.insert(vectors.end(), v.begin(), v.end());
+    }
+    auto near = nearestNeighbours(EmbeddingMatrix{prints.size(), 256, vectors.data()}, kPictureNeighbours, progress);
+    if (!near)
+        return near.error();
+    for (std::size_t i = 0; near->k > 0 && i < prints.size(); ++i)
+        for (int j = 0; j < near->k; ++j)
+            if (prints[i].picture.valid)
+                (void)pair(i, near->index[i * std::size_t(near->k) + std::size_t(j)]);
     std::vector<DuplicatePair> out;
     out.reserve(pairs.size());
     for (auto &[key, p] : pairs)
         out.push_back(p);
+    addTotal(progress, 1);
+    parallelFor(out.size(), threads, [&](std::size_t n) {
+        DuplicatePair &p = out[n];
+        if (!p.sameBytes && !isCancelled(progress))
+            p.samePicture = alignedCorrelation(prints[p.a].picture, prints[p.b].picture) >= kSamePictureCorrelation;
+    });
+    stepProgress(progress);
+    if (isCancelled(progress))
+        return Error{"Cancelled."};
+    // Only pairs that join something are kept.
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const DuplicatePair &p) { return !p.sameBytes && !p.samePicture && p.similarity < DataIssues::kMinSimilarity; }),
+              out.end());
     return out;
 }
 
@@ -258,13 +281,17 @@ std::vector<DuplicateGroup> DataIssues::duplicateGroups(float similarity) const
 {
     std::vector<std::pair<std::size_t, std::size_t>> same;
     std::vector<LinkedPair> similar;
+    // Copies of the file join transitively; the same picture and look-alikes by complete linkage,
+    // the same picture first (ranked above any cosine).
     for (const auto &p : pairs) {
-        if (p.sameBytes || p.sameHash)
+        if (p.sameBytes)
             same.emplace_back(p.a, p.b);
+        else if (p.samePicture)
+            similar.push_back({p.a, p.b, 2.0f});
         else if (p.similarity >= similarity)
             similar.push_back({p.a, p.b, p.similarity});
     }
-    auto joins = [similarity](const DuplicatePair &p) { return p.sameBytes || p.sameHash || p.similarity >= similarity; };
+    auto joins = [similarity](const DuplicatePair &p) { return p.sameBytes || p.samePicture || p.similarity >= similarity; };
     const auto &labels = predictions.predictions.labels;
     std::vector<DuplicateGroup> groups;
     std::vector<int> groupOf(labels.size(), -1);
@@ -283,7 +310,7 @@ std::vector<DuplicateGroup> DataIssues::duplicateGroups(float similarity) const
     for (const auto &p : pairs)
         if (joins(p) && groupOf[p.a] >= 0 && groupOf[p.a] == groupOf[p.b]) {
             allBytes[std::size_t(groupOf[p.a])] &= char(p.sameBytes);
-            allHash[std::size_t(groupOf[p.a])] &= char(p.sameBytes || p.sameHash);
+            allHash[std::size_t(groupOf[p.a])] &= char(p.sameBytes || p.samePicture);
         }
     for (std::size_t g = 0; g < groups.size(); ++g)
         groups[g].reason = allBytes[g] ? "same file" : allHash[g] ? "same picture" : "similar embeddings";
@@ -393,7 +420,10 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
         auto prints = fingerprintFiles(p.files, options.threads, progress);
         if (!prints)
             return prints.error();
-        out.pairs = candidatePairs(prints.value(), neighbours.value());
+        auto pairs = candidatePairs(prints.value(), neighbours.value(), options.threads, progress);
+        if (!pairs)
+            return pairs.error();
+        out.pairs = std::move(pairs.value());
         out.outlierScores = outlierScores(neighbours.value(), kNeighbours);
         (void)saveDataIssues(issuesDir / (name + ".txt"), key, out); // a cache: failing costs only time
     }

@@ -40,7 +40,7 @@ struct DataIssueOptions {
 struct DuplicatePair {
     std::size_t a = 0, b = 0;     // a < b, indices into the images
     bool sameBytes = false;
-    bool sameHash = false;        // difference hash within a few bits, thumbnails alike
+    bool samePicture = false;     // aligned correlation at or above kSamePictureCorrelation (picturematch.h)
     float similarity = 0;         // embedding cosine
 };
 
@@ -63,7 +63,7 @@ struct DataIssues {
     double seconds = 0;
 
     static constexpr float kMinSimilarity = 0.90f;
-    static constexpr float kDefaultSimilarity = 0.97f;
+    static constexpr float kDefaultSimilarity = 1.0f; // look-alikes off: on Fashion-MNIST most are not copies (bench_dataissues)
 
     // Groups of duplicates at an embedding similarity threshold (same bytes and same hash always
     // count); mixed-label groups first, then copies (same file, same picture) before look-alikes, then larger ones.

@@ -15,7 +15,7 @@ namespace kiln {
 
 namespace {
 
-constexpr const char *kMagic = "kiln-data-issues 1";
+constexpr const char *kMagic = "kiln-data-issues 2";
 constexpr std::uint64_t kMaxFile = 2ull << 30;
 
 void appendFloat(std::string &out, float v)
@@ -120,7 +120,7 @@ Result<void> saveDataIssues(const fs::path &file, const std::string &key, const 
     writeMatrix(out, issues.outOfSample.values, issues.outOfSample.rows, issues.outOfSample.classes);
     out += "pairs " + std::to_string(issues.pairs.size()) + "\n";
     for (const auto &p : issues.pairs) {
-        out += std::to_string(p.a) + " " + std::to_string(p.b) + " " + (p.sameBytes ? "1 " : "0 ") + (p.sameHash ? "1 " : "0 ");
+        out += std::to_string(p.a) + " " + std::to_string(p.b) + " " + (p.sameBytes ? "1 " : "0 ") + (p.samePicture ? "1 " : "0 ");
         appendFloat(out, p.similarity);
         out += '\n';
     }
@@ -152,7 +152,7 @@ Result<SavedDataIssues> loadDataIssues(const fs::path &file, const std::string &
             || p.a >= p.b || p.b >= rows)
             return damaged(file);
         p.sameBytes = bytes != 0;
-        p.sameHash = hash != 0;
+        p.samePicture = hash != 0;
     }
     std::size_t scores = 0;
     if (!r->word("outliers") || !r->number(scores) || scores != rows)

@@ -18,6 +18,7 @@
 //        [--kinds symmetric,asymmetric] [--modes fast,thorough] [--copies 200] [--work DIR]
 
 #include "analysis/dataissues.h"
+#include "analysis/picturematch.h"
 #include "data/datasetindex.h"
 #include "data/editjournal.h"
 #include "data/project.h"
@@ -259,7 +260,56 @@ int duplicateBenchmark(const Setup &s)
     std::map<std::string, std::size_t> rowOf;
     for (std::size_t i = 0; i < files.size(); ++i)
         rowOf[files[i].string()] = i;
-    for (float sim : {0.95f, 0.97f, 0.98f, 0.99f, 0.995f}) {
+    // What joins the planted pairs and what joins the rest: the hash, and the embedding cosine.
+    {
+        std::set<std::pair<std::size_t, std::size_t>> plantedRows;
+        for (const auto &[a, b] : planted)
+            if (rowOf.count(a) && rowOf.count(b))
+                plantedRows.insert(std::minmax(rowOf[a], rowOf[b]));
+        std::vector<float> plantedSim, otherSim;
+        std::size_t plantedHash = 0, otherHash = 0, plantedSeen = 0;
+        for (const auto &p : issues->pairs) {
+            const bool isPlanted = plantedRows.count({p.a, p.b}) > 0;
+            (isPlanted ? plantedHash : otherHash) += p.samePicture || p.sameBytes;
+            if (isPlanted) {
+                ++plantedSeen;
+                plantedSim.push_back(p.similarity);
+            } else if (p.similarity > 0) {
+                otherSim.push_back(p.similarity);
+            }
+        }
+        {
+            auto describe = [&](std::size_t row) {
+                return describePicture(cv::imread(files[row].string(), cv::IMREAD_GRAYSCALE));
+            };
+            std::vector<float> cp, co;
+            for (const auto &[a, b] : plantedRows)
+                cp.push_back(float(alignedCorrelation(describe(a), describe(b))));
+            for (const auto &p : issues->pairs)
+                if (p.samePicture && !plantedRows.count({p.a, p.b}) && co.size() < 3000)
+                    co.push_back(float(alignedCorrelation(describe(p.a), describe(p.b))));
+            std::sort(cp.begin(), cp.end());
+            std::sort(co.begin(), co.end());
+            auto at = [](const std::vector<float> &v, double q) { return v.empty() ? 0.0 : double(v[std::size_t(q * double(v.size() - 1))]); };
+            std::printf("  aligned correlation, planted 5/10/50/90: %.4f %.4f %.4f %.4f; other same-picture pairs 50/90/99/max: %.4f %.4f %.4f %.4f\n",
+                        at(cp, 0.05), at(cp, 0.1), at(cp, 0.5), at(cp, 0.9), at(co, 0.5), at(co, 0.9), at(co, 0.99), at(co, 1.0));
+        }
+        auto quantile = [](std::vector<float> v, double q) {
+            if (v.empty())
+                return 0.0f;
+            std::sort(v.begin(), v.end());
+            return v[std::size_t(q * double(v.size() - 1))];
+        };
+        std::printf("  planted pairs among the candidates: %zu of %zu (same picture %zu); their cosine 10/50/90 %%: %.4f %.4f %.4f\n",
+                    plantedSeen, plantedRows.size(), plantedHash, double(quantile(plantedSim, 0.1)), double(quantile(plantedSim, 0.5)),
+                    double(quantile(plantedSim, 0.9)));
+        std::printf("  other candidate pairs: same picture %zu; cosine >= 0.95 %zu, >= 0.98 %zu, >= 0.99 %zu; 99th percentile %.4f\n",
+                    otherHash, std::size_t(std::count_if(otherSim.begin(), otherSim.end(), [](float x) { return x >= 0.95f; })),
+                    std::size_t(std::count_if(otherSim.begin(), otherSim.end(), [](float x) { return x >= 0.98f; })),
+                    std::size_t(std::count_if(otherSim.begin(), otherSim.end(), [](float x) { return x >= 0.99f; })),
+                    double(quantile(otherSim, 0.99)));
+    }
+    for (float sim : {0.95f, 0.97f, 0.98f, 0.99f, 0.995f, 1.0f}) {
         const auto groups = issues->duplicateGroups(sim);
         std::vector<int> groupOf(files.size(), -1);
         std::size_t pairs = 0;

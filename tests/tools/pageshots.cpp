@@ -6,6 +6,7 @@
 //       --cell 6,0 --screenshot analyze.png
 #include "acquirepage.h"
 #include "analyzepage.h"
+#include "dataissuestab.h"
 #include "datasetpage.h"
 #include "exportpage.h"
 #include "galleryview.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTabWidget>
+#include <QPushButton>
 #include <QTimer>
 
 int main(int argc, char **argv)
@@ -43,11 +45,12 @@ int main(int argc, char **argv)
     const QCommandLineOption cell{"cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED.", "A,P"};
     const QCommandLineOption train{"train", "Start training once the dataset shows, with N epochs.", "N"};
     const QCommandLineOption embeddings{"embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE)."};
+    const QCommandLineOption dataIssues{"data-issues", "On the Analyze page, show the Data issues tab and find them (fast)."};
     const QCommandLineOption acquire{"acquire", "On the Acquire page, add these comma-separated classes and start.", "CLASSES"};
     const QCommandLineOption exportPredict{"export-predict", "On the Export page, export the newest run, then predict FOLDER.", "FOLDER"};
     const QCommandLineOption preferences{"preferences", "Also save a picture of the Preferences dialog to FILE.", "FILE"};
-    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, acquire, exportPredict,
-                       preferences});
+    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, dataIssues, acquire,
+                       exportPredict, preferences});
     parser.process(app);
     kiln::installTranslations(parser.isSet(language) ? parser.value(language) : kiln::Preferences::load().language);
 
@@ -84,6 +87,16 @@ int main(int argc, char **argv)
         QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
             if (ok)
                 window.analyzePage()->tabs()->setCurrentIndex(3);
+        });
+    if (parser.isSet(dataIssues))
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
+            static bool once = false;
+            if (!ok || once)
+                return;
+            once = true;
+            auto *tab = window.analyzePage()->dataIssues();
+            window.analyzePage()->tabs()->setCurrentWidget(tab);
+            tab->findButton()->click();
         });
     if (parser.isSet(cell)) {
         const QStringList ap = parser.value(cell).split(',');
