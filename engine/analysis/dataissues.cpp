@@ -386,7 +386,8 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
     const fs::path issuesDir = out.runDir / "data-issues";
     const std::string name = std::string(dataIssueModeName(options.mode)) + "-k" + std::to_string(options.folds) + "-s"
                              + std::to_string(options.seed);
-    const std::string key = "v1 " + name + " " + checkpointIdentity(run->checkpoint) + " " + std::to_string(p.size()) + " "
+    // The same-picture threshold is in the key: the saved pairs were confirmed with it.
+    const std::string key = "v1 " + name + " r" + std::to_string(kSamePictureCorrelation) + " " + checkpointIdentity(run->checkpoint) + " " + std::to_string(p.size()) + " "
                             + std::to_string(filesHash(p.files, p.labels, out.home));
     if (options.useCache)
         if (auto saved = loadDataIssues(issuesDir / (name + ".txt"), key, p.size(), k)) {

@@ -225,9 +225,9 @@ std::string dataIssuesCsv(const DataIssues &issues, float similarity)
         }
         for (std::size_t m = 0; m < g.members.size(); ++m) {
             Row &r = rows[g.members[m]];
-            // Only copies of the same picture are removed; look-alikes by their embeddings are for
-            // a person to judge (kept in the file, listed as duplicates).
-            if (g.members[m] != keeper && !g.mixedLabels && g.reason != "similar embeddings") {
+            // Only copies of the file are removed; the same picture re-encoded and look-alikes are
+            // for a person to judge (kept in the file, listed as duplicates).
+            if (g.members[m] != keeper && !g.mixedLabels && g.reason == "same file") {
                 r.action = "remove";
                 r.toClass.clear();
             }

@@ -29,7 +29,9 @@ std::vector<float> candidateVector(const PictureDescriptor &d);
 // up to 1.5 pixels (of 32); -1 when either is invalid or flat.
 double alignedCorrelation(const PictureDescriptor &a, const PictureDescriptor &b);
 
-// At or above it two pictures are the same picture.
-inline constexpr double kSamePictureCorrelation = 0.985;
+// At or above it two pictures are the same picture. Copies of photos correlate above 0.99 once
+// aligned; Fashion-MNIST's 28 px items of one class reach 0.99 with each other too
+// (bench_dataissues), so the bar is high and the copies it misses there are left to the eye.
+inline constexpr double kSamePictureCorrelation = 0.99;
 
 } // namespace kiln

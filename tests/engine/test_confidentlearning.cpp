@@ -1,5 +1,10 @@
 #include "analysis/confidentlearning.h"
 #include "analysis/embeddingissues.h"
+#include "analysis/picturematch.h"
+#include "testfiles.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <gtest/gtest.h>
 
@@ -206,4 +211,33 @@ TEST(EmbeddingIssues, NeighboursOutliersAndGroups)
     ASSERT_EQ(mixed.size(), 1u);
     EXPECT_EQ(mixed[0], (std::vector<std::size_t>{0, 1, 2}));
     EXPECT_EQ(groupPairs(3, {{0, 1}}, {{0, 2, 0.96f}}, 0.95f).size(), 1u); // 2 not alike to 1: only {0, 1}
+}
+
+TEST(PictureMatch, TheSamePictureAlteredMatchesAndAnotherPictureDoesNot)
+{
+    auto decode = [](const std::vector<unsigned char> &bytes) { return cv::imdecode(bytes, cv::IMREAD_COLOR); };
+    const cv::Mat original = decode(test::structuredJpeg(3));
+    // The planted kinds of change at once: a crop of two pixels, a resize, a brightness shift, JPEG.
+    cv::Mat altered = original(cv::Rect(2, 2, original.cols - 4, original.rows - 4)).clone();
+    cv::resize(altered, altered, cv::Size(original.cols * 3 / 4, original.rows * 3 / 4), 0, 0, cv::INTER_AREA);
+    altered.convertTo(altered, -1, 1.0, 15.0);
+    std::vector<unsigned char> jpeg;
+    cv::imencode(".jpg", altered, jpeg, {cv::IMWRITE_JPEG_QUALITY, 80});
+    const PictureDescriptor a = describePicture(original), b = describePicture(cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE));
+    ASSERT_TRUE(a.valid && b.valid);
+    EXPECT_GE(alignedCorrelation(a, b), kSamePictureCorrelation);
+    EXPECT_NEAR(alignedCorrelation(a, a), 1.0, 1e-6);
+    for (int seed : {4, 5, 6})
+        EXPECT_LT(alignedCorrelation(a, describePicture(decode(test::structuredJpeg(seed)))), kSamePictureCorrelation) << seed;
+    // Candidate vectors are brightness-free and unit length; nothing matches an empty picture.
+    const auto va = candidateVector(a), vb = candidateVector(describePicture(original + cv::Scalar(20, 20, 20)));
+    double dot = 0, norm = 0;
+    for (std::size_t i = 0; i < va.size(); ++i) {
+        dot += double(va[i]) * vb[i];
+        norm += double(va[i]) * va[i];
+    }
+    EXPECT_NEAR(norm, 1.0, 1e-4);
+    EXPECT_GT(dot, 0.99);
+    EXPECT_FALSE(describePicture(cv::Mat()).valid);
+    EXPECT_EQ(alignedCorrelation(a, PictureDescriptor{}), -1.0);
 }
