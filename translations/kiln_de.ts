@@ -188,7 +188,7 @@
         <translation>Gleichzeitige Downloads</translation>
     </message>
     <message>
-        <source>The image-search service (DuckDuckGo's protocol); point it at a proxy or a test server</source>
+        <source>The image-search service (DuckDuckGo&apos;s protocol); point it at a proxy or a test server</source>
         <translation>Der Bildsuchdienst (DuckDuckGo-Protokoll); lässt sich auf einen Proxy oder Testserver umstellen</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>Klassennamen, einer pro Zeile:</translation>
     </message>
     <message>
-        <source>Add the classes you want, then Start. Images land in the project's class folders.</source>
+        <source>Add the classes you want, then Start. Images land in the project&apos;s class folders.</source>
         <translation>Gewünschte Klassen hinzufügen, dann „Starten“ klicken. Die Bilder landen in den Klassenordnern des Projekts.</translation>
     </message>
     <message>
@@ -383,7 +383,7 @@
         <translation>Wiederholen (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <source>Train a new run with this run's configuration on the cleaned data</source>
+        <source>Train a new run with this run&apos;s configuration on the cleaned data</source>
         <translation>Einen neuen Lauf mit der Konfiguration dieses Laufs auf den bereinigten Daten trainieren</translation>
     </message>
     <message>
@@ -513,7 +513,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %Ln image(s)</source>
-        <translation><numerusform>%1 · %Ln Bild</numerusform><numerusform>%1 · %Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %Ln Bild</numerusform>
+            <numerusform>%1 · %Ln Bilder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Likely label errors, least confident first</source>
@@ -643,7 +646,7 @@
         <translation>Gründlich (je Fold neu trainieren)</translation>
     </message>
     <message>
-        <source>Fast: a small head trained per fold on the run's frozen embeddings, seconds. Thorough: one model per fold trained with the run's settings, minutes; a stopped search resumes.</source>
+        <source>Fast: a small head trained per fold on the run&apos;s frozen embeddings, seconds. Thorough: one model per fold trained with the run&apos;s settings, minutes; a stopped search resumes.</source>
         <translation>Schnell: ein kleiner Kopf je Fold auf den eingefrorenen Embeddings des Laufs, Sekunden. Gründlich: ein Modell je Fold mit den Einstellungen des Laufs, Minuten; eine angehaltene Suche wird fortgesetzt.</translation>
     </message>
     <message>
@@ -655,7 +658,7 @@
         <translation>Jedes Bild wird von einem Modell beurteilt, das nicht darauf trainiert hat: die Bilder werden auf so viele Folds verteilt</translation>
     </message>
     <message>
-        <source>Finds labels that are likely wrong (confident learning on out-of-sample predictions), near-duplicates and outliers in every image of the run's dataset.</source>
+        <source>Finds labels that are likely wrong (confident learning on out-of-sample predictions), near-duplicates and outliers in every image of the run&apos;s dataset.</source>
         <translation>Findet wahrscheinlich falsche Labels (Confident Learning auf Vorhersagen außerhalb der Trainingsdaten), Beinahe-Duplikate und Ausreißer in allen Bildern des Datensatzes des Laufs.</translation>
     </message>
     <message>
@@ -712,7 +715,10 @@
     </message>
     <message numerus="yes">
         <source>Label issues: %Ln flagged</source>
-        <translation><numerusform>Labelprobleme: %Ln markiert</numerusform><numerusform>Labelprobleme: %Ln markiert</numerusform></translation>
+        <translation>
+            <numerusform>Labelprobleme: %Ln markiert</numerusform>
+            <numerusform>Labelprobleme: %Ln markiert</numerusform>
+        </translation>
     </message>
     <message>
         <source> (estimated errors: %1)</source>
@@ -724,11 +730,17 @@
     </message>
     <message numerus="yes">
         <source>Duplicate groups: %Ln</source>
-        <translation><numerusform>Duplikatgruppen: %Ln</numerusform><numerusform>Duplikatgruppen: %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Duplikatgruppen: %Ln</numerusform>
+            <numerusform>Duplikatgruppen: %Ln</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> (%Ln with different labels)</source>
-        <translation><numerusform> (%Ln mit verschiedenen Labels)</numerusform><numerusform> (%Ln mit verschiedenen Labels)</numerusform></translation>
+        <translation>
+            <numerusform> (%Ln mit verschiedenen Labels)</numerusform>
+            <numerusform> (%Ln mit verschiedenen Labels)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Duplicates, group by group</source>
@@ -748,7 +760,10 @@
     </message>
     <message numerus="yes">
         <source>%1, labelled %2: %Ln images</source>
-        <translation><numerusform>%1, gelabelt %2: %Ln Bild</numerusform><numerusform>%1, gelabelt %2: %Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%1, gelabelt %2: %Ln Bild</numerusform>
+            <numerusform>%1, gelabelt %2: %Ln Bilder</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -756,11 +771,17 @@
     </message>
     <message numerus="yes">
         <source>%1: %Ln images</source>
-        <translation><numerusform>%1: %Ln Bild</numerusform><numerusform>%1: %Ln Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%1: %Ln Bild</numerusform>
+            <numerusform>%1: %Ln Bilder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Outliers: %Ln</source>
-        <translation><numerusform>Ausreißer: %Ln</numerusform><numerusform>Ausreißer: %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Ausreißer: %Ln</numerusform>
+            <numerusform>Ausreißer: %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outliers, farthest first</source>
@@ -768,19 +789,31 @@
     </message>
     <message numerus="yes">
         <source>%Ln label issue(s)</source>
-        <translation><numerusform>%Ln Labelproblem</numerusform><numerusform>%Ln Labelprobleme</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Labelproblem</numerusform>
+            <numerusform>%Ln Labelprobleme</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln duplicate group(s)</source>
-        <translation><numerusform>, %Ln Duplikatgruppe</numerusform><numerusform>, %Ln Duplikatgruppen</numerusform></translation>
+        <translation>
+            <numerusform>, %Ln Duplikatgruppe</numerusform>
+            <numerusform>, %Ln Duplikatgruppen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln outlier(s)</source>
-        <translation><numerusform>, %Ln Ausreißer</numerusform><numerusform>, %Ln Ausreißer</numerusform></translation>
+        <translation>
+            <numerusform>, %Ln Ausreißer</numerusform>
+            <numerusform>, %Ln Ausreißer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> in %Ln image(s)</source>
-        <translation><numerusform> in %Ln Bild</numerusform><numerusform> in %Ln Bildern</numerusform></translation>
+        <translation>
+            <numerusform> in %Ln Bild</numerusform>
+            <numerusform> in %Ln Bildern</numerusform>
+        </translation>
     </message>
     <message>
         <source> · saved search</source>
@@ -896,7 +929,7 @@
         <translation>Pausieren</translation>
     </message>
     <message>
-        <source>Barnes-Hut t-SNE of the model's penultimate-layer features of the images analysed</source>
+        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
         <translation>Barnes-Hut-t-SNE der Merkmale aus der vorletzten Schicht des Modells für die analysierten Bilder</translation>
     </message>
     <message>
@@ -920,8 +953,8 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>&lt;img src="%1" width="96" height="96"&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
-        <translation>&lt;img src="%1" width="96" height="96"&gt;&lt;br&gt;tatsächlich &lt;b&gt;%2&lt;/b&gt;, vorhergesagt &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Verlust %4</translation>
+        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
+        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;tatsächlich &lt;b&gt;%2&lt;/b&gt;, vorhergesagt &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;Verlust %4</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1010,7 +1043,7 @@
         <translation>beste (niedrigster Validierungsverlust)</translation>
     </message>
     <message>
-        <source>A keep-best run keeps its best epoch; the last epoch's weights are there too</source>
+        <source>A keep-best run keeps its best epoch; the last epoch&apos;s weights are there too</source>
         <translation>Ein mit --keep-best trainierter Lauf behält seine beste Epoche; die Gewichte der letzten Epoche sind ebenfalls vorhanden</translation>
     </message>
     <message>
@@ -1050,7 +1083,7 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <source>Drop images or folders here. "Unlike the training images": the top probability is below the model's out-of-domain threshold.</source>
+        <source>Drop images or folders here. &quot;Unlike the training images&quot;: the top probability is below the model&apos;s out-of-domain threshold.</source>
         <translation>Bilder oder Ordner hierher ziehen. „Anders als die Trainingsbilder“: Die höchste Wahrscheinlichkeit liegt unter der entsprechenden Schwelle des Modells.</translation>
     </message>
     <message>
@@ -1102,7 +1135,7 @@
         <translation>✔ %1 (%2): neu geladen; sagt die Validierungsbilder mit einer Genauigkeit von %3 vorher.</translation>
     </message>
     <message>
-        <source>✔ %1 (%2) and its metadata: OpenCV's dnn module matches LibTorch within %3.</source>
+        <source>✔ %1 (%2) and its metadata: OpenCV&apos;s dnn module matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) und Metadaten: Das dnn-Modul von OpenCV stimmt mit LibTorch bis auf %3 überein.</translation>
     </message>
     <message>
@@ -1204,7 +1237,7 @@ Sichern Sie Ihre Arbeit; falls es wieder passiert, melden Sie es bitte.</transla
     <name>kiln::LanguageName</name>
     <message>
         <source>English</source>
-        <extracomment>The name of this translation's language, written in that language (Deutsch, Español).</extracomment>
+        <extracomment>The name of this translation&apos;s language, written in that language (Deutsch, Español).</extracomment>
         <translation>Deutsch</translation>
     </message>
 </context>
@@ -1242,9 +1275,9 @@ Verlust %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>%1 / %2
-suggested: %3 (S)</source>
+S → %3</source>
         <translation>%1 / %2
-Vorschlag: %3 (S)</translation>
+S → %3</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +1462,7 @@ Vorschlag: %3 (S)</translation>
         <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model's features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Der Ablauf&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Beschaffen&lt;/b&gt;: Klassennamen hinzufügen (mit &lt;i&gt;Namen einfügen&lt;/i&gt; einer pro Zeile), festlegen, wie viele Bilder jede Klasse braucht, und &lt;i&gt;Starten&lt;/i&gt; drücken. Kiln sucht im Web, lädt parallel herunter, behält nur vollständige, dekodierbare Bilder ohne Duplikate und listet jedes nicht behaltene Bild mit dem Grund auf. Ein erneuter Start setzt dort fort, wo der letzte aufgehört hat.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datensatz&lt;/b&gt;: Bilder nach Klasse und Aufteilung durchsuchen; &lt;i&gt;Bilder prüfen&lt;/i&gt; dekodiert jede Datei und kann defekte in den Papierkorb verschieben. Datei ▸ Importieren liest Bildordner, IDX-Dateien im MNIST-Stil und CSV-Listen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Trainieren&lt;/b&gt;: Architektur (simple_cnn für kleine Bilder, sonst resnet18/34), Epochen und Lernrate wählen (oder den Lernraten-Finder ausführen) und &lt;i&gt;Starten&lt;/i&gt; drücken. Kurven und Metriktabelle werden live aktualisiert; jederzeit pausieren, fortsetzen oder stoppen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analysieren&lt;/b&gt;: die Konfusionsmatrix (eine Zelle anklicken, um ihre Bilder zu sehen), die am häufigsten verwechselten Paare, Metriken pro Klasse und das t-SNE der Modellmerkmale. In der Galerie Bilder zum Behalten (K), Löschen (Entf) oder Umlabeln (R) markieren und &lt;i&gt;Anwenden&lt;/i&gt; drücken; Strg+Z macht rückgängig. &lt;i&gt;Neu trainieren&lt;/i&gt; trainiert erneut mit den bereinigten Daten.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportieren &amp;amp; Vorhersagen&lt;/b&gt;: einen Lauf als Paket, ONNX oder TorchScript exportieren (jedes wird geprüft), dann Bilder auf die Seite ziehen, um zu sehen, was das Modell sagt.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Jeder Schritt ist auch ein &lt;tt&gt;kiln-cli&lt;/tt&gt;-Befehl: &lt;tt&gt;kiln-cli --help&lt;/tt&gt; ausführen.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1441,8 +1474,8 @@ Vorschlag: %3 (S)</translation>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neues Projekt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Projekt öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Datensatz neu einlesen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Benutzerhandbuch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Seite „Analysieren“, in der Galerie&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ausgewählte Bilder behalten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Entf&lt;/b&gt; oder &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zum Löschen markieren (in den Papierkorb)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Umlabeln (ein Menü mit den Klassen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Auswahl aufheben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Z&lt;/b&gt; / &lt;b&gt;Strg+Umschalt+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angewendete Änderung rückgängig machen / wiederholen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Mausrad&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Konfusionsmatrix zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Einbettungen&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad&lt;/b&gt;, &lt;b&gt;Rechts-Ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoomen, verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Links-Ziehen&lt;/b&gt; (&lt;b&gt;Umschalt&lt;/b&gt; fügt hinzu)&lt;/td&gt;&lt;td&gt;Punkte auswählen; sie erscheinen in der Galerie&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Neues Projekt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Projekt öffnen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Datensatz neu einlesen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Benutzerhandbuch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Beenden&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Seite „Analysieren“, in der Galerie&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ausgewählte Bilder behalten&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Entf&lt;/b&gt; oder &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zum Löschen markieren (in den Papierkorb)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Umlabeln (ein Menü mit den Klassen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Auswahl aufheben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Z&lt;/b&gt; / &lt;b&gt;Strg+Umschalt+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Angewendete Änderung rückgängig machen / wiederholen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Strg+Mausrad&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Konfusionsmatrix zoomen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Einbettungen&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mausrad&lt;/b&gt;, &lt;b&gt;Rechts-Ziehen&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoomen, verschieben&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Links-Ziehen&lt;/b&gt; (&lt;b&gt;Umschalt&lt;/b&gt; fügt hinzu)&lt;/td&gt;&lt;td&gt;Punkte auswählen; sie erscheinen in der Galerie&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>&amp;About Kiln</source>
@@ -1613,7 +1646,7 @@ Vorschlag: %3 (S)</translation>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Folder the CSV's paths are relative to</source>
+        <source>Folder the CSV&apos;s paths are relative to</source>
         <translation>Ordner, auf den sich die Pfade in der CSV beziehen</translation>
     </message>
     <message>
@@ -1758,7 +1791,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation> MB</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
@@ -1810,7 +1843,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Hell oder dunkel</translation>
     </message>
     <message>
-        <source>Where ImageNet weights download from: torchvision's site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
+        <source>Where ImageNet weights download from: torchvision&apos;s site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
         <translation>Woher ImageNet-Gewichte geladen werden: die Seite von torchvision oder ein Spiegel mit denselben Dateien (KILN_WEIGHTS_URL hat Vorrang)</translation>
     </message>
     <message>
@@ -1993,7 +2026,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Suchen</translation>
     </message>
     <message>
-        <source>Run the learning-rate finder (fastai's lr_find)</source>
+        <source>Run the learning-rate finder (fastai&apos;s lr_find)</source>
         <translation>Lernraten-Finder ausführen (lr_find von fastai)</translation>
     </message>
     <message>
@@ -2156,7 +2189,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Kopf</translation>
     </message>
     <message>
-        <source>fastai's head (pooling, two linear layers with dropout) or one linear layer</source>
+        <source>fastai&apos;s head (pooling, two linear layers with dropout) or one linear layer</source>
         <translation>Der Kopf von fastai (Pooling, zwei lineare Schichten mit Dropout) oder eine lineare Schicht</translation>
     </message>
     <message>
@@ -2200,7 +2233,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <source>fastai's fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
+        <source>fastai&apos;s fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
         <translation>fit_one_cycle von fastai, fine_tune (zuerst der Kopf, dann alles) oder eine konstante Rate</translation>
     </message>
     <message>
@@ -2208,7 +2241,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Lernrate</translation>
     </message>
     <message>
-        <source>The peak learning rate; auto: the learning-rate finder's valley</source>
+        <source>The peak learning rate; auto: the learning-rate finder&apos;s valley</source>
         <translation>Die höchste Lernrate; automatisch: das Tal des Lernraten-Finders</translation>
     </message>
     <message>
@@ -2216,7 +2249,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Augmentieren</translation>
     </message>
     <message>
-        <source>Vary the training images (fastai's aug_transforms); the option turns it off</source>
+        <source>Vary the training images (fastai&apos;s aug_transforms); the option turns it off</source>
         <translation>Die Trainingsbilder variieren (aug_transforms von fastai); die Option schaltet es ab</translation>
     </message>
     <message>
@@ -2288,7 +2321,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Optimierer</translation>
     </message>
     <message>
-        <source>AdamW (fastai's default) or SGD with momentum</source>
+        <source>AdamW (fastai&apos;s default) or SGD with momentum</source>
         <translation>AdamW (Standard von fastai) oder SGD mit Momentum</translation>
     </message>
     <message>
@@ -2304,7 +2337,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Momentum</translation>
     </message>
     <message>
-        <source>SGD's momentum with the constant schedule</source>
+        <source>SGD&apos;s momentum with the constant schedule</source>
         <translation>Momentum von SGD beim konstanten Zeitplan</translation>
     </message>
     <message>
@@ -2380,7 +2413,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>1 (grau) oder 3 (farbig) Eingabekanäle; automatisch: aus den Daten</translation>
     </message>
     <message>
-        <source>imagenet: torchvision's ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
+        <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
         <translation>imagenet: die ImageNet-Gewichte von torchvision (einmal heruntergeladen); ein torchvision-State-Dict (.pth); oder none: von Grund auf trainieren</translation>
     </message>
     <message>
@@ -2576,7 +2609,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>langsam</translation>
     </message>
     <message>
-        <source>On a CPU: %1, about %2× resnet18's training speed.</source>
+        <source>On a CPU: %1, about %2× resnet18&apos;s training speed.</source>
         <translation>Auf einer CPU: %1, etwa %2× so schnell im Training wie resnet18.</translation>
     </message>
 </context>
@@ -2595,7 +2628,7 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Das Fashion-MNIST-Demoprojekt öffnen (wird einmalig importiert).</translation>
     </message>
     <message>
-        <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system's).</source>
+        <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>
         <translation>Kiln bei diesem Aufruf in dieser Sprache anzeigen (en, de, es; Standard: Einstellungen, sonst die Systemsprache).</translation>
     </message>
 </context>

@@ -188,7 +188,7 @@
         <translation>Descargas simultáneas</translation>
     </message>
     <message>
-        <source>The image-search service (DuckDuckGo's protocol); point it at a proxy or a test server</source>
+        <source>The image-search service (DuckDuckGo&apos;s protocol); point it at a proxy or a test server</source>
         <translation>El servicio de búsqueda de imágenes (protocolo de DuckDuckGo); se puede dirigir a un proxy o a un servidor de pruebas</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>Nombres de clase, uno por línea:</translation>
     </message>
     <message>
-        <source>Add the classes you want, then Start. Images land in the project's class folders.</source>
+        <source>Add the classes you want, then Start. Images land in the project&apos;s class folders.</source>
         <translation>Añadir las clases deseadas y pulsar Iniciar. Las imágenes se guardan en las carpetas de clase del proyecto.</translation>
     </message>
     <message>
@@ -383,7 +383,7 @@
         <translation>Rehacer (Ctrl+Mayús+Z)</translation>
     </message>
     <message>
-        <source>Train a new run with this run's configuration on the cleaned data</source>
+        <source>Train a new run with this run&apos;s configuration on the cleaned data</source>
         <translation>Entrenar una nueva ejecución con la configuración de esta sobre los datos limpios</translation>
     </message>
     <message>
@@ -513,7 +513,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %Ln image(s)</source>
-        <translation><numerusform>%1 · %Ln imagen</numerusform><numerusform>%1 · %Ln imágenes</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %Ln imagen</numerusform>
+            <numerusform>%1 · %Ln imágenes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Likely label errors, least confident first</source>
@@ -643,7 +646,7 @@
         <translation>Exhaustivo (reentrenar por fold)</translation>
     </message>
     <message>
-        <source>Fast: a small head trained per fold on the run's frozen embeddings, seconds. Thorough: one model per fold trained with the run's settings, minutes; a stopped search resumes.</source>
+        <source>Fast: a small head trained per fold on the run&apos;s frozen embeddings, seconds. Thorough: one model per fold trained with the run&apos;s settings, minutes; a stopped search resumes.</source>
         <translation>Rápido: una cabeza pequeña entrenada por fold sobre los embeddings congelados de la ejecución, segundos. Exhaustivo: un modelo por fold entrenado con la configuración de la ejecución, minutos; una búsqueda detenida se reanuda.</translation>
     </message>
     <message>
@@ -655,7 +658,7 @@
         <translation>Cada imagen la juzga un modelo que no se entrenó con ella: las imágenes se reparten en tantos folds</translation>
     </message>
     <message>
-        <source>Finds labels that are likely wrong (confident learning on out-of-sample predictions), near-duplicates and outliers in every image of the run's dataset.</source>
+        <source>Finds labels that are likely wrong (confident learning on out-of-sample predictions), near-duplicates and outliers in every image of the run&apos;s dataset.</source>
         <translation>Encuentra etiquetas probablemente erróneas (aprendizaje confiado sobre predicciones fuera de muestra), casi duplicados y valores atípicos en todas las imágenes del conjunto de la ejecución.</translation>
     </message>
     <message>
@@ -712,7 +715,10 @@
     </message>
     <message numerus="yes">
         <source>Label issues: %Ln flagged</source>
-        <translation><numerusform>Problemas de etiqueta: %Ln marcado</numerusform><numerusform>Problemas de etiqueta: %Ln marcados</numerusform></translation>
+        <translation>
+            <numerusform>Problemas de etiqueta: %Ln marcado</numerusform>
+            <numerusform>Problemas de etiqueta: %Ln marcados</numerusform>
+        </translation>
     </message>
     <message>
         <source> (estimated errors: %1)</source>
@@ -724,11 +730,17 @@
     </message>
     <message numerus="yes">
         <source>Duplicate groups: %Ln</source>
-        <translation><numerusform>Grupos de duplicados: %Ln</numerusform><numerusform>Grupos de duplicados: %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Grupos de duplicados: %Ln</numerusform>
+            <numerusform>Grupos de duplicados: %Ln</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> (%Ln with different labels)</source>
-        <translation><numerusform> (%Ln con etiquetas distintas)</numerusform><numerusform> (%Ln con etiquetas distintas)</numerusform></translation>
+        <translation>
+            <numerusform> (%Ln con etiquetas distintas)</numerusform>
+            <numerusform> (%Ln con etiquetas distintas)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Duplicates, group by group</source>
@@ -748,7 +760,10 @@
     </message>
     <message numerus="yes">
         <source>%1, labelled %2: %Ln images</source>
-        <translation><numerusform>%1, etiquetadas %2: %Ln imagen</numerusform><numerusform>%1, etiquetadas %2: %Ln imágenes</numerusform></translation>
+        <translation>
+            <numerusform>%1, etiquetadas %2: %Ln imagen</numerusform>
+            <numerusform>%1, etiquetadas %2: %Ln imágenes</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -756,11 +771,17 @@
     </message>
     <message numerus="yes">
         <source>%1: %Ln images</source>
-        <translation><numerusform>%1: %Ln imagen</numerusform><numerusform>%1: %Ln imágenes</numerusform></translation>
+        <translation>
+            <numerusform>%1: %Ln imagen</numerusform>
+            <numerusform>%1: %Ln imágenes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Outliers: %Ln</source>
-        <translation><numerusform>Atípicos: %Ln</numerusform><numerusform>Atípicos: %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Atípicos: %Ln</numerusform>
+            <numerusform>Atípicos: %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outliers, farthest first</source>
@@ -768,19 +789,31 @@
     </message>
     <message numerus="yes">
         <source>%Ln label issue(s)</source>
-        <translation><numerusform>%Ln problema de etiqueta</numerusform><numerusform>%Ln problemas de etiqueta</numerusform></translation>
+        <translation>
+            <numerusform>%Ln problema de etiqueta</numerusform>
+            <numerusform>%Ln problemas de etiqueta</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln duplicate group(s)</source>
-        <translation><numerusform>, %Ln grupo de duplicados</numerusform><numerusform>, %Ln grupos de duplicados</numerusform></translation>
+        <translation>
+            <numerusform>, %Ln grupo de duplicados</numerusform>
+            <numerusform>, %Ln grupos de duplicados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln outlier(s)</source>
-        <translation><numerusform>, %Ln atípico</numerusform><numerusform>, %Ln atípicos</numerusform></translation>
+        <translation>
+            <numerusform>, %Ln atípico</numerusform>
+            <numerusform>, %Ln atípicos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> in %Ln image(s)</source>
-        <translation><numerusform> en %Ln imagen</numerusform><numerusform> en %Ln imágenes</numerusform></translation>
+        <translation>
+            <numerusform> en %Ln imagen</numerusform>
+            <numerusform> en %Ln imágenes</numerusform>
+        </translation>
     </message>
     <message>
         <source> · saved search</source>
@@ -896,7 +929,7 @@
         <translation>Pausar</translation>
     </message>
     <message>
-        <source>Barnes-Hut t-SNE of the model's penultimate-layer features of the images analysed</source>
+        <source>Barnes-Hut t-SNE of the model&apos;s penultimate-layer features of the images analysed</source>
         <translation>t-SNE de Barnes-Hut de las características de la penúltima capa del modelo para las imágenes analizadas</translation>
     </message>
     <message>
@@ -920,8 +953,8 @@
         <translation>Reanudar</translation>
     </message>
     <message>
-        <source>&lt;img src="%1" width="96" height="96"&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
-        <translation>&lt;img src="%1" width="96" height="96"&gt;&lt;br&gt;real &lt;b&gt;%2&lt;/b&gt;, predicha &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;pérdida %4</translation>
+        <source>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;actual &lt;b&gt;%2&lt;/b&gt;, predicted &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;loss %4</source>
+        <translation>&lt;img src=&quot;%1&quot; width=&quot;96&quot; height=&quot;96&quot;&gt;&lt;br&gt;real &lt;b&gt;%2&lt;/b&gt;, predicha &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;pérdida %4</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1010,7 +1043,7 @@
         <translation>mejor época (menor pérdida de validación)</translation>
     </message>
     <message>
-        <source>A keep-best run keeps its best epoch; the last epoch's weights are there too</source>
+        <source>A keep-best run keeps its best epoch; the last epoch&apos;s weights are there too</source>
         <translation>Una ejecución que conserva la mejor época guarda esa época; los pesos de la última época también están disponibles</translation>
     </message>
     <message>
@@ -1050,7 +1083,7 @@
         <translation>Nota</translation>
     </message>
     <message>
-        <source>Drop images or folders here. "Unlike the training images": the top probability is below the model's out-of-domain threshold.</source>
+        <source>Drop images or folders here. &quot;Unlike the training images&quot;: the top probability is below the model&apos;s out-of-domain threshold.</source>
         <translation>Soltar aquí imágenes o carpetas. «Distinta de las imágenes de entrenamiento»: la probabilidad más alta está por debajo del umbral fuera de dominio del modelo.</translation>
     </message>
     <message>
@@ -1102,7 +1135,7 @@
         <translation>✔ %1 (%2): recargado; predice las imágenes de validación con una exactitud de %3.</translation>
     </message>
     <message>
-        <source>✔ %1 (%2) and its metadata: OpenCV's dnn module matches LibTorch within %3.</source>
+        <source>✔ %1 (%2) and its metadata: OpenCV&apos;s dnn module matches LibTorch within %3.</source>
         <translation>✔ %1 (%2) y sus metadatos: el módulo dnn de OpenCV coincide con LibTorch con una tolerancia de %3.</translation>
     </message>
     <message>
@@ -1204,7 +1237,7 @@ Guarde su trabajo; si vuelve a ocurrir, por favor infórmelo.</translation>
     <name>kiln::LanguageName</name>
     <message>
         <source>English</source>
-        <extracomment>The name of this translation's language, written in that language (Deutsch, Español).</extracomment>
+        <extracomment>The name of this translation&apos;s language, written in that language (Deutsch, Español).</extracomment>
         <translation>Español</translation>
     </message>
 </context>
@@ -1242,9 +1275,9 @@ pérdida %5, p(predicted) %6, p(actual) %7</translation>
     </message>
     <message>
         <source>%1 / %2
-suggested: %3 (S)</source>
+S → %3</source>
         <translation>%1 / %2
-sugerida: %3 (S)</translation>
+S → %3</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +1462,7 @@ sugerida: %3 (S)</translation>
         <translation>Guía del usuario</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model's features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;The loop&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Acquire&lt;/b&gt;: add class names (one per line with &lt;i&gt;Paste names&lt;/i&gt;), set how many images each class needs, press &lt;i&gt;Start&lt;/i&gt;. Kiln searches the web, downloads in parallel, keeps only whole, decodable, non-duplicate images, and lists every image it did not keep, with the reason. A rerun resumes.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dataset&lt;/b&gt;: browse the images by class and split; &lt;i&gt;Verify images&lt;/i&gt; decodes every file and can move broken ones to the trash. File ▸ Import reads image folders, MNIST-style IDX files and CSV lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Train&lt;/b&gt;: pick an architecture (simple_cnn for small images, resnet18/34 otherwise), the epochs and the learning rate (or run the learning-rate finder), press &lt;i&gt;Start&lt;/i&gt;. Curves and the metrics table update live; pause, resume or stop at any time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analyze&lt;/b&gt;: the confusion matrix (click a cell to see its images), most-confused pairs, per-class metrics and the t-SNE of the model&apos;s features. In the gallery mark images keep (K), delete (Del) or relabel (R), press &lt;i&gt;Apply&lt;/i&gt;; Ctrl+Z undoes. &lt;i&gt;Retrain&lt;/i&gt; trains again on the cleaned data.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export &amp;amp; Predict&lt;/b&gt;: export a run as a bundle, ONNX or TorchScript (each is checked), then drop images on the page to see what the model says.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every step is also a &lt;tt&gt;kiln-cli&lt;/tt&gt; command: run &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;El ciclo&lt;/h2&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Adquirir&lt;/b&gt;: añadir los nombres de las clases (uno por línea con &lt;i&gt;Pegar nombres&lt;/i&gt;), indicar cuántas imágenes necesita cada clase y pulsar &lt;i&gt;Iniciar&lt;/i&gt;. Kiln busca en la web, descarga en paralelo, conserva solo imágenes completas, decodificables y no duplicadas, y lista cada imagen que no conservó, con el motivo. Al volver a ejecutarlo, continúa donde se quedó.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datos&lt;/b&gt;: explorar las imágenes por clase y partición; &lt;i&gt;Verificar imágenes&lt;/i&gt; decodifica cada archivo y puede mover los dañados a la papelera. Archivo ▸ Importar lee carpetas de imágenes, archivos IDX de tipo MNIST y listas CSV.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Entrenar&lt;/b&gt;: elegir una arquitectura (simple_cnn para imágenes pequeñas, resnet18/34 en otro caso), las épocas y la tasa de aprendizaje (o ejecutar el buscador de tasa de aprendizaje) y pulsar &lt;i&gt;Iniciar&lt;/i&gt;. Las curvas y la tabla de métricas se actualizan en directo; se puede pausar, reanudar o detener en cualquier momento.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Analizar&lt;/b&gt;: la matriz de confusión (clic en una celda para ver sus imágenes), los pares más confundidos, las métricas por clase y el t-SNE de las características del modelo. En la galería, marcar las imágenes para conservar (K), eliminar (Supr) o reetiquetar (R) y pulsar &lt;i&gt;Aplicar&lt;/i&gt;; Ctrl+Z deshace. &lt;i&gt;Reentrenar&lt;/i&gt; vuelve a entrenar con los datos limpios.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportar y predecir&lt;/b&gt;: exportar una ejecución como paquete, ONNX o TorchScript (cada uno se verifica) y después soltar imágenes en la página para ver qué dice el modelo.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Cada paso es también un comando de &lt;tt&gt;kiln-cli&lt;/tt&gt;: ejecutar &lt;tt&gt;kiln-cli --help&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1441,8 +1474,8 @@ sugerida: %3 (S)</translation>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding='3'&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nuevo proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Abrir proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Volver a escanear el conjunto de datos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guía del usuario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Página Analizar, en la galería&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Conservar las imágenes seleccionadas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Supr&lt;/b&gt; o &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcarlas para eliminar (a la papelera)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reetiquetarlas (un menú de clases)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Borrar la elección&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer un cambio aplicado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+rueda&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Acercar o alejar la matriz de confusión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan='2'&gt;&lt;i&gt;Incrustaciones (embeddings)&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda&lt;/b&gt;, &lt;b&gt;arrastrar con el botón derecho&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, desplazar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrastrar con el botón izquierdo&lt;/b&gt; (&lt;b&gt;Mayús&lt;/b&gt; añade)&lt;/td&gt;&lt;td&gt;Seleccionar puntos; se muestran en la galería&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open project&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Rescan the dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;User guide&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Analyze page, in the gallery&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Keep the selected images&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Del&lt;/b&gt; or &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Mark them for deletion (to the trash)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Relabel them (a menu of classes)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the choice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo an applied edit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom the confusion matrix&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Embeddings&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Wheel&lt;/b&gt;, &lt;b&gt;right-drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, pan&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left-drag&lt;/b&gt; (&lt;b&gt;Shift&lt;/b&gt; adds)&lt;/td&gt;&lt;td&gt;Select points; they show in the gallery&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nuevo proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Abrir proyecto&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Volver a escanear el conjunto de datos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Guía del usuario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Página Analizar, en la galería&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Conservar las imágenes seleccionadas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Supr&lt;/b&gt; o &lt;b&gt;D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Marcarlas para eliminar (a la papelera)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reetiquetarlas (un menú de clases)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Borrar la elección&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Mayús+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Deshacer / rehacer un cambio aplicado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+rueda&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Acercar o alejar la matriz de confusión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td colspan=&apos;2&apos;&gt;&lt;i&gt;Incrustaciones (embeddings)&lt;/i&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Rueda&lt;/b&gt;, &lt;b&gt;arrastrar con el botón derecho&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Zoom, desplazar&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrastrar con el botón izquierdo&lt;/b&gt; (&lt;b&gt;Mayús&lt;/b&gt; añade)&lt;/td&gt;&lt;td&gt;Seleccionar puntos; se muestran en la galería&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
         <source>&amp;About Kiln</source>
@@ -1613,7 +1646,7 @@ sugerida: %3 (S)</translation>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Folder the CSV's paths are relative to</source>
+        <source>Folder the CSV&apos;s paths are relative to</source>
         <translation>Carpeta a la que son relativas las rutas del CSV</translation>
     </message>
     <message>
@@ -1758,7 +1791,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation> MB</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>El idioma del sistema</translation>
     </message>
     <message>
@@ -1810,7 +1843,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Claro u oscuro</translation>
     </message>
     <message>
-        <source>Where ImageNet weights download from: torchvision's site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
+        <source>Where ImageNet weights download from: torchvision&apos;s site, or a mirror with the same files (KILN_WEIGHTS_URL overrides it)</source>
         <translation>De dónde se descargan los pesos de ImageNet: el sitio de torchvision o un espejo con los mismos archivos (KILN_WEIGHTS_URL tiene prioridad)</translation>
     </message>
     <message>
@@ -1993,7 +2026,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Buscar</translation>
     </message>
     <message>
-        <source>Run the learning-rate finder (fastai's lr_find)</source>
+        <source>Run the learning-rate finder (fastai&apos;s lr_find)</source>
         <translation>Ejecutar el buscador de tasa de aprendizaje (lr_find de fastai)</translation>
     </message>
     <message>
@@ -2156,7 +2189,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Cabeza</translation>
     </message>
     <message>
-        <source>fastai's head (pooling, two linear layers with dropout) or one linear layer</source>
+        <source>fastai&apos;s head (pooling, two linear layers with dropout) or one linear layer</source>
         <translation>La cabeza de fastai (pooling, dos capas lineales con dropout) o una sola capa lineal</translation>
     </message>
     <message>
@@ -2200,7 +2233,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Programa</translation>
     </message>
     <message>
-        <source>fastai's fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
+        <source>fastai&apos;s fit_one_cycle, fine_tune (head first, then everything), or a constant rate</source>
         <translation>fit_one_cycle de fastai, fine_tune (primero la cabeza, luego todo) o una tasa constante</translation>
     </message>
     <message>
@@ -2208,7 +2241,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <source>The peak learning rate; auto: the learning-rate finder's valley</source>
+        <source>The peak learning rate; auto: the learning-rate finder&apos;s valley</source>
         <translation>La tasa de aprendizaje máxima; automático: el valle del buscador de tasa de aprendizaje</translation>
     </message>
     <message>
@@ -2216,7 +2249,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Aplicar aumento de datos</translation>
     </message>
     <message>
-        <source>Vary the training images (fastai's aug_transforms); the option turns it off</source>
+        <source>Vary the training images (fastai&apos;s aug_transforms); the option turns it off</source>
         <translation>Variar las imágenes de entrenamiento (aug_transforms de fastai); la opción lo desactiva</translation>
     </message>
     <message>
@@ -2288,7 +2321,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Optimizador</translation>
     </message>
     <message>
-        <source>AdamW (fastai's default) or SGD with momentum</source>
+        <source>AdamW (fastai&apos;s default) or SGD with momentum</source>
         <translation>AdamW (el predeterminado de fastai) o SGD con momento</translation>
     </message>
     <message>
@@ -2304,7 +2337,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Momento</translation>
     </message>
     <message>
-        <source>SGD's momentum with the constant schedule</source>
+        <source>SGD&apos;s momentum with the constant schedule</source>
         <translation>Momento de SGD con el programa constante</translation>
     </message>
     <message>
@@ -2380,7 +2413,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>1 (gris) o 3 (color) canales de entrada; automático: según los datos</translation>
     </message>
     <message>
-        <source>imagenet: torchvision's ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
+        <source>imagenet: torchvision&apos;s ImageNet weights (downloaded once); a torchvision state dict (.pth); or none: train from scratch</source>
         <translation>imagenet: los pesos de ImageNet de torchvision (se descargan una vez); un state dict de torchvision (.pth); o none: entrenar desde cero</translation>
     </message>
     <message>
@@ -2576,7 +2609,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>lenta</translation>
     </message>
     <message>
-        <source>On a CPU: %1, about %2× resnet18's training speed.</source>
+        <source>On a CPU: %1, about %2× resnet18&apos;s training speed.</source>
         <translation>En una CPU: %1, entrena a unas %2× la velocidad de resnet18.</translation>
     </message>
 </context>
@@ -2595,7 +2628,7 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>Abrir el proyecto de demostración de Fashion-MNIST (se importa una sola vez).</translation>
     </message>
     <message>
-        <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system's).</source>
+        <source>Show Kiln in this language for this run (en, de, es; default: Preferences, else the system&apos;s).</source>
         <translation>Mostrar Kiln en este idioma en esta sesión (en, de, es; predeterminado: Preferencias o, si no, el del sistema).</translation>
     </message>
 </context>

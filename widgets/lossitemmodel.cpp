@@ -125,7 +125,7 @@ QVariant LossItemModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case CaptionRole:
         if (it.suggested >= 0)
-            return tr("%1 / %2\nsuggested: %3 (S)").arg(name(it.predicted), name(it.actual), name(it.suggested));
+            return tr("%1 / %2\nS → %3").arg(name(it.predicted), name(it.actual), name(it.suggested));
         return tr("%1 / %2\n%3 / %4 / %5")
             .arg(name(it.predicted), name(it.actual))
             .arg(QLocale().toString(double(it.loss), 'f', 2))

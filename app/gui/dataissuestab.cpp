@@ -82,6 +82,9 @@ DataIssuesTab::DataIssuesTab(QWidget *parent)
     m_tree->setColumnCount(4);
     m_tree->setHeaderLabels({tr("Issue"), tr("Label"), tr("Suggested"), tr("Score")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->setUniformRowHeights(true);
     layout->addWidget(m_tree, 1);
     auto *hint = new QLabel(tr("Click a row to see its images in the gallery; S relabels the selected ones to the suggestion."), this);
@@ -163,7 +166,9 @@ void DataIssuesTab::rebuild()
     const Predictions &p = d.predictions.predictions;
     auto name = [&](int c) { return c >= 0 && std::size_t(c) < p.classes.size() ? toQ(p.classes[std::size_t(c)]) : QStringLiteral("?"); };
     auto imageItem = [&](QTreeWidgetItem *parent, std::size_t i) {
-        auto *item = new QTreeWidgetItem(parent, {toQ(d.relativePath(i)), name(p.labels[i])});
+        // The file's name, its path in the tooltip (the panel is narrow; the folder is the class).
+        auto *item = new QTreeWidgetItem(parent, {toQ(d.predictions.predictions.files[i].filename().string()), name(p.labels[i])});
+        item->setToolTip(0, toQ(d.relativePath(i)));
         item->setData(0, RankedRole, ranked({i}));
         item->setData(0, TitleRole, toQ(d.relativePath(i)));
         return item;

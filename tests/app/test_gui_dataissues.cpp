@@ -60,7 +60,7 @@ TEST(AnalyzePage, DataIssuesOpenInTheCleanerAndTheSuggestionIsOneKeyAway)
     QTreeWidgetItem *copies = nullptr;
     for (int g = 0; g < dups->childCount(); ++g)
         for (int m = 0; m < dups->child(g)->childCount(); ++m)
-            if (dups->child(g)->child(m)->text(0) == "images/vertical/bar_1007 copy.png")
+            if (dups->child(g)->child(m)->toolTip(0) == "images/vertical/bar_1007 copy.png")
                 copies = dups->child(g);
     ASSERT_NE(copies, nullptr) << "the copy is in no group";
 
@@ -75,7 +75,7 @@ TEST(AnalyzePage, DataIssuesOpenInTheCleanerAndTheSuggestionIsOneKeyAway)
     ASSERT_EQ(page->lossFilter()->rowCount(), labels->childCount());
     const QModelIndex first = page->lossFilter()->index(0, 0);
     EXPECT_EQ(first.data(LossItemModel::PathRole).toString().toStdString(),
-              (fs::absolute(proj) / labels->child(0)->text(0).toStdString()).lexically_normal().string());
+              (fs::absolute(proj) / labels->child(0)->toolTip(0).toStdString()).lexically_normal().string());
     const int suggested = first.data(LossItemModel::SuggestedRole).toInt();
     ASSERT_GE(suggested, 0);
     EXPECT_NE(suggested, first.data(LossItemModel::ActualRole).toInt());
