@@ -5,6 +5,8 @@
 set(KILN_NUMERIC_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_library(kiln_numeric STATIC
   ${KILN_NUMERIC_DIR}/analysis/confidentlearning.cpp
+  ${KILN_NUMERIC_DIR}/analysis/curves.cpp
+  ${KILN_NUMERIC_DIR}/train/runcompare.cpp
   ${KILN_NUMERIC_DIR}/analysis/embeddingissues.cpp
   ${KILN_NUMERIC_DIR}/analysis/picturematch.cpp
   ${KILN_NUMERIC_DIR}/analysis/interpretation.cpp
@@ -48,5 +50,5 @@ target_link_libraries(kiln_numeric PUBLIC Threads::Threads
   PRIVATE ${TORCH_LIBRARIES} ${OpenCV_LIBS} onnx_proto protobuf::libprotobuf ${CMAKE_DL_LIBS})
 # One precompiled LibTorch header for the torch-heavy files (build-notes: halves their compile time).
 target_precompile_headers(kiln_numeric PRIVATE ${KILN_NUMERIC_DIR}/pch/torch_pch.h)
-set_source_files_properties(${KILN_NUMERIC_DIR}/analysis/interpretation.cpp ${KILN_NUMERIC_DIR}/analysis/tsne.cpp ${KILN_NUMERIC_DIR}/core/fileutil.cpp ${KILN_NUMERIC_DIR}/core/guardedthread.cpp ${KILN_NUMERIC_DIR}/data/datasetindex.cpp ${KILN_NUMERIC_DIR}/data/imageformat.cpp ${KILN_NUMERIC_DIR}/data/imageverifier.cpp ${KILN_NUMERIC_DIR}/data/transforms.cpp ${KILN_NUMERIC_DIR}/models/picklerewriter.cpp ${KILN_NUMERIC_DIR}/train/cudainfo.cpp ${KILN_NUMERIC_DIR}/train/precision.cpp ${KILN_NUMERIC_DIR}/train/runcsv.cpp ${KILN_NUMERIC_DIR}/train/schedule.cpp ${KILN_NUMERIC_DIR}/train/trainsettings.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+set_source_files_properties(${KILN_NUMERIC_DIR}/analysis/curves.cpp ${KILN_NUMERIC_DIR}/train/runcompare.cpp ${KILN_NUMERIC_DIR}/analysis/interpretation.cpp ${KILN_NUMERIC_DIR}/analysis/tsne.cpp ${KILN_NUMERIC_DIR}/core/fileutil.cpp ${KILN_NUMERIC_DIR}/core/guardedthread.cpp ${KILN_NUMERIC_DIR}/data/datasetindex.cpp ${KILN_NUMERIC_DIR}/data/imageformat.cpp ${KILN_NUMERIC_DIR}/data/imageverifier.cpp ${KILN_NUMERIC_DIR}/data/transforms.cpp ${KILN_NUMERIC_DIR}/models/picklerewriter.cpp ${KILN_NUMERIC_DIR}/train/cudainfo.cpp ${KILN_NUMERIC_DIR}/train/precision.cpp ${KILN_NUMERIC_DIR}/train/runcsv.cpp ${KILN_NUMERIC_DIR}/train/schedule.cpp ${KILN_NUMERIC_DIR}/train/trainsettings.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
 kiln_set_warnings(kiln_numeric)

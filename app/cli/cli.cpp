@@ -98,12 +98,16 @@ Analysis and cleaning commands:
         [--no-cache] [--threads N] [--device auto|cpu|cuda] [--json]
       Every image's likely label errors (confident learning on out-of-sample probabilities
       from K folds, default 5), near-duplicate groups (same file, same picture, or embeddings
-      with cosine >= S, default 0.97; groups whose members carry different labels first) and
+      with cosine >= S, default 1: look-alikes off; groups with different labels first) and
       outliers (far from their nearest neighbours). fast: a head trained per fold on the run's
       frozen embeddings (seconds); thorough: K models trained with the run's settings
       (minutes; a stopped search resumes). RUN_DIR defaults to the newest finished run. Saved
       in RUN_DIR/data-issues/ and reused while model and files match. --out writes a CSV that
-      kiln-cli apply takes (relabel to the suggestion, remove extra duplicates, keep outliers).
+      kiln-cli apply takes (relabel to the suggestion, remove extra copies of a file, keep the
+      rest for you to judge).
+  runs PROJECT [--json]
+      List the project's runs, newest first (status, architecture, epochs, accuracy, valid loss,
+      time), and the settings that differ between them.
   relabel PROJECT FILE... CLASS
       Move images to another class folder (FILE: a path inside the dataset, or to the file).
   remove PROJECT FILE... [--reason TEXT]
@@ -166,6 +170,7 @@ const std::map<std::string, std::string> kExamples{
     {"interpret", "kiln-cli interpret ~/bears/runs/20261121-101500-resnet18 --top-losses 20"},
     {"tsne", "kiln-cli tsne ~/bears/runs/20261121-101500-resnet18 --out tsne.csv"},
     {"data-issues", "kiln-cli data-issues ~/bears --out issues.csv"},
+    {"runs", "kiln-cli runs ~/bears --json"},
     {"relabel", "kiln-cli relabel ~/bears images/black/0042.jpg grizzly"},
     {"remove", "kiln-cli remove ~/bears images/teddy/0007.jpg --reason \"a drawing\""},
     {"restore", "kiln-cli restore ~/bears .kiln/trash/images/teddy/0007.jpg"},
@@ -464,6 +469,9 @@ int runCommand(const std::vector<std::string> &args, std::FILE *out, std::FILE *
         cmd = &c;
     } else if (args[0] == "data-issues") {
         static const Command c{{"--no-cache"}, {"--run", "--mode", "--folds", "--seed", "--score", "--similarity", "--out", "--threads", "--device"}, dataIssues};
+        cmd = &c;
+    } else if (args[0] == "runs") {
+        static const Command c{{}, {}, listRuns};
         cmd = &c;
     } else if (args[0] == "demo") {
         static const Command demoCmd{{}, {"--dir"}, demo};

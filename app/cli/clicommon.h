@@ -90,6 +90,7 @@ int undoRedo(const Args &a, const Io &io, bool undo);
 int applyEdits(const Args &a, const Io &io);
 // Label issues, duplicates and outliers of a project (dataissuescommand.cpp).
 int dataIssues(const Args &a, const Io &io);
+int listRuns(const Args &a, const Io &io);
 // Exporting models and predicting with them (exportcommands.cpp).
 int exportModel(const Args &a, const Io &io);
 int predict(const Args &a, const Io &io);
