@@ -238,7 +238,11 @@ void AnalyzePage::buildUi()
     connect(m_embeddings, &EmbeddingsTab::computeRequested, this, &AnalyzePage::computeEmbeddings);
     connect(m_embeddings, &EmbeddingsTab::imagesSelected, this, &AnalyzePage::showImages);
     connect(m_embeddings, &EmbeddingsTab::finished, this, &AnalyzePage::embeddingsFinished);
-    connect(m_dataIssues, &DataIssuesTab::findRequested, this, [this] { m_dataIssues->find(currentRun()); });
+    connect(m_dataIssues, &DataIssuesTab::findRequested, this, [this] {
+        if (!isBusy()) // not while files move or predictions run
+            m_dataIssues->find(currentRun());
+    });
+    connect(m_dataIssues, &DataIssuesTab::busyChanged, this, &AnalyzePage::updateEditButtons);
     connect(m_dataIssues, &DataIssuesTab::found, this, &AnalyzePage::adoptIssues);
     connect(m_dataIssues, &DataIssuesTab::imagesChosen, this, &AnalyzePage::showRanked);
     connect(m_confusedTable, &QTableView::clicked, this, [this](const QModelIndex &i) {
@@ -548,6 +552,7 @@ void AnalyzePage::usePredictions(std::shared_ptr<RunPredictions> predictions)
     m_embeddings->setPredictions(m_preds);
     m_lossFilter->setSourceFilter({}, false);
     m_suggestions.clear();
+    m_predsFromIssues = false;
 }
 
 void AnalyzePage::showImages(const QSet<int> &sources, bool any)
@@ -562,6 +567,11 @@ void AnalyzePage::showImages(const QSet<int> &sources, bool any)
 
 void AnalyzePage::showRanked(const QVector<int> &ranked, const QString &title)
 {
+    if (!m_predsFromIssues) { // another split was interpreted since: the rows index the search's images
+        if (!m_dataIssues->issues())
+            return;
+        useIssuePredictions(*m_dataIssues->issues());
+    }
     m_actualFilter->setCurrentIndex(0);
     m_predictedFilter->setCurrentIndex(0);
     m_mistakesOnly->setChecked(false);
@@ -573,20 +583,30 @@ void AnalyzePage::showRanked(const QVector<int> &ranked, const QString &title)
 
 void AnalyzePage::adoptIssues(std::shared_ptr<const DataIssues> issues)
 {
-    const QString runDir = currentRun();
-    if (m_predsRun != runDir)
-        m_losses->clearAllDecisions();
-    m_splitCombo->setCurrentIndex(std::max(0, m_splitCombo->findData(int(AnalysisScope::Both))));
-    usePredictions(std::make_shared<RunPredictions>(issues->predictions));
-    m_predsRun = runDir;
-    m_imagesRoot = locateDataset(issues->home).imagesRoot;
-    for (const auto &issue : issues->labelIssues.issues)
-        m_suggestions.insert(int(issue.index), issue.suggested);
-    refreshViews();
+    // A search of another run than the one now chosen (changed while it ran) is not shown as this one's.
+    namespace fs = std::filesystem;
+    if (fs::absolute(issues->runDir).lexically_normal() != fs::absolute(currentRun().toStdString()).lexically_normal())
+        return;
+    useIssuePredictions(*issues);
     QVector<int> ranked;
     for (const auto &issue : issues->labelIssues.issues)
         ranked << int(issue.index);
     showRanked(ranked, tr("Likely label errors, least confident first"));
+}
+
+void AnalyzePage::useIssuePredictions(const DataIssues &issues)
+{
+    const QString runDir = currentRun();
+    if (m_predsRun != runDir)
+        m_losses->clearAllDecisions();
+    m_splitCombo->setCurrentIndex(std::max(0, m_splitCombo->findData(int(AnalysisScope::Both))));
+    usePredictions(std::make_shared<RunPredictions>(issues.predictions));
+    m_predsRun = runDir;
+    m_imagesRoot = locateDataset(issues.home).imagesRoot;
+    for (const auto &issue : issues.labelIssues.issues)
+        m_suggestions.insert(int(issue.index), issue.suggested);
+    m_predsFromIssues = true;
+    refreshViews();
 }
 
 } // namespace kiln

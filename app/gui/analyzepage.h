@@ -111,6 +111,7 @@ private:
     void showRanked(const QVector<int> &ranked, const QString &title);
     // A data-issue search's predictions of every image become the page's, with its suggestions.
     void adoptIssues(std::shared_ptr<const DataIssues> issues);
+    void useIssuePredictions(const DataIssues &issues);
 
     std::filesystem::path m_root;
     QComboBox *m_runCombo;
@@ -150,6 +151,7 @@ private:
     std::shared_ptr<RunPredictions> m_preds;
     std::filesystem::path m_imagesRoot;
     QString m_predsRun;
+    bool m_predsFromIssues = false; // m_preds are the data-issue search's (both splits)
     RunListModel *m_runs;
     BackgroundJob *m_predictJob;
     BackgroundJob *m_editJob;

@@ -102,6 +102,7 @@ DataIssuesTab::DataIssuesTab(QWidget *parent)
         m_findButton->setText(running ? tr("Stop") : tr("Find issues"));
         m_mode->setEnabled(!running);
         m_folds->setEnabled(!running);
+        Q_EMIT busyChanged(running);
     });
     connect(m_similarity, &QSlider::valueChanged, this, [this] { rebuild(); });
     connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) { showItem(item); });
@@ -226,6 +227,8 @@ void DataIssuesTab::rebuild()
                    + tr(", %Ln outlier(s)", nullptr, int(outliers.size()))
                    + tr(" in %Ln image(s)", nullptr, int(p.size()));
     text += d.fromCache ? tr(" · saved search") : tr(" · %1 s").arg(QLocale().toString(d.seconds, 'f', 1));
+    if (m_stale)
+        text += tr(" · The dataset changed since: find the issues again to update them.");
     m_status->setText(text);
     labels->setExpanded(true);
 }

@@ -53,6 +53,7 @@ Q_SIGNALS:
     // A search finished: its in-sample predictions of every image serve the gallery.
     void found(std::shared_ptr<const DataIssues> issues);
     void failed(const QString &message);
+    void busyChanged(bool busy);
     // Images to show, as indices into the issues' predictions, in this order.
     void imagesChosen(const QVector<int> &ranked, const QString &title);
 

@@ -171,7 +171,7 @@ LabelIssueReport findLabelIssues(const ProbabilityMatrix &probs, const std::vect
                 report.estimatedErrors[r] += std::size_t(std::max(0.0, report.joint[r * kk + c]));
 
     // How many to prune per (true j, given k): the joint transposed, each diagonal at least one
-    // image (what it gains comes off the column's non-zero noise counts), truncated to whole counts.
+    // image (what it gains comes off the column's non-zero noise counts), rounded to whole counts.
     std::vector<double> prune(kk * kk);
     for (std::size_t j = 0; j < kk; ++j)
         for (std::size_t g = 0; g < kk; ++g)
@@ -189,9 +189,10 @@ LabelIssueReport findLabelIssues(const ProbabilityMatrix &probs, const std::vect
                     prune[j * kk + g] = std::max(0.0, prune[j * kk + g] - per);
             prune[g * kk + g] = diag + gain;
         }
-        for (std::size_t j = 0; j < kk; ++j)
-            prune[j * kk + g] = std::trunc(prune[j * kk + g]);
     }
+    // Counts again, each row (true class) keeping its total: cleanlab's round_preserving_row_totals.
+    for (std::size_t j = 0; j < kk; ++j)
+        roundPreservingSum(prune.data() + j * kk, int(kk));
 
     std::vector<char> flagged(probs.rows, 0);
     std::vector<std::vector<std::size_t>> byClass(kk);

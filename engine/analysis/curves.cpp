@@ -10,11 +10,14 @@ namespace kiln {
 ClassCurves oneVsRestCurves(const std::vector<float> &scores, const std::vector<char> &positive)
 {
     ClassCurves out;
-    const std::size_t n = std::min(scores.size(), positive.size());
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t(0));
+    // A score that is not a number (a diverged model) ranks nowhere: it is left out.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < std::min(scores.size(), positive.size()); ++i)
+        if (!std::isnan(scores[i]))
+            order.push_back(i);
+    const std::size_t n = order.size();
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i : order)
         (positive[i] ? out.positives : out.negatives) += 1;
     const double P = double(out.positives), N = double(out.negatives);
     out.roc.push_back({std::numeric_limits<double>::infinity(), 0, 0});

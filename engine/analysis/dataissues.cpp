@@ -45,7 +45,7 @@ std::uint64_t filesHash(const std::vector<fs::path> &files, const std::vector<in
     return h;
 }
 
-// Calls fn(i) for i in [0, n) on the machine's cores; fn must not throw.
+// Calls fn(i) for i in [0, n) on the machine's cores; fn must not throw (each caller's fn catches).
 template <class Fn>
 void parallelFor(std::size_t n, int threads, Fn fn)
 {
@@ -142,8 +142,13 @@ Result<std::vector<DuplicatePair>> candidatePairs(const std::vector<FilePrint> &
     addTotal(progress, 1);
     parallelFor(out.size(), threads, [&](std::size_t n) {
         DuplicatePair &p = out[n];
-        if (!p.sameBytes && !isCancelled(progress))
+        if (p.sameBytes || isCancelled(progress))
+            return;
+        try { // on a worker thread: nothing may escape
             p.samePicture = alignedCorrelation(prints[p.a].picture, prints[p.b].picture) >= kSamePictureCorrelation;
+        } catch (...) {
+            p.samePicture = false;
+        }
     });
     stepProgress(progress);
     if (isCancelled(progress))
@@ -380,7 +385,7 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
             present[std::size_t(l)] = 1;
     if (std::count(present.begin(), present.end(), 1) < 2)
         return Error{"Finding label issues needs images of at least two of the run's classes in the dataset."};
-    if (p.embeddings.empty() || p.embeddingDim < 1)
+    if (p.embeddings.empty() || p.embeddingDim < 1 || p.embeddings.size() != p.size() * std::size_t(p.embeddingDim))
         return Error{"The run's predictions have no embeddings; interpret it again without the cache (--no-cache)."};
 
     const fs::path issuesDir = out.runDir / "data-issues";

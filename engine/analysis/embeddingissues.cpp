@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -51,25 +52,32 @@ Result<ProbabilityMatrix> headUnguarded(const EmbeddingMatrix &embeddings, const
         const auto testIdx = torch::tensor(testRows, torch::kLong);
         at::Tensor xt = x.index_select(0, trainIdx);
         const at::Tensor mean = xt.mean(0, true);
-        const at::Tensor std = xt.std(0, true, true).clamp_min(1e-6);
+        const at::Tensor std = xt.std(0, false, true).clamp_min(1e-6); // biased: defined for one row
         xt = (xt - mean) / std;
         const at::Tensor xv = (x.index_select(0, testIdx) - mean) / std;
         const at::Tensor y = torch::tensor(trainLabels, torch::kLong);
-        torch::manual_seed(std::uint64_t(fold) + 1);
-        torch::nn::Linear head(embeddings.dim, classes);
-        torch::optim::Adam opt(head->parameters(), torch::optim::AdamOptions(options.lr).weight_decay(options.weightDecay));
+        // Initialised as nn.Linear is (uniform within 1/sqrt(dim)) from a generator of its own, so a
+        // training on another thread draws the same numbers as without this search.
+        at::Generator gen = at::detail::createCPUGenerator(std::uint64_t(fold) + 1);
+        const double bound = 1.0 / std::sqrt(double(embeddings.dim));
+        at::Tensor weight = torch::empty({std::int64_t(classes), std::int64_t(embeddings.dim)}).uniform_(-bound, bound, gen);
+        at::Tensor bias = torch::empty({std::int64_t(classes)}).uniform_(-bound, bound, gen);
+        weight.set_requires_grad(true);
+        bias.set_requires_grad(true);
+        auto forward = [&](const at::Tensor &in) { return torch::addmm(bias, in, weight.t()); };
+        torch::optim::Adam opt(std::vector<at::Tensor>{weight, bias}, torch::optim::AdamOptions(options.lr).weight_decay(options.weightDecay));
         {
             torch::AutoGradMode grad(true);
             for (int step = 0; step < options.steps; ++step) {
                 if (step % 50 == 0 && isCancelled(progress))
                     return Error{"Cancelled."};
                 opt.zero_grad();
-                auto loss = torch::nn::functional::cross_entropy(head->forward(xt), y);
+                auto loss = torch::nn::functional::cross_entropy(forward(xt), y);
                 loss.backward();
                 opt.step();
             }
         }
-        const at::Tensor p = torch::softmax(head->forward(xv), 1).contiguous();
+        const at::Tensor p = torch::softmax(forward(xv), 1).contiguous();
         const float *pp = p.data_ptr<float>();
         for (std::size_t r = 0; r < testRows.size(); ++r)
             std::copy(pp + r * std::size_t(classes), pp + (r + 1) * std::size_t(classes),

@@ -45,6 +45,10 @@ TEST(Curves, TiesAreOneThresholdAndEdgeCasesAreNaN)
     EXPECT_TRUE(std::isnan(oneVsRestCurves({0.3f, 0.2f}, {1, 1}).auc));
     EXPECT_NEAR(oneVsRestCurves({0.9f, 0.1f}, {1, 0}).auc, 1.0, 1e-12);
     EXPECT_TRUE(oneVsRestCurves({}, {}).pr.empty());
+    // A score that is not a number (a diverged model) is left out, not looped on.
+    const ClassCurves nan = oneVsRestCurves({NAN, 0.9f, 0.1f}, {0, 1, 0});
+    EXPECT_EQ(nan.positives + nan.negatives, 2u);
+    EXPECT_NEAR(nan.auc, 1.0, 1e-12);
 }
 
 TEST(Curves, ClassOfASoftmaxMatrixSkipsUnknownLabels)
