@@ -108,6 +108,10 @@ Analysis and cleaning commands:
   runs PROJECT [--json]
       List the project's runs, newest first (status, architecture, epochs, accuracy, valid loss,
       time), and the settings that differ between them.
+  report RUN_DIR --out REPORT.html [--top-losses N] [--no-cache] [--threads N]
+        [--device auto|cpu|cuda]
+      One self-contained HTML file to share: dataset, configuration, curves, confusion matrix,
+      per-class metrics with average precision and ROC AUC, most-confused pairs, top losses.
   relabel PROJECT FILE... CLASS
       Move images to another class folder (FILE: a path inside the dataset, or to the file).
   remove PROJECT FILE... [--reason TEXT]
@@ -171,6 +175,7 @@ const std::map<std::string, std::string> kExamples{
     {"tsne", "kiln-cli tsne ~/bears/runs/20261121-101500-resnet18 --out tsne.csv"},
     {"data-issues", "kiln-cli data-issues ~/bears --out issues.csv"},
     {"runs", "kiln-cli runs ~/bears --json"},
+    {"report", "kiln-cli report ~/bears/runs/20261121-101500-resnet18 --out bears-report.html"},
     {"relabel", "kiln-cli relabel ~/bears images/black/0042.jpg grizzly"},
     {"remove", "kiln-cli remove ~/bears images/teddy/0007.jpg --reason \"a drawing\""},
     {"restore", "kiln-cli restore ~/bears .kiln/trash/images/teddy/0007.jpg"},
@@ -472,6 +477,9 @@ int runCommand(const std::vector<std::string> &args, std::FILE *out, std::FILE *
         cmd = &c;
     } else if (args[0] == "runs") {
         static const Command c{{}, {}, listRuns};
+        cmd = &c;
+    } else if (args[0] == "report") {
+        static const Command c{{"--no-cache"}, {"--out", "--top-losses", "--threads", "--device"}, report};
         cmd = &c;
     } else if (args[0] == "demo") {
         static const Command demoCmd{{}, {"--dir"}, demo};

@@ -91,6 +91,7 @@ int applyEdits(const Args &a, const Io &io);
 // Label issues, duplicates and outliers of a project (dataissuescommand.cpp).
 int dataIssues(const Args &a, const Io &io);
 int listRuns(const Args &a, const Io &io);
+int report(const Args &a, const Io &io);
 // Exporting models and predicting with them (exportcommands.cpp).
 int exportModel(const Args &a, const Io &io);
 int predict(const Args &a, const Io &io);

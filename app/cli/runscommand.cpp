@@ -1,6 +1,9 @@
 // kiln-cli runs: a project's runs side by side, and the settings that differ between them.
 #include "cli/clicommon.h"
 
+#include "core/fileutil.h"
+#include "core/progress.h"
+#include "report/runreport.h"
 #include "train/run.h"
 #include "train/runcompare.h"
 #include "train/trainsettings.h"
@@ -104,6 +107,40 @@ int listRuns(const Args &a, const Io &io)
         }
     }
     io.print(out);
+    return 0;
+}
+
+int report(const Args &a, const Io &io)
+{
+    if (a.positional.size() != 1 || !a.has("--out"))
+        return io.usage("usage: kiln-cli report RUN_DIR --out REPORT.html [--top-losses N] [--no-cache] [--threads N] "
+                        "[--device auto|cpu|cuda]");
+    ReportOptions options;
+    long long v = 0;
+    if (a.has("--top-losses") && (!parseInt(a.get("--top-losses"), v) || v < 0 || v > 1000))
+        return io.usage("--top-losses takes a whole number from 0 to 1000");
+    if (a.has("--top-losses"))
+        options.topLosses = int(v);
+    if (a.has("--threads") && (!parseInt(a.get("--threads"), v) || v < 1 || v > 256))
+        return io.usage("--threads takes a whole number from 1 to 256");
+    if (a.has("--threads"))
+        options.threads = int(v);
+    options.device = a.get("--device", "auto");
+    if (options.device != "auto" && options.device != "cpu" && options.device != "cuda")
+        return io.usage("--device takes auto, cpu or cuda");
+    options.useCache = !a.has("--no-cache");
+    Progress progress;
+    Result<std::string> html = Error{"not run"};
+    if (auto ran = runWithProgress(io, "report", progress, [&] { html = runReportHtml(a.positional[0], options, &progress); }); !ran)
+        return io.fail(ran.message());
+    if (!html)
+        return io.fail(html.message());
+    if (auto w = writeFileAtomic(a.get("--out"), html.value()); !w)
+        return io.fail(w.message());
+    if (io.json)
+        io.printJson(QJsonObject{{"out", qs(a.get("--out"))}, {"bytes", double(html->size())}});
+    else
+        io.print("wrote " + a.get("--out") + " (" + std::to_string(html->size() / 1024) + " KiB, self-contained: open it in any browser)\n");
     return 0;
 }
 
