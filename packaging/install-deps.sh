@@ -20,6 +20,8 @@ packages=(
   # models and Kiln's agree, so real ImageNet weights behave in Kiln as in PyTorch)
   libgtest-dev libgmock-dev xvfb xauth imagemagick fonts-dejavu-core
   python3-torch python3-torchvision python3-onnx python3-numpy
+  # the run report opened in a real browser (headless)
+  chromium
   # checks of the desktop entry and AppStream metadata
   desktop-file-utils appstream
   # the demo dataset

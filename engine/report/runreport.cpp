@@ -203,7 +203,8 @@ Result<std::string> runReportHtml(const fs::path &runDir, const ReportOptions &o
             const int shade = int(255 - 180 * f);
             char bg[32];
             std::snprintf(bg, sizeof bg, "#%02x%02xff", std::clamp(shade, 0, 255), std::clamp(shade, 0, 255));
-            h += "<td style=\"background:" + std::string(bg) + "\">" + std::to_string(interp.count(a, q)) + "</td>";
+            h += "<td style=\"background:" + std::string(bg) + (f > 0.55 ? ";color:#fff" : "") + "\">" + std::to_string(interp.count(a, q))
+                 + "</td>";
         }
         h += "</tr>";
     }

@@ -4,11 +4,16 @@
 
 #include "data/project.h"
 
+#include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 using namespace kiln;
 using kiln::test::TempDir;
@@ -62,4 +67,81 @@ TEST(Cli, ReportIsOneSelfContainedFileWithTheRunsNumbers)
     auto missing = test::runCli({"report", q(dir / "nothing"), "--out", q(dir / "x.html")});
     EXPECT_EQ(missing.code, 1);
     EXPECT_FALSE(fs::exists(dir / "x.html"));
+}
+
+namespace {
+
+struct Opened {
+    int pageRequests = -1; // requests the page made (initiator "null": a file:// page), -1 when the log is unreadable
+    QImage screenshot;
+    QString output;
+};
+
+// The file in headless Chromium (Debian's, from install-deps.sh) with every network request
+// sent to a dead proxy and recorded in a net log; its screenshot.
+Opened openInChromium(const fs::path &html, const fs::path &work)
+{
+    Opened out;
+    const fs::path profile = work / "chromium-profile", netlog = work / "net.json", png = work / "shot.png";
+    QProcess chromium;
+    chromium.setProcessChannelMode(QProcess::MergedChannels);
+    chromium.start("/usr/bin/chromium",
+                   {"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + q(profile),
+                    "--proxy-server=127.0.0.1:9", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-extensions", "--log-net-log=" + q(netlog), "--screenshot=" + q(png),
+                    "--window-size=1200,1600", "file://" + q(fs::absolute(html))});
+    if (!chromium.waitForFinished(120000)) {
+        chromium.kill();
+        chromium.waitForFinished();
+    }
+    out.output = QString::fromUtf8(chromium.readAll()).right(2000);
+    const auto bytes = test::readBytes(netlog);
+    const QJsonDocument log = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+    if (log.isObject()) {
+        out.pageRequests = 0;
+        for (const auto &e : log.object().value("events").toArray()) {
+            const QJsonObject params = e.toObject().value("params").toObject();
+            out.pageRequests += params.value("initiator").toString() == "null" && params.contains("url");
+        }
+    }
+    out.screenshot.load(q(png));
+    return out;
+}
+
+} // namespace
+
+TEST(Cli, ReportOpensInChromiumWithoutARequestAndShowsTheRun)
+{
+    ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "chromium is a test dependency: run packaging/install-deps.sh";
+    TempDir dir;
+    const fs::path proj = dir / "p";
+    ASSERT_TRUE(Project::create(proj).ok());
+    test::makeLearnableDataset(proj / "images", 20, 16);
+    ASSERT_EQ(test::runCli({"train", q(proj), "--out", q(proj / "runs/r"), "--epochs", "2", "--lr", "5e-3", "--bs", "16", "--no-aug",
+                            "--threads", "1"})
+                  .code,
+              0);
+    ASSERT_EQ(test::runCli({"report", q(proj / "runs/r"), "--out", q(dir / "report.html")}).code, 0);
+
+    // The check can fail: a page with one outside picture is caught.
+    {
+        std::ofstream bad(dir / "bad.html");
+        bad << "<!DOCTYPE html><html><body><p>x</p><img src=\"http://example.invalid/a.png\"></body></html>";
+    }
+    fs::create_directories(dir / "bad");
+    const Opened control = openInChromium(dir / "bad.html", dir / "bad");
+    ASSERT_GE(control.pageRequests, 1) << control.output.toStdString();
+
+    fs::create_directories(dir / "good");
+    const Opened opened = openInChromium(dir / "report.html", dir / "good");
+    EXPECT_EQ(opened.pageRequests, 0) << opened.output.toStdString();
+    ASSERT_FALSE(opened.screenshot.isNull()) << opened.output.toStdString();
+    EXPECT_EQ(opened.screenshot.width(), 1200);
+    // Not blank: a good share of the pixels are not the white page.
+    const QImage img = opened.screenshot.convertToFormat(QImage::Format_RGB32);
+    std::size_t inked = 0;
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2)
+            inked += qGray(img.pixel(x, y)) < 200;
+    EXPECT_GT(double(inked) / double((img.width() / 2) * (img.height() / 2)), 0.01);
 }
