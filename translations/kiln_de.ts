@@ -522,6 +522,10 @@
         <source>Likely label errors, least confident first</source>
         <translation>Wahrscheinliche Labelfehler, unsicherste zuerst</translation>
     </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -540,6 +544,63 @@
     <message>
         <source>images</source>
         <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassCurvesPlot</name>
+    <message>
+        <source>Class:</source>
+        <translation>Klasse:</translation>
+    </message>
+    <message>
+        <source>Precision-recall</source>
+        <translation>Präzision-Trefferquote</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Interpret a run to see each class&apos;s precision-recall and ROC curves.</source>
+        <translation>Einen Lauf interpretieren, um die Präzision-Trefferquote- und ROC-Kurven jeder Klasse zu sehen.</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>Falsch-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>Richtig-positiv-Rate</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: average precision %2 · ROC AUC %3 · %Ln image(s) of the class</source>
+        <translation>
+            <numerusform>%1: durchschnittliche Präzision %2 · ROC-AUC %3 · %Ln Bild der Klasse</numerusform>
+            <numerusform>%1: durchschnittliche Präzision %2 · ROC-AUC %3 · %Ln Bilder der Klasse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> among %Ln</source>
+        <translation>
+            <numerusform> unter %Ln</numerusform>
+            <numerusform> unter %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>threshold %1: precision %2, recall %3</source>
+        <translation>Schwelle %1: Präzision %2, Trefferquote %3</translation>
+    </message>
+    <message>
+        <source>threshold %1: true-positive rate %2, false-positive rate %3</source>
+        <translation>Schwelle %1: Richtig-positiv-Rate %2, Falsch-positiv-Rate %3</translation>
     </message>
 </context>
 <context>

@@ -522,6 +522,10 @@
         <source>Likely label errors, least confident first</source>
         <translation>Errores de etiqueta probables, los menos seguros primero</translation>
     </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -540,6 +544,63 @@
     <message>
         <source>images</source>
         <translation>imágenes</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassCurvesPlot</name>
+    <message>
+        <source>Class:</source>
+        <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Precision-recall</source>
+        <translation>Precisión-exhaustividad</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Interpret a run to see each class&apos;s precision-recall and ROC curves.</source>
+        <translation>Interpreta una ejecución para ver las curvas de precisión-exhaustividad y ROC de cada clase.</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>exhaustividad</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>tasa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>tasa de verdaderos positivos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: average precision %2 · ROC AUC %3 · %Ln image(s) of the class</source>
+        <translation>
+            <numerusform>%1: precisión media %2 · AUC ROC %3 · %Ln imagen de la clase</numerusform>
+            <numerusform>%1: precisión media %2 · AUC ROC %3 · %Ln imágenes de la clase</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> among %Ln</source>
+        <translation>
+            <numerusform> entre %Ln</numerusform>
+            <numerusform> entre %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>threshold %1: precision %2, recall %3</source>
+        <translation>umbral %1: precisión %2, exhaustividad %3</translation>
+    </message>
+    <message>
+        <source>threshold %1: true-positive rate %2, false-positive rate %3</source>
+        <translation>umbral %1: tasa de verdaderos positivos %2, tasa de falsos positivos %3</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "analyzepage.h"
 
 #include "classmetricsmodel.h"
+#include "classcurvesplot.h"
 #include "cleaneractions.h"
 #include "confusionmatrixmodel.h"
 #include "confusionmatrixview.h"
@@ -158,6 +159,8 @@ void AnalyzePage::buildUi()
     m_tabs->addTab(m_metricsTable, tr("Per class"));
     m_tabs->addTab(m_embeddings, tr("Embeddings"));
     m_tabs->addTab(m_dataIssues, tr("Data issues"));
+    m_curves = new ClassCurvesPlot(this);
+    m_tabs->addTab(m_curves, tr("Curves"));
 
     // Right: the gallery of losses and the cleaner.
     auto *right = new QWidget(this);
@@ -353,10 +356,15 @@ void AnalyzePage::refreshViews()
     m_matrix->setInterpretation(in);
     m_confused->setInterpretation(in);
     m_metrics->setInterpretation(in);
+    std::vector<int> counted(m_preds->predictions.size(), -1); // the curves of the images in scope
+    for (std::size_t i = 0; i < counted.size(); ++i)
+        if (m_preds->counts(i, sc))
+            counted[i] = m_preds->predictions.labels[i];
 
     QStringList classes;
     for (const auto &c : in.classes())
         classes << toQ(c);
+    m_curves->setData(classes, m_preds->predictions.probs, std::move(counted));
     const Predictions &p = m_preds->predictions;
     std::vector<LossItem> items;
     items.reserve(p.size());

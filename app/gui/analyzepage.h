@@ -28,6 +28,7 @@ namespace kiln {
 
 class ClassMetricsModel;
 class EmbeddingScatter;
+class ClassCurvesPlot;
 class EmbeddingsTab;
 class ConfusionMatrixModel;
 class ConfusionMatrixView;
@@ -83,6 +84,7 @@ public:
     QComboBox *runBox() const { return m_runCombo; }
     EmbeddingScatter *scatter() const;
     DataIssuesTab *dataIssues() const { return m_dataIssues; }
+    ClassCurvesPlot *curvesPlot() const { return m_curves; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -143,6 +145,7 @@ private:
     QAction *m_redoAction;
 
     EmbeddingsTab *m_embeddings;
+    ClassCurvesPlot *m_curves = nullptr;
     CleanerActions *m_cleaner = nullptr;
     DataIssuesTab *m_dataIssues;
     QHash<int, int> m_suggestions; // source -> class a data-issue search suggests

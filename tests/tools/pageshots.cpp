@@ -45,11 +45,12 @@ int main(int argc, char **argv)
     const QCommandLineOption cell{"cell", "On the Analyze page, show the images of confusion cell ACTUAL,PREDICTED.", "A,P"};
     const QCommandLineOption train{"train", "Start training once the dataset shows, with N epochs.", "N"};
     const QCommandLineOption embeddings{"embeddings", "On the Analyze page, show the Embeddings tab (computes t-SNE)."};
+    const QCommandLineOption analyzeTab{"analyze-tab", "On the Analyze page, show tab number N once interpreted.", "N"};
     const QCommandLineOption dataIssues{"data-issues", "On the Analyze page, show the Data issues tab and find them (fast)."};
     const QCommandLineOption acquire{"acquire", "On the Acquire page, add these comma-separated classes and start.", "CLASSES"};
     const QCommandLineOption exportPredict{"export-predict", "On the Export page, export the newest run, then predict FOLDER.", "FOLDER"};
     const QCommandLineOption preferences{"preferences", "Also save a picture of the Preferences dialog to FILE.", "FILE"};
-    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, dataIssues, acquire,
+    parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, analyzeTab, dataIssues, acquire,
                        exportPredict, preferences});
     parser.process(app);
     kiln::installTranslations(parser.isSet(language) ? parser.value(language) : kiln::Preferences::load().language);
@@ -88,6 +89,13 @@ int main(int argc, char **argv)
             if (ok)
                 window.analyzePage()->tabs()->setCurrentIndex(3);
         });
+    if (parser.isSet(analyzeTab)) {
+        const int tab = parser.value(analyzeTab).toInt();
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window, tab](bool ok) {
+            if (ok)
+                window.analyzePage()->tabs()->setCurrentIndex(tab);
+        });
+    }
     if (parser.isSet(dataIssues))
         QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
             static bool once = false;
