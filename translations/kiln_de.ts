@@ -1959,6 +1959,33 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     </message>
 </context>
 <context>
+    <name>kiln::ReportButton</name>
+    <message>
+        <source>Report…</source>
+        <translation>Bericht…</translation>
+    </message>
+    <message>
+        <source>Save this run as one HTML file to share: settings, curves, confusion matrix, per-class metrics, top losses</source>
+        <translation>Diesen Lauf als eine HTML-Datei zum Weitergeben speichern: Einstellungen, Kurven, Konfusionsmatrix, Metriken pro Klasse, größte Verluste</translation>
+    </message>
+    <message>
+        <source>Save the run report</source>
+        <translation>Bericht des Laufs speichern</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Bericht wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Saved the report as %1</source>
+        <translation>Bericht gespeichert als %1</translation>
+    </message>
+</context>
+<context>
     <name>kiln::RunListModel</name>
     <message>
         <source>damaged</source>

@@ -1959,6 +1959,33 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     </message>
 </context>
 <context>
+    <name>kiln::ReportButton</name>
+    <message>
+        <source>Report…</source>
+        <translation>Informe…</translation>
+    </message>
+    <message>
+        <source>Save this run as one HTML file to share: settings, curves, confusion matrix, per-class metrics, top losses</source>
+        <translation>Guarda esta ejecución como un único archivo HTML para compartir: ajustes, curvas, matriz de confusión, métricas por clase, mayores pérdidas</translation>
+    </message>
+    <message>
+        <source>Save the run report</source>
+        <translation>Guardar el informe de la ejecución</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>Archivos HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Escribiendo el informe</translation>
+    </message>
+    <message>
+        <source>Saved the report as %1</source>
+        <translation>Informe guardado como %1</translation>
+    </message>
+</context>
+<context>
     <name>kiln::RunListModel</name>
     <message>
         <source>damaged</source>

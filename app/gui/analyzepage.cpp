@@ -18,6 +18,7 @@
 #include "lossitemmodel.h"
 #include "mostconfusedmodel.h"
 #include "progresspanel.h"
+#include "reportbutton.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -208,7 +209,8 @@ void AnalyzePage::buildUi()
     m_undoButton->setToolTip(tr("Undo the last edit of the dataset (Ctrl+Z)"));
     m_redoButton->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
     m_retrainButton->setToolTip(tr("Train a new run with this run's configuration on the cleaned data"));
-    for (auto *b : {m_applyButton, m_undoButton, m_redoButton, m_retrainButton})
+    m_report = new ReportButton(this);
+    for (QPushButton *b : {m_applyButton, m_undoButton, m_redoButton, m_retrainButton, static_cast<QPushButton *>(m_report)})
         actions->addWidget(b);
     rl->addLayout(actions);
 
@@ -230,6 +232,7 @@ void AnalyzePage::buildUi()
 
     connect(m_interpretButton, &QPushButton::clicked, this, &AnalyzePage::interpret);
     connect(m_runCombo, &QComboBox::activated, this, [this] { interpret(); });
+    connect(m_runCombo, &QComboBox::currentIndexChanged, this, &AnalyzePage::updateEditButtons);
     connect(m_splitCombo, &QComboBox::activated, this, [this] { interpret(); });
     connect(m_normalize, &QCheckBox::toggled, m_matrixView, &ConfusionMatrixView::setNormalized);
     connect(m_matrixView, &ConfusionMatrixView::cellClicked, this, &AnalyzePage::showCell);
@@ -471,6 +474,10 @@ void AnalyzePage::updateEditButtons()
     m_redoButton->setToolTip(m_canRedo ? tr("Redo: %1 (Ctrl+Shift+Z)").arg(m_redoText) : tr("Nothing to redo"));
     m_interpretButton->setEnabled(!busy && m_runCombo->count() > 0);
     m_retrainButton->setEnabled(!busy && m_runCombo->count() > 0);
+    if (m_report) {
+        m_report->setRun(currentRun());
+        m_report->setEnabled(m_report->isEnabled() && !busy);
+    }
 }
 
 void AnalyzePage::runEdit(const QString &label, std::function<Result<EditOutcome>(EditJournal &)> edit)

@@ -29,6 +29,7 @@ namespace kiln {
 class ClassMetricsModel;
 class EmbeddingScatter;
 class ClassCurvesPlot;
+class ReportButton;
 class EmbeddingsTab;
 class ConfusionMatrixModel;
 class ConfusionMatrixView;
@@ -85,6 +86,7 @@ public:
     EmbeddingScatter *scatter() const;
     DataIssuesTab *dataIssues() const { return m_dataIssues; }
     ClassCurvesPlot *curvesPlot() const { return m_curves; }
+    ReportButton *reportButton() const { return m_report; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -146,6 +148,7 @@ private:
 
     EmbeddingsTab *m_embeddings;
     ClassCurvesPlot *m_curves = nullptr;
+    ReportButton *m_report = nullptr;
     CleanerActions *m_cleaner = nullptr;
     DataIssuesTab *m_dataIssues;
     QHash<int, int> m_suggestions; // source -> class a data-issue search suggests

@@ -3,11 +3,13 @@
 #include "analyzepage.h"
 #include "dataissuestab.h"
 #include "mainwindow.h"
+#include "reportbutton.h"
 #include "showproject.h"
 #include "testfiles.h"
 #include "tinytraining.h"
 
 #include "data/project.h"
+#include "confusionmatrixmodel.h"
 #include "galleryview.h"
 #include "lossitemmodel.h"
 
@@ -18,6 +20,8 @@
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 using namespace kiln;
 using kiln::test::TempDir;
@@ -111,4 +115,40 @@ TEST(AnalyzePage, DataIssuesOpenInTheCleanerAndTheSuggestionIsOneKeyAway)
     ASSERT_NE(tab->issues(), nullptr);
     EXPECT_TRUE(tab->issues()->fromCache);
     EXPECT_EQ(tree->topLevelItem(0)->childCount(), flagged);
+}
+
+TEST(AnalyzePage, ReportButtonSavesTheChosenRunAsHtml)
+{
+    TempDir dir;
+    const fs::path proj = dir / "p";
+    ASSERT_TRUE(Project::create(proj).ok());
+    test::makeLearnableDataset(proj / "images", 20, 16);
+    ASSERT_TRUE(runTraining(proj, test::tinyTraining(2, 16, 5e-3, 1), proj / "runs/r", {}).ok());
+    MainWindow window;
+    test::showProject(window, proj);
+    AnalyzePage *page = window.analyzePage();
+    QSignalSpy interpreted(page, &AnalyzePage::interpreted);
+    window.showPage(3);
+    ASSERT_TRUE(interpreted.wait(30000));
+    ReportButton *button = page->reportButton();
+    EXPECT_TRUE(button->isEnabled());
+    EXPECT_EQ(fs::path(button->run().toStdString()).filename(), "r");
+    QSignalSpy saved(button, &ReportButton::saved);
+    button->save(QString::fromStdString((dir / "r.html").string()));
+    ASSERT_TRUE(saved.wait(30000));
+    ASSERT_TRUE(saved.front().at(0).toBool()) << saved.front().at(1).toString().toStdString();
+    const auto bytes = test::readBytes(dir / "r.html");
+    const std::string html(bytes.begin(), bytes.end());
+    const double accuracy = page->matrixModel()->interpretation()->accuracy();
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "<b id=\"accuracy\">%.4f</b>", accuracy);
+    EXPECT_NE(html.find(expected), std::string::npos) << expected;
+    // A run that cannot be read: the message says so, nothing is written.
+    button->setRun(QString::fromStdString((dir / "nothing").string()));
+    saved.clear();
+    button->save(QString::fromStdString((dir / "x.html").string()));
+    ASSERT_TRUE(saved.wait(30000));
+    EXPECT_FALSE(saved.front().at(0).toBool());
+    EXPECT_FALSE(saved.front().at(1).toString().isEmpty());
+    EXPECT_FALSE(fs::exists(dir / "x.html"));
 }
