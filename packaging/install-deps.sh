@@ -21,7 +21,7 @@ packages=(
   libgtest-dev libgmock-dev xvfb xauth imagemagick fonts-dejavu-core
   python3-torch python3-torchvision python3-onnx python3-numpy
   # the run report opened in a real browser (headless)
-  chromium
+  chromium fonts-liberation libgl1-mesa-dri
   # checks of the desktop entry and AppStream metadata
   desktop-file-utils appstream
   # the demo dataset
