@@ -3,7 +3,9 @@
 // most-confused pairs, per-class metrics) and the images it gets most wrong (top losses), then
 // clean them: keep, delete or relabel each image, apply the choices through the dataset's edit
 // journal, undo and redo, and retrain with the same configuration. The Embeddings tab
-// (embeddingstab.h) shows a t-SNE of the same images; a selection there filters the gallery.
+// (embeddingstab.h) shows a t-SNE of the same images; a selection there filters the gallery; the
+// Data issues tab (dataissuestab.h) ranks likely label errors, duplicates and outliers for it.
+// Which images the gallery shows is in analyzegallery.cpp; the rest in analyzepage.cpp.
 
 #include "analysis/runanalysis.h"
 
