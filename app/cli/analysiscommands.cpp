@@ -21,13 +21,6 @@ namespace kiln::cli {
 
 namespace {
 
-std::string fixed(double v, int digits)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
 std::string padRight(const std::string &s, std::size_t w) { return s.size() >= w ? s.substr(0, w) : s + std::string(w - s.size(), ' '); }
 std::string padLeft(const std::string &s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <thread>
 #include <unistd.h>
 
@@ -55,6 +56,13 @@ void Io::printJson(const QJsonObject &o) const
 }
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
+
+std::string fixed(double v, int digits)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
 
 std::string formatDuration(double seconds)
 {

@@ -67,6 +67,8 @@ struct Io {
 
 QString qs(const std::string &s);
 std::string formatDuration(double seconds);
+// v with `digits` decimals ("%.*f").
+std::string fixed(double v, int digits);
 // Runs `job` on a worker thread while drawing a progress line on `err` when it is a terminal
 // (counts, or with `bytes` megabytes). An exception that escapes the job comes back as the Error
 // (the command then fails with its message) instead of ending the process.

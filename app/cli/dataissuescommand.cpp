@@ -13,17 +13,6 @@ namespace fs = std::filesystem;
 
 namespace kiln::cli {
 
-namespace {
-
-std::string fixed(double v, int digits)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
-} // namespace
-
 int dataIssues(const Args &a, const Io &io)
 {
     if (a.positional.size() != 1)
@@ -129,8 +118,11 @@ int dataIssues(const Args &a, const Io &io)
            + " with different labels) at similarity " + fixed(similarity, 2) + "\n";
     for (std::size_t n = 0; n < groups.size() && n < 10; ++n) {
         out += "  " + groups[n].reason + (groups[n].mixedLabels ? ", different labels:" : ":");
-        for (std::size_t m : groups[n].members)
-            out += " " + d.relativePath(m) + " (" + className(p.labels[m]) + ")";
+        for (std::size_t m : groups[n].members) { // piece by piece: GCC 12 warns (-Wrestrict) on " " + path + ...
+            out += ' ';
+            out += d.relativePath(m);
+            out += " (" + className(p.labels[m]) + ")";
+        }
         out += "\n";
     }
     if (groups.size() > 10)
