@@ -361,9 +361,6 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
     auto run = readRunInfo(runDir);
     if (!run)
         return run.error();
-    auto record = Run::load(runDir);
-    if (!record)
-        return record.error();
     if (options.folds < 2 || options.folds > 20)
         return Error{"The number of folds must be from 2 to 20 (5 is the usual choice)."};
     DataIssues out;
@@ -392,8 +389,8 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
     const std::string name = std::string(dataIssueModeName(options.mode)) + "-k" + std::to_string(options.folds) + "-s"
                              + std::to_string(options.seed);
     // The same-picture threshold is in the key: the saved pairs were confirmed with it.
-    const std::string key = "v1 " + name + " r" + std::to_string(kSamePictureCorrelation) + " " + checkpointIdentity(run->checkpoint) + " " + std::to_string(p.size()) + " "
-                            + std::to_string(filesHash(p.files, p.labels, out.home));
+    const std::string key = "v1 " + name + " r" + std::to_string(kSamePictureCorrelation) + " " + checkpointIdentity(run->checkpoint)
+                            + " " + std::to_string(p.size()) + " " + std::to_string(filesHash(p.files, p.labels, out.home));
     if (options.useCache)
         if (auto saved = loadDataIssues(issuesDir / (name + ".txt"), key, p.size(), k)) {
             out.outOfSample = std::move(saved->outOfSample);
@@ -411,6 +408,9 @@ Result<DataIssues> findDataIssues(const fs::path &runDir, const DataIssueOptions
             head.threads = options.threads;
             probs = crossValidatedHead(embeddings, p.labels, k, folds, head, progress);
         } else {
+            auto record = Run::load(runDir); // the learning rate the run used (after lr_find)
+            if (!record)
+                return record.error();
             FoldPlan plan{run.value(), record->result ? record->result->learningRate : record->config.lr, p.labels, folds,
                           out.home};
             if (plan.learningRate <= 0)

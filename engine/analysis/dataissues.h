@@ -56,7 +56,7 @@ struct DataIssues {
     RunPredictions predictions;       // the run's own (in-sample) predictions of every image, both splits
     ProbabilityMatrix outOfSample;    // rows parallel to predictions
     LabelIssueReport labelIssues;     // indices into predictions
-    std::vector<DuplicatePair> pairs; // every candidate pair (embedding similarity >= kMinSimilarity)
+    std::vector<DuplicatePair> pairs; // pairs that may join a group: same bytes, same picture, or cosine >= kMinSimilarity
     std::vector<float> outlierScores; // per image
     double outlierFence = 0;          // scores above it are outliers
     bool fromCache = false;
