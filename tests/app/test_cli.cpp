@@ -29,7 +29,7 @@ namespace {
 using Run = test::CliResult;
 Run cli(const QStringList &args) { return test::runCli(args); }
 
-QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
+using test::q;
 
 } // namespace
 

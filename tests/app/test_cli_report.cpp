@@ -19,9 +19,19 @@ using namespace kiln;
 using kiln::test::TempDir;
 namespace fs = std::filesystem;
 
+using kiln::test::q;
+
 namespace {
 
-QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
+// A learnable two-class project at `proj` with one run, runs/r, trained by kiln-cli.
+void makeTrainedProject(const fs::path &proj)
+{
+    ASSERT_TRUE(Project::create(proj).ok());
+    test::makeLearnableDataset(proj / "images", 20, 16);
+    auto trained = test::runCli({"train", q(proj), "--out", q(proj / "runs/r"), "--epochs", "2", "--lr", "5e-3", "--bs", "16",
+                                 "--no-aug", "--threads", "1"});
+    ASSERT_EQ(trained.code, 0) << trained.err.toStdString();
+}
 
 } // namespace
 
@@ -29,11 +39,7 @@ TEST(Cli, ReportIsOneSelfContainedFileWithTheRunsNumbers)
 {
     TempDir dir;
     const fs::path proj = dir / "p";
-    ASSERT_TRUE(Project::create(proj).ok());
-    test::makeLearnableDataset(proj / "images", 20, 16);
-    auto trained = test::runCli({"train", q(proj), "--out", q(proj / "runs/r"), "--epochs", "2", "--lr", "5e-3", "--bs", "16",
-                                 "--no-aug", "--threads", "1"});
-    ASSERT_EQ(trained.code, 0) << trained.err.toStdString();
+    ASSERT_NO_FATAL_FAILURE(makeTrainedProject(proj));
     auto interp = test::runCli({"interpret", q(proj / "runs/r"), "--json"});
     ASSERT_EQ(interp.code, 0) << interp.err.toStdString();
 
@@ -115,12 +121,7 @@ TEST(Cli, ReportOpensInChromiumWithoutARequestAndShowsTheRun)
     ASSERT_TRUE(fs::exists("/usr/bin/chromium")) << "chromium is a test dependency: run packaging/install-deps.sh";
     TempDir dir;
     const fs::path proj = dir / "p";
-    ASSERT_TRUE(Project::create(proj).ok());
-    test::makeLearnableDataset(proj / "images", 20, 16);
-    ASSERT_EQ(test::runCli({"train", q(proj), "--out", q(proj / "runs/r"), "--epochs", "2", "--lr", "5e-3", "--bs", "16", "--no-aug",
-                            "--threads", "1"})
-                  .code,
-              0);
+    ASSERT_NO_FATAL_FAILURE(makeTrainedProject(proj));
     ASSERT_EQ(test::runCli({"report", q(proj / "runs/r"), "--out", q(dir / "report.html")}).code, 0);
 
     // The check can fail: a page with one outside picture is caught.

@@ -17,7 +17,7 @@ namespace {
 
 using test::runCli;
 
-QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
+using test::q;
 
 } // namespace
 

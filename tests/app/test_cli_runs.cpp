@@ -16,11 +16,7 @@ using namespace kiln;
 using kiln::test::TempDir;
 namespace fs = std::filesystem;
 
-namespace {
-
-QString q(const fs::path &p) { return QString::fromStdString(p.string()); }
-
-} // namespace
+using kiln::test::q;
 
 TEST(Cli, RunsListsRunsNewestFirstWithTheSettingsThatDiffer)
 {

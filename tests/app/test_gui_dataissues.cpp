@@ -42,11 +42,8 @@ TEST(AnalyzePage, DataIssuesOpenInTheCleanerAndTheSuggestionIsOneKeyAway)
     ASSERT_TRUE(runTraining(proj, c, proj / "runs/r", {}).ok());
 
     MainWindow window;
-    test::showProject(window, proj);
+    ASSERT_NO_FATAL_FAILURE(test::showAnalyzed(window, proj));
     AnalyzePage *page = window.analyzePage();
-    QSignalSpy interpreted(page, &AnalyzePage::interpreted);
-    window.showPage(3);
-    ASSERT_TRUE(interpreted.wait(30000));
     DataIssuesTab *tab = page->dataIssues();
     page->tabs()->setCurrentWidget(tab);
     QSignalSpy found(tab, &DataIssuesTab::found);
@@ -125,11 +122,8 @@ TEST(AnalyzePage, ReportButtonSavesTheChosenRunAsHtml)
     test::makeLearnableDataset(proj / "images", 20, 16);
     ASSERT_TRUE(runTraining(proj, test::tinyTraining(2, 16, 5e-3, 1), proj / "runs/r", {}).ok());
     MainWindow window;
-    test::showProject(window, proj);
+    ASSERT_NO_FATAL_FAILURE(test::showAnalyzed(window, proj));
     AnalyzePage *page = window.analyzePage();
-    QSignalSpy interpreted(page, &AnalyzePage::interpreted);
-    window.showPage(3);
-    ASSERT_TRUE(interpreted.wait(30000));
     ReportButton *button = page->reportButton();
     EXPECT_TRUE(button->isEnabled());
     EXPECT_EQ(fs::path(button->run().toStdString()).filename(), "r");

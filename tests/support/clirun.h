@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <filesystem>
+
 namespace kiln::test {
 
 struct CliResult {
@@ -16,6 +18,9 @@ struct CliResult {
     QString err;
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
+
+// A path as an argument of kiln-cli.
+inline QString q(const std::filesystem::path &p) { return QString::fromStdString(p.string()); }
 
 inline CliResult runCli(const QStringList &args, int timeoutMs = 60000)
 {
