@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   # Qt 6 (widgets, concurrent, network, linguist tools, platform plugins)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-qpa-plugins libqt6svg6 qt6-translations-l10n
+  qt6-qpa-plugins qt6-svg-dev libqt6svg6 qt6-translations-l10n
   # plots
   libqcustomplot-dev libqcustomplot2.1-qt6
   # LibTorch and a fast BLAS (build-notes: without libopenblas0-openmp matrix products are ~40x slower)

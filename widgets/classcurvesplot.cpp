@@ -33,6 +33,7 @@ ClassCurvesPlot::ClassCurvesPlot(QWidget *parent)
     top->addWidget(new QLabel(tr("Class:"), this));
     top->addWidget(m_class, 1);
     top->addWidget(m_kind);
+    top->addWidget(makeExportButton(picture(), this));
     layout->addLayout(top);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_summary);
@@ -143,6 +144,32 @@ QString ClassCurvesPlot::textAt(const QPointF &pixel) const
     return pr ? tr("threshold %1: precision %2, recall %3").arg(number(nearest->threshold), number(nearest->y), number(nearest->x))
               : tr("threshold %1: true-positive rate %2, false-positive rate %3")
                     .arg(number(nearest->threshold), number(nearest->y), number(nearest->x));
+}
+
+QString ClassCurvesPlot::csv() const
+{
+    QString out = QStringLiteral("class,curve,threshold,x,y\n");
+    for (int c = 0; c < m_classes.size(); ++c) {
+        const ClassCurves curves = classCurves(m_probs, std::size_t(m_classes.size()), m_labels, c);
+        const std::pair<const char *, const std::vector<CurvePoint> *> kinds[] = {{"pr", &curves.pr}, {"roc", &curves.roc}};
+        for (const auto &[kind, points] : kinds)
+            for (const CurvePoint &p : *points)
+                out += csvField(m_classes[c]) + QLatin1Char(',') + QLatin1String(kind) + QLatin1Char(',')
+                       + (std::isfinite(p.threshold) ? QString::number(p.threshold, 'g', 8) : QStringLiteral("inf")) + QLatin1Char(',')
+                       + QString::number(p.x, 'g', 8) + QLatin1Char(',') + QString::number(p.y, 'g', 8) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+ExportablePicture ClassCurvesPlot::picture()
+{
+    ExportablePicture p;
+    p.name = QStringLiteral("class-curves");
+    p.title = tr("Per-class curves");
+    p.size = [this] { return m_classes.isEmpty() ? QSize() : QSize(std::max(560, m_plot->width()), std::max(420, m_plot->height())); };
+    p.paint = [this](QPaintDevice &device, const QSize &size) { paintCustomPlot(m_plot, device, size); };
+    p.csv = [this] { return csv(); };
+    return p;
 }
 
 } // namespace kiln

@@ -4,6 +4,7 @@
 // shows its threshold. GUI thread only.
 
 #include "analysis/curves.h"
+#include "pictureexport.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -33,6 +34,9 @@ public:
     const ClassCurves &curves() const { return m_curves; }
     // What hovering at a pixel of the plot shows: the nearest point's threshold and values.
     QString textAt(const QPointF &pixel) const;
+    // The shown class's curve as a picture; its data: every class's PR and ROC points.
+    ExportablePicture picture();
+    QString csv() const;
 
 private:
     void recompute();

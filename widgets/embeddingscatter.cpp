@@ -201,6 +201,64 @@ void EmbeddingScatter::render()
     m_dirty = false;
 }
 
+void EmbeddingScatter::paintPicture(QPainter &p, const QSize &size) const
+{
+    p.fillRect(QRect(QPoint(0, 0), size), palette().base());
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const double sx = width() > 0 ? double(size.width()) / width() : 1, sy = height() > 0 ? double(size.height()) / height() : 1;
+    const int classCount = int(m_classNames.size());
+    const double r = m_zoom >= 4 ? 2.2 : 1.6;
+    p.setPen(Qt::NoPen);
+    for (int pass = 0; pass < 3; ++pass)
+        for (int i = 0; i < pointCount(); ++i) {
+            if (!visible(i))
+                continue;
+            const bool wrong = m_wrong[std::size_t(i)], sel = m_selected[std::size_t(i)];
+            if ((pass == 0 && (wrong || sel)) || (pass == 1 && (!wrong || sel)) || (pass == 2 && !sel))
+                continue;
+            const QPointF w = pointPosition(i);
+            const QPointF at(w.x() * sx, w.y() * sy);
+            if (at.x() < -4 || at.y() < -4 || at.x() > size.width() + 4 || at.y() > size.height() + 4)
+                continue;
+            const int c = m_classes[std::size_t(i)];
+            if (sel || wrong) {
+                p.setBrush(sel ? QColor(255, 140, 0) : QColor(20, 20, 20));
+                p.drawEllipse(at, r + (sel ? 2 : 1), r + (sel ? 2 : 1));
+            }
+            p.setBrush(c >= 0 && c < classCount ? classColor(c, classCount) : QColor(128, 128, 128));
+            p.drawEllipse(at, r, r);
+        }
+    // The legend: the visible classes, at most 30.
+    const QFontMetrics fm(font());
+    p.setFont(font());
+    int y = 8, shown = 0;
+    for (int c = 0; c < classCount && shown < 30; ++c) {
+        if (!isClassVisible(c))
+            continue;
+        p.setPen(Qt::NoPen);
+        p.setBrush(classColor(c, classCount));
+        p.drawEllipse(QPointF(14, y + fm.height() / 2.0), 4, 4);
+        p.setPen(palette().text().color());
+        p.drawText(QPointF(24, y + fm.ascent()), m_classNames[c]);
+        y += fm.height() + 2;
+        ++shown;
+    }
+}
+
+ExportablePicture EmbeddingScatter::picture(std::function<QString()> csv)
+{
+    ExportablePicture p;
+    p.name = QStringLiteral("tsne");
+    p.title = tr("t-SNE of the embeddings");
+    p.size = [this] { return pointCount() ? QSize(std::max(480, width()), std::max(360, height())) : QSize(); };
+    p.paint = [this](QPaintDevice &device, const QSize &size) {
+        QPainter painter(&device);
+        paintPicture(painter, size);
+    };
+    p.csv = std::move(csv);
+    return p;
+}
+
 void EmbeddingScatter::paintEvent(QPaintEvent *)
 {
     if (m_dirty || m_image.size() != size())

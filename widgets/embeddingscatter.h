@@ -5,6 +5,8 @@
 // to the selection); hovering a point reports it. Classes can be hidden. Dumb by design: it knows
 // points, classes and flags, not images. GUI thread only.
 
+#include "pictureexport.h"
+
 #include <QImage>
 #include <QRectF>
 #include <QStringList>
@@ -32,6 +34,7 @@ public:
     static QColor classColor(int c, int classCount);
 
     int pointCount() const { return int(m_xy.size() / 2); }
+    const std::vector<float> &positions() const { return m_xy; }
     const std::vector<int> &selection() const { return m_selection; }
     void selectInRect(const QRectF &widgetRect, bool add = false);
     void clearSelection();
@@ -40,6 +43,10 @@ public:
     QPointF pointPosition(int i) const;
     int pointAt(const QPoint &pos, double radius = 6) const;
     double zoom() const { return m_zoom; }
+    // The view as it is (zoom, hidden classes, selection) in vectors, with a legend of the classes.
+    void paintPicture(QPainter &p, const QSize &size) const;
+    // csv: the caller's data for the points (the scatter knows no files).
+    ExportablePicture picture(std::function<QString()> csv);
 
 Q_SIGNALS:
     void selectionChanged(const std::vector<int> &points);

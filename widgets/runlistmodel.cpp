@@ -46,8 +46,11 @@ void RunListModel::refresh()
     // Both lists are sorted by id, newest first: walk them together, so rows that stay keep their
     // place (and a view its selection).
     std::size_t i = 0, j = 0;
+    bool checkedChanged = false;
     while (i < m_entries.size() || j < fresh.size()) {
         if (j >= fresh.size() || (i < m_entries.size() && m_entries[i].id > fresh[j].id)) {
+            if (m_checked.remove(q(m_entries[i].dir.string())))
+                checkedChanged = true;
             beginRemoveRows({}, int(i), int(i));
             m_entries.erase(m_entries.begin() + std::ptrdiff_t(i));
             endRemoveRows();
@@ -62,10 +65,72 @@ void RunListModel::refresh()
             m_entries[i] = std::move(fresh[j]);
             if (changed)
                 Q_EMIT dataChanged(index(int(i)), index(int(i)));
+            // A ticked run that changed (it finished, or grew epochs) is drawn again.
+            if (changed && m_checked.contains(q(m_entries[i].dir.string())))
+                checkedChanged = true;
             ++i;
             ++j;
         }
     }
+    if (checkedChanged)
+        Q_EMIT checkedRunsChanged();
+}
+
+const Run *RunListModel::run(int row) const
+{
+    if (row < 0 || row >= int(m_entries.size()) || !m_entries[std::size_t(row)].run)
+        return nullptr;
+    return &*m_entries[std::size_t(row)].run;
+}
+
+QStringList RunListModel::checkedRuns() const
+{
+    QStringList out;
+    for (const auto &e : m_entries)
+        if (m_checked.contains(q(e.dir.string())))
+            out << q(e.dir.string());
+    return out;
+}
+
+void RunListModel::setChecked(const QString &runDir, bool checked)
+{
+    const int row = rowOf(runDir);
+    if (row < 0 || m_checked.contains(runDir) == checked)
+        return;
+    if (checked)
+        m_checked.insert(runDir);
+    else
+        m_checked.remove(runDir);
+    Q_EMIT dataChanged(index(row), index(row), {Qt::CheckStateRole});
+    Q_EMIT checkedRunsChanged();
+}
+
+void RunListModel::clearChecked()
+{
+    if (m_checked.isEmpty())
+        return;
+    m_checked.clear();
+    if (!m_entries.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1), {Qt::CheckStateRole});
+    Q_EMIT checkedRunsChanged();
+}
+
+bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || !index.isValid() || index.row() >= int(m_entries.size()))
+        return false;
+    setChecked(q(m_entries[std::size_t(index.row())].dir.string()), value.toInt() == Qt::Checked);
+    return true;
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.row() < int(m_entries.size()) && m_entries[std::size_t(index.row())].run)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
 }
 
 int RunListModel::rowCount(const QModelIndex &parent) const
@@ -106,6 +171,10 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         if (e.run->status == RunStatus::Failed && !e.run->error.empty())
             return q(e.run->error);
         return tr("%1, %2 epochs, batch %3, %4 px").arg(QString::fromLatin1(architectureName(e.run->config.arch))).arg(e.run->config.epochs).arg(e.run->config.batchSize).arg(e.run->config.size);
+    case Qt::CheckStateRole:
+        if (!e.run)
+            return {};
+        return m_checked.contains(q(e.dir.string())) ? Qt::Checked : Qt::Unchecked;
     case DirRole: return q(e.dir.string());
     case IdRole: return q(e.id);
     case StatusRole: return e.run ? QString::fromLatin1(runStatusName(e.run->status)) : QStringLiteral("damaged");
@@ -123,9 +192,34 @@ int RunListModel::rowOf(const QString &runDir) const
     return -1;
 }
 
+RunChoiceModel::RunChoiceModel(QObject *parent)
+    : QIdentityProxyModel(parent)
+{
+}
+
+QVariant RunChoiceModel::data(const QModelIndex &index, int role) const
+{
+    return role == Qt::CheckStateRole ? QVariant() : QIdentityProxyModel::data(index, role);
+}
+
+Qt::ItemFlags RunChoiceModel::flags(const QModelIndex &index) const
+{
+    return QIdentityProxyModel::flags(index) & ~Qt::ItemIsUserCheckable;
+}
+
 FinishedRunsModel::FinishedRunsModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
+}
+
+QVariant FinishedRunsModel::data(const QModelIndex &index, int role) const
+{
+    return role == Qt::CheckStateRole ? QVariant() : QSortFilterProxyModel::data(index, role);
+}
+
+Qt::ItemFlags FinishedRunsModel::flags(const QModelIndex &index) const
+{
+    return QSortFilterProxyModel::flags(index) & ~Qt::ItemIsUserCheckable;
 }
 
 bool FinishedRunsModel::filterAcceptsRow(int row, const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 
 #include "analysis/runanalysis.h"
 #include "analysis/tsne.h"
+#include "analysis/tsnefile.h"
 #include "core/fileutil.h"
 #include "core/progress.h"
 #include "data/datasetedits.h"
@@ -214,14 +215,13 @@ int tsne(const Args &a, const Io &io)
     if (!layout)
         return io.fail(layout.message());
     const fs::path base = locateDataset(run->datasetDir).home;
-    const auto &classes = p.classes;
-    auto className = [&](int c) { return c >= 0 ? classes[std::size_t(c)] : std::string(); };
-    std::string csv = "file,split,actual,predicted,loss,x,y\n";
-    for (std::size_t i = 0; i < p.size(); ++i)
-        csv += csvField(p.files[i].lexically_relative(base).generic_string()) + "," + splitName(preds->splits[i]) + ","
-               + csvField(className(p.labels[i])) + "," + csvField(className(p.predicted[i])) + ","
-               + (std::isnan(p.losses[i]) ? "" : fixed(p.losses[i], 6)) + "," + fixed(layout->layout[2 * i], 5) + ","
-               + fixed(layout->layout[2 * i + 1], 5) + "\n";
+    std::vector<std::size_t> rows(p.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i] = i;
+    const std::string csv = tsneCsv(preds.value(), rows, layout->layout, base);
+    // Kept beside the run too, for its report; a failure there is only a warning.
+    if (auto kept = writeFileAtomic(runTsneFile(run->runDir), csv); !kept)
+        std::fprintf(io.err, "kiln-cli: warning: %s\n", kept.message().c_str());
     if (auto w = writeFileAtomic(a.get("--out"), csv); !w)
         return io.fail(w.message());
     if (io.json) {

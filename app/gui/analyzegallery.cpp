@@ -113,6 +113,7 @@ void AnalyzePage::useIssuePredictions(const DataIssues &issues)
     usePredictions(std::make_shared<RunPredictions>(issues.predictions));
     m_predsRun = runDir;
     m_imagesRoot = locateDataset(issues.home).imagesRoot;
+    m_embeddings->setRunFolder(runDir, locateDataset(issues.home).home);
     for (const auto &issue : issues.labelIssues.issues)
         m_suggestions.insert(int(issue.index), issue.suggested);
     m_predsFromIssues = true;

@@ -1,5 +1,8 @@
 #include "analyzepage.h"
 
+#include "classcomparepanel.h"
+#include "runcompareview.h"
+
 #include "classmetricsmodel.h"
 #include "classcurvesplot.h"
 #include "cleaneractions.h"
@@ -74,10 +77,12 @@ AnalyzePage::AnalyzePage(QWidget *parent)
     , m_embeddings(new EmbeddingsTab(this))
     , m_dataIssues(new DataIssuesTab(this))
     , m_runs(new RunListModel(this))
+    , m_runChoices(new RunChoiceModel(this))
     , m_predictJob(new BackgroundJob(this, m_progressPanel))
     , m_editJob(new BackgroundJob(this))
 {
-    m_runCombo->setModel(m_runs);
+    m_runChoices->setSourceModel(m_runs);
+    m_runCombo->setModel(m_runChoices);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_runs, signal, this, &AnalyzePage::updateEditButtons);
     buildUi();
@@ -98,7 +103,9 @@ void AnalyzePage::setRunModel(RunListModel *runs)
     if (m_runs->parent() == this)
         m_runs->deleteLater();
     m_runs = runs;
-    m_runCombo->setModel(runs);
+    m_runChoices->setSourceModel(runs);
+    m_compare->setRunModel(runs);
+    m_classCompare->setRunModel(runs);
     connect(runs, &QAbstractItemModel::rowsInserted, this, &AnalyzePage::updateEditButtons);
     connect(runs, &QAbstractItemModel::rowsRemoved, this, &AnalyzePage::updateEditButtons);
 }
@@ -147,6 +154,7 @@ void AnalyzePage::buildUi()
         connect(b, &QToolButton::clicked, m_matrixView, slot);
         mtools->addWidget(b);
     }
+    mtools->addWidget(makeExportButton(matrixPicture(), matrixPage));
     ml->addLayout(mtools);
     m_matrixView->setModel(m_matrix);
     ml->addWidget(m_matrixView, 1);
@@ -156,12 +164,12 @@ void AnalyzePage::buildUi()
     m_tabs->addTab(matrixPage, tr("Confusion matrix"));
     m_confusedTable = makeSortedTable(m_confused, MostConfusedModel::SortRole, MostConfusedModel::CountColumn, Qt::DescendingOrder, this);
     m_tabs->addTab(m_confusedTable, tr("Most confused"));
-    m_metricsTable = makeSortedTable(m_metrics, ClassMetricsModel::SortRole, ClassMetricsModel::F1Column, Qt::AscendingOrder, this);
-    m_tabs->addTab(m_metricsTable, tr("Per class"));
+    m_tabs->addTab(buildPerClassTab(), tr("Per class"));
     m_tabs->addTab(m_embeddings, tr("Embeddings"));
     m_tabs->addTab(m_dataIssues, tr("Data issues"));
     m_curves = new ClassCurvesPlot(this);
     m_tabs->addTab(m_curves, tr("Curves"));
+    buildCompareTabs();
 
     // Right: the gallery of losses and the cleaner.
     auto *right = new QWidget(this);
@@ -175,6 +183,7 @@ void AnalyzePage::buildUi()
     auto *showAll = new QPushButton(tr("Show all"), right);
     showAll->setToolTip(tr("Every image of the split, largest loss first"));
     titleRow->addWidget(showAll);
+    titleRow->addWidget(makeExportButton(galleryPicture(), right, tr("Export images")));
     rl->addLayout(titleRow);
     auto *filters = new QHBoxLayout;
     for (auto *combo : {m_actualFilter, m_predictedFilter}) {
@@ -340,6 +349,7 @@ void AnalyzePage::interpret()
             usePredictions(std::make_shared<RunPredictions>(std::move(out).value()));
             m_predsRun = runDir;
             m_imagesRoot = locateDataset(datasetDir).imagesRoot;
+            m_embeddings->setRunFolder(runDir, locateDataset(datasetDir).home);
             refreshViews();
             Q_EMIT interpreted(true, summaryText());
         });
@@ -359,6 +369,7 @@ void AnalyzePage::refreshViews()
     m_matrix->setInterpretation(in);
     m_confused->setInterpretation(in);
     m_metrics->setInterpretation(in);
+    showPerClass(in);
     std::vector<int> counted(m_preds->predictions.size(), -1); // the curves of the images in scope
     for (std::size_t i = 0; i < counted.size(); ++i)
         if (m_preds->counts(i, sc))

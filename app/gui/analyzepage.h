@@ -8,6 +8,7 @@
 // Which images the gallery shows is in analyzegallery.cpp; the rest in analyzepage.cpp.
 
 #include "analysis/runanalysis.h"
+#include "pictureexport.h"
 
 #include <QHash>
 #include <QSet>
@@ -45,6 +46,10 @@ class DataIssuesTab;
 struct DataIssues;
 class ProgressPanel;
 class RunListModel;
+class RunChoiceModel;
+class RunCompareView;
+class ClassComparePanel;
+class ClassBarChart;
 struct CleanDecision;
 struct Progress;
 
@@ -99,8 +104,21 @@ Q_SIGNALS:
     void retrainRequested(const QString &runDir);
     void embeddingsFinished(bool ok, const QString &message);
 
+public:
+    RunCompareView *compareView() const { return m_compare; }
+    ClassComparePanel *classCompare() const { return m_classCompare; }
+    ClassBarChart *classChart() const { return m_classChart; }
+    // What the confusion matrix and the gallery export (the selected images, or all shown).
+    ExportablePicture matrixPicture();
+    ExportablePicture galleryPicture();
+
 private:
     void buildUi();
+    // In analyzetabs.cpp.
+    QWidget *buildPerClassTab();
+    void buildCompareTabs();
+    void showPerClass(const Interpretation &in);
+    std::vector<int> galleryRows() const; // rows of m_losses
     void refreshViews();
     void updateGalleryTitle();
     // The gallery shows what the Actual and Predicted boxes say; the matrix frames that cell.
@@ -150,6 +168,9 @@ private:
 
     EmbeddingsTab *m_embeddings;
     ClassCurvesPlot *m_curves = nullptr;
+    ClassBarChart *m_classChart = nullptr;
+    RunCompareView *m_compare = nullptr;
+    ClassComparePanel *m_classCompare = nullptr;
     ReportButton *m_report = nullptr;
     CleanerActions *m_cleaner = nullptr;
     DataIssuesTab *m_dataIssues;
@@ -161,6 +182,7 @@ private:
     QString m_predsRun;
     bool m_predsFromIssues = false; // m_preds are the data-issue search's (both splits)
     RunListModel *m_runs;
+    RunChoiceModel *m_runChoices;
     BackgroundJob *m_predictJob;
     BackgroundJob *m_editJob;
     bool m_canUndo = false, m_canRedo = false;

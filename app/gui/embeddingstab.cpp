@@ -3,8 +3,11 @@
 #include "backgroundjob.h"
 
 #include "analysis/tsne.h"
+#include "analysis/tsnefile.h"
+#include "core/fileutil.h"
 #include "core/progress.h"
 #include "embeddingscatter.h"
+#include "pictureexport.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -63,6 +66,7 @@ EmbeddingsTab::EmbeddingsTab(QWidget *parent)
     tools->addWidget(reset);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     tools->addWidget(m_status, 1);
+    tools->addWidget(makeExportButton(m_scatter->picture([this] { return layoutCsv(); }), this));
     layout->addLayout(tools);
     auto *row = new QHBoxLayout;
     row->addWidget(m_scatter, 1);
@@ -197,12 +201,33 @@ void EmbeddingsTab::compute(AnalysisScope scope)
             return;
         }
         m_scatter->setPositions(out->layout);
+        if (!m_runDir.isEmpty() && m_preds) {
+            // Kept for the run's report; a folder that cannot be written only loses that.
+            std::vector<std::size_t> rows(m_sources.begin(), m_sources.end());
+            const auto kept = writeFileAtomic(runTsneFile(m_runDir.toStdString()), tsneCsv(*m_preds, rows, out->layout, m_base));
+            if (!kept)
+                qWarning("%s", kept.message().c_str());
+        }
         m_status->setText(tr("t-SNE of %1 images: KL %2, %3 s")
                               .arg(QLocale().toString(qulonglong(n)))
                               .arg(QLocale().toString(out->kl, 'f', 3))
                               .arg(QLocale().toString(out->seconds, 'f', 1)));
         Q_EMIT finished(true, m_status->text());
     });
+}
+
+void EmbeddingsTab::setRunFolder(const QString &runDir, const std::filesystem::path &base)
+{
+    m_runDir = runDir;
+    m_base = base;
+}
+
+QString EmbeddingsTab::layoutCsv() const
+{
+    if (!m_preds || m_sources.empty() || int(m_sources.size()) != m_scatter->pointCount())
+        return {};
+    std::vector<std::size_t> rows(m_sources.begin(), m_sources.end());
+    return QString::fromStdString(tsneCsv(*m_preds, rows, m_scatter->positions(), {}));
 }
 
 void EmbeddingsTab::stop()

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -38,6 +39,10 @@ public:
     void refreshClasses();
 
     EmbeddingScatter *scatter() const { return m_scatter; }
+    // The layout as CSV (tsnefile.h; files as they are), or empty when there is none.
+    QString layoutCsv() const;
+    // Where a finished layout is kept for the run's report (RUN/tsne.csv), files relative to `base`.
+    void setRunFolder(const QString &runDir, const std::filesystem::path &base);
 
 Q_SIGNALS:
     // The Compute / Stop button asks the page to compute (it knows the scope).
@@ -67,6 +72,8 @@ private:
     std::shared_ptr<Run> m_run;
     std::shared_ptr<RunPredictions> m_preds;
     std::vector<int> m_sources; // scatter point -> index into m_preds
+    QString m_runDir;
+    std::filesystem::path m_base;
 };
 
 } // namespace kiln

@@ -7,6 +7,7 @@
 #include "lrfinderplot.h"
 #include "metricstablemodel.h"
 #include "progresspanel.h"
+#include "runcompareview.h"
 #include "runlistmodel.h"
 #include "trainingplot.h"
 #include "trainsettingsform.h"
@@ -81,7 +82,7 @@ TrainPage::TrainPage(QWidget *parent)
     m_runs = new QListView(this);
     m_runs->setModel(m_runModel);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_runs->setToolTip(tr("Runs of this project; click one to see its curves again"));
+    m_runs->setToolTip(tr("Runs of this project; click one to see its curves again, tick several to compare them"));
     auto *left = new QSplitter(Qt::Vertical, this);
     left->addWidget(scroll);
     auto *runsBox = new QGroupBox(tr("Runs"), left);
@@ -123,6 +124,9 @@ TrainPage::TrainPage(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_plot, tr("Training curves"));
     m_tabs->addTab(m_lrPlot, tr("Learning-rate finder"));
+    m_compare = new RunCompareView(false, this);
+    m_compare->setRunModel(m_runModel);
+    m_tabs->addTab(m_compare, tr("Compare runs"));
 
     m_metrics = new MetricsTableModel(this);
     m_table = new QTableView(this);
@@ -172,6 +176,7 @@ TrainPage::TrainPage(QWidget *parent)
             [this](double lr) { static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(lr); });
     connect(m_runs, &QListView::clicked, this,
             [this](const QModelIndex &index) { openRun(index.data(RunListModel::DirRole).toString()); });
+    connectRunTicks();
 
     // Telemetry: drained at 25 Hz; dataAvailable only wakes an idle timer.
     m_drainTimer.setInterval(40);
@@ -306,8 +311,22 @@ void TrainPage::setRunModel(RunListModel *runs)
         m_runModel->deleteLater();
     m_runModel = runs;
     m_runs->setModel(runs);
+    m_compare->setRunModel(runs);
+    connectRunTicks();
     if (!m_dataset.empty() && runs->dataset() != m_dataset)
         runs->setDataset(m_dataset);
+}
+
+void TrainPage::connectRunTicks()
+{
+    // Ticking a second run shows the comparison; unticking all goes back to the curves.
+    connect(m_runModel, &RunListModel::checkedRunsChanged, this, [this] {
+        const int ticked = int(m_runModel->checkedRuns().size());
+        if (ticked >= 2)
+            m_tabs->setCurrentWidget(m_compare);
+        else if (ticked == 0 && m_tabs->currentWidget() == m_compare)
+            m_tabs->setCurrentWidget(m_plot);
+    });
 }
 
 TrainConfig TrainPage::config() const

@@ -32,6 +32,7 @@ class MetricsTableModel;
 class PreviewStrip;
 class BackgroundJob;
 class ProgressPanel;
+class RunCompareView;
 class RunListModel;
 class TrainingController;
 class TrainingPlot;
@@ -74,6 +75,7 @@ public:
 
     TrainingPlot *plot() const { return m_plot; }
     LrFinderPlot *lrPlot() const { return m_lrPlot; }
+    RunCompareView *compareView() const { return m_compare; }
     MetricsTableModel *metrics() const { return m_metrics; }
     QListView *runList() const { return m_runs; }
     TrainSettingsForm *form() const { return m_form; }
@@ -92,6 +94,7 @@ private:
     void updatePreview();
     void updateButtons();
     void runEnded();
+    void connectRunTicks();
     // The form's configuration when training can start with it; else the page says why. When
     // it needs ImageNet weights the cache lacks, starts their download, which calls `then` after.
     std::optional<TrainConfig> configToTrain(void (TrainPage::*then)());
@@ -125,6 +128,7 @@ private:
     QTabWidget *m_tabs;
     TrainingPlot *m_plot;
     LrFinderPlot *m_lrPlot;
+    RunCompareView *m_compare;
     MetricsTableModel *m_metrics;
     QTableView *m_table;
     QListView *m_runs;

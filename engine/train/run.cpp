@@ -385,4 +385,32 @@ fs::path RunStore::newRunDir(Architecture arch) const
     return uniquePath(m_runsDir / (stamp + "-" + architectureName(arch)));
 }
 
+RunFigures Run::figures() const
+{
+    RunFigures f;
+    f.planned = config.epochs;
+    std::vector<EpochMetrics> epochs;
+    if (result) {
+        epochs = result->epochs;
+        f.bestEpoch = result->bestEpoch;
+        f.seconds = result->seconds;
+    } else if (auto m = metrics()) {
+        epochs = std::move(m.value());
+        for (const auto &e : epochs)
+            f.seconds += e.seconds;
+    }
+    if (epochs.empty())
+        return f;
+    const EpochMetrics &last = epochs.back();
+    f.epochs = int(epochs.size());
+    f.accuracy = last.accuracy;
+    f.validLoss = last.validLoss;
+    f.trainLoss = last.trainLoss;
+    f.errorRate = last.errorRate;
+    f.bestValidLoss = epochs.front().validLoss;
+    for (const auto &e : epochs)
+        f.bestValidLoss = std::min(f.bestValidLoss, e.validLoss);
+    return f;
+}
+
 } // namespace kiln

@@ -29,6 +29,17 @@ Result<TrainConfig> trainConfigFromJson(const QJsonObject &json);
 // A run's outcome as run.json's "result" holds it (kiln-cli train --json prints it too).
 QJsonObject trainSummaryToJson(const TrainSummary &summary);
 
+// A run's final figures as a comparison lists them: its last finished epoch (the outcome in
+// run.json, else metrics.csv for a run still training or killed). `epochs` 0: none finished.
+struct RunFigures {
+    int epochs = 0;        // finished
+    int planned = 0;       // configured
+    double accuracy = 0, validLoss = 0, trainLoss = 0, errorRate = 0;
+    double bestValidLoss = 0; // the lowest of any epoch
+    int bestEpoch = -1;    // the checkpoint kept (0-based), -1 when the run keeps the last
+    double seconds = 0;    // training time so far
+};
+
 class Run {
 public:
     static constexpr int kFormatVersion = 1;
@@ -64,6 +75,9 @@ public:
     bool hasResult() const { return result.has_value() && result->classes.size() >= 2; }
     // The last epoch's accuracy; -1 when no epoch finished.
     double accuracy() const;
+
+    // The final figures: the outcome's epochs, else metrics.csv's (a run training or killed).
+    RunFigures figures() const;
 
     // metrics.csv and batches.csv as written so far (empty when missing); Error when damaged.
     Result<std::vector<EpochMetrics>> metrics() const;
