@@ -32,6 +32,8 @@ int exportModel(const Args &a, const Io &io)
         return io.fail(ran.message());
     if (!done)
         return io.fail(done.message());
+    if (!done->warning.empty())
+        std::fprintf(io.err, "kiln-cli: warning: %s\n", done->warning.c_str());
     if (io.json) {
         io.printJson(QJsonObject{{"file", qs(done->file.string())}, {"bytes", double(done->bytes)},
                                  {"out_of_domain_threshold", done->oodThreshold},

@@ -5,6 +5,7 @@
 #include "data/imageloader.h"
 #include "export/modelbundle.h"
 #include "backgroundjob.h"
+#include "reportbutton.h"
 #include "runlistmodel.h"
 
 #include <QCheckBox>
@@ -117,7 +118,16 @@ ExportPage::ExportPage(QWidget *parent)
     auto *browse = new QPushButton(tr("Choose…"), exportBox);
     destRow->addWidget(browse);
     destRow->addWidget(m_export);
+    m_report = new ReportButton(exportBox);
+    m_report->setToolTip(tr("Save the chosen run as one HTML file to share: its curves, confusion matrix, per-class metrics, "
+                            "top losses, t-SNE and the models exported from it"));
+    destRow->addWidget(m_report);
     el->addLayout(destRow);
+    auto followRun = [this] { m_report->setRun(m_run->currentData(RunListModel::DirRole).toString()); };
+    connect(m_run, &QComboBox::currentIndexChanged, this, followRun);
+    connect(m_finished, &QAbstractItemModel::rowsInserted, this, followRun);
+    connect(m_finished, &QAbstractItemModel::modelReset, this, followRun);
+    connect(m_report, &ReportButton::saved, this, [this](bool, const QString &message) { m_exportResult->setText(message); });
     m_exportResult->setWordWrap(true);
     m_exportResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     el->addWidget(m_exportResult);
@@ -300,6 +310,8 @@ void ExportPage::exportSelected()
                     lines << tr("✔ %1 (%2) and its metadata: torch::jit::load matches LibTorch within %3.")
                                  .arg(file, size)
                                  .arg(locale.toString(r->maxDifference, 'g', 2));
+                if (!r->warning.empty())
+                    lines << tr("  (%1)").arg(toQ(r->warning));
                 if (model.isEmpty() && e.format != ExportFormat::TorchScript)
                     model = file;
             }

@@ -18,6 +18,7 @@ namespace kiln {
 
 class BackgroundJob;
 class FinishedRunsModel;
+class ReportButton;
 class RunListModel;
 
 class ExportPage : public QWidget {
@@ -41,6 +42,7 @@ public:
     QLineEdit *destination() const { return m_destination; }
     QComboBox *runBox() const { return m_run; }
     QComboBox *checkpointBox() const { return m_checkpoint; }
+    ReportButton *reportButton() const { return m_report; }
     QString exportText() const;
 
 Q_SIGNALS:
@@ -58,6 +60,7 @@ private:
     std::filesystem::path m_root;
     QComboBox *m_run;
     QComboBox *m_checkpoint;
+    ReportButton *m_report;
     QCheckBox *m_bundle, *m_onnx, *m_torchscript, *m_softmax;
     QLineEdit *m_destination;
     QPushButton *m_export;

@@ -8,6 +8,7 @@
 #include "export/torchscriptexport.h"
 
 #include <functional>
+#include "train/run.h"
 #include "train/runcsv.h"
 
 #include <QCoreApplication>
@@ -236,12 +237,29 @@ Result<void> useCheckpoint(RunInfo &run, const std::string &which)
 
 Result<BundleExport> exportRunAs(const RunInfo &run, ExportFormat format, const fs::path &file, bool softmax, Progress *progress)
 {
+    Result<BundleExport> out = Error{"not exported"};
     switch (format) {
-    case ExportFormat::Onnx: return exportOnnxModel(run, file, softmax, progress);
-    case ExportFormat::TorchScript: return exportTorchScriptModel(run, file, softmax, progress);
-    case ExportFormat::Bundle: break;
+    case ExportFormat::Onnx: out = exportOnnxModel(run, file, softmax, progress); break;
+    case ExportFormat::TorchScript: out = exportTorchScriptModel(run, file, softmax, progress); break;
+    case ExportFormat::Bundle: out = exportBundle(run, file, progress); break;
     }
-    return exportBundle(run, file, progress);
+    if (!out)
+        return out;
+    // The run remembers what was exported from it (its report lists it). The model is written and
+    // checked either way; a run.json that cannot be updated is a warning, not a failed export.
+    auto recorded = Run::load(run.runDir);
+    if (recorded) {
+        std::error_code ec;
+        const fs::path absolute = fs::absolute(out->file, ec);
+        recorded->exports.push_back({exportFormatName(format), (ec ? out->file : absolute).string(),
+                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString(), double(out->bytes),
+                                     out->validationAccuracy, out->maxDifference, out->oodThreshold});
+        if (auto saved = recorded->save(); !saved)
+            out->warning = "the export was not recorded in the run: " + saved.message();
+    } else {
+        out->warning = "the export was not recorded in the run: " + recorded.message();
+    }
+    return out;
 }
 
 std::vector<FormatExport> exportRun(const RunInfo &run, const std::vector<ExportFormat> &formats, const fs::path &dir,

@@ -39,6 +39,7 @@ struct BundleExport {
     double oodThreshold = 0;
     double validationAccuracy = 0; // of the bundle, on the run's validation images (the check)
     double maxDifference = 0;      // ONNX / TorchScript: largest output difference from LibTorch
+    std::string warning;           // exportRunAs: why run.json does not list it, when it does not
 };
 
 // Writes `out` from the run's checkpoint (best.pt for a keep-best run) and checks it: the bundle is

@@ -2,6 +2,7 @@
 
 #include "analysis/curves.h"
 #include "analysis/runanalysis.h"
+#include "analysis/tsnefile.h"
 #include "data/project.h"
 #include "train/run.h"
 #include "train/trainsettings.h"
@@ -85,6 +86,60 @@ std::string lineChart(const std::string &title, const std::vector<Series> &serie
 }
 
 // A thumbnail as a data: URI (PNG, at most 96 px a side); empty when the file does not decode.
+// The colour of class c of n, as the report draws the t-SNE (evenly spaced hues).
+std::string classColour(std::size_t c, std::size_t n)
+{
+    static const char *const tab10[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    if (n <= 10)
+        return tab10[c % 10];
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "hsl(%d,65%%,45%%)", int(360.0 * double(c) / double(n)));
+    return buf;
+}
+
+// A t-SNE layout (RUN/tsne.csv) as an inline SVG scatter, coloured by actual class, the
+// misclassified ringed; at most kMaxPoints points (every k-th beyond that), with the legend.
+std::string tsneScatter(const TsnePoints &t, const std::vector<std::string> &classes)
+{
+    constexpr std::size_t kMaxPoints = 20000;
+    const double w = 640, h = 480, pad = 12, legend = 170;
+    float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        x0 = std::min(x0, t.xy[2 * i]);
+        x1 = std::max(x1, t.xy[2 * i]);
+        y0 = std::min(y0, t.xy[2 * i + 1]);
+        y1 = std::max(y1, t.xy[2 * i + 1]);
+    }
+    const double sx = (w - legend - 2 * pad) / std::max(1e-6f, x1 - x0), sy = (h - 2 * pad) / std::max(1e-6f, y1 - y0);
+    const double scale = std::min(sx, sy);
+    auto classOf = [&](const std::string &name) {
+        const auto it = std::find(classes.begin(), classes.end(), name);
+        return it == classes.end() ? classes.size() : std::size_t(it - classes.begin());
+    };
+    std::string svg = "<svg id=\"tsne\" width=\"640\" height=\"480\" viewBox=\"0 0 640 480\">";
+    const std::size_t step = std::max<std::size_t>(1, (t.size() + kMaxPoints - 1) / kMaxPoints);
+    std::size_t drawn = 0, wrong = 0;
+    for (std::size_t i = 0; i < t.size(); i += step) {
+        const std::size_t c = classOf(t.actual[i]);
+        const double x = pad + (t.xy[2 * i] - x0) * scale, y = pad + (t.xy[2 * i + 1] - y0) * scale;
+        const bool miss = t.actual[i] != t.predicted[i];
+        svg += "<circle cx=\"" + fixed(x, 1) + "\" cy=\"" + fixed(y, 1) + "\" r=\"" + (miss ? "3" : "2") + "\" fill=\""
+               + (c < classes.size() ? classColour(c, classes.size()) : std::string("#888")) + "\""
+               + (miss ? " stroke=\"#111\" stroke-width=\"1\"" : "") + "/>";
+        ++drawn;
+        wrong += miss;
+    }
+    double ly = 20;
+    for (std::size_t c = 0; c < classes.size() && c < 24; ++c, ly += 18)
+        svg += "<circle cx=\"" + fixed(w - legend + 10, 0) + "\" cy=\"" + fixed(ly - 4, 0) + "\" r=\"5\" fill=\"" + classColour(c, classes.size())
+               + "\"/><text x=\"" + fixed(w - legend + 20, 0) + "\" y=\"" + fixed(ly, 0) + "\" class=\"a\">" + htmlEscape(classes[c]) + "</text>";
+    svg += "</svg>\n<p id=\"tsne-note\">" + std::to_string(t.size()) + " images" + (step > 1 ? " (every " + std::to_string(step) + "th drawn)" : "")
+           + ", coloured by actual class; " + std::to_string(wrong) + " of the " + std::to_string(drawn)
+           + " drawn are misclassified (ringed).</p>";
+    return svg;
+}
+
 std::string thumbnail(const fs::path &file)
 {
     cv::Mat img = cv::imread(file.string(), cv::IMREAD_COLOR);
@@ -246,7 +301,32 @@ Result<std::string> runReportHtml(const fs::path &runDir, const ReportOptions &o
              + htmlEscape(classes[std::size_t(p.labels[i])]) + "<br>" + fixed(p.losses[i], 2) + " / " + fixed(p.probActual(i), 2) + "<br>"
              + htmlEscape(p.files[i].lexically_relative(home).generic_string()) + "</figcaption></figure>";
     }
-    h += "</div>\n<p><small>Made by Kiln from " + htmlEscape(run->dir().filename().string()) + ".</small></p></body></html>\n";
+    h += "</div>\n";
+
+    h += "<h2>Embeddings (t-SNE)</h2>\n";
+    auto tsne = readTsneCsv(runTsneFile(runDir));
+    if (!tsne)
+        h += "<p>The saved t-SNE cannot be shown: " + htmlEscape(tsne.message()) + "</p>\n";
+    else if (!tsne->has_value() || (*tsne)->size() == 0)
+        h += "<p id=\"tsne-none\">No t-SNE computed for this run yet (Analyze &#9656; Embeddings, or kiln-cli tsne).</p>\n";
+    else
+        h += tsneScatter(**tsne, classes);
+
+    h += "<h2>Exports</h2>\n";
+    if (run->exports.empty()) {
+        h += "<p id=\"exports-none\">Not exported yet.</p>\n";
+    } else {
+        h += "<table id=\"exports\"><tr><th class=\"l\">format</th><th class=\"l\">file</th><th class=\"l\">when (UTC)</th><th>MB</th>"
+             "<th>checked accuracy</th><th>max difference</th><th>out-of-domain threshold</th></tr>";
+        for (const RunExport &e : run->exports)
+            h += "<tr><td class=\"l\">" + htmlEscape(e.format) + "</td><td class=\"l\">" + htmlEscape(e.file) + "</td><td class=\"l\">"
+                 + htmlEscape(e.created) + "</td><td>" + fixed(e.bytes / 1048576.0, 2) + "</td><td>"
+                 + (e.validationAccuracy > 0 ? fixed(e.validationAccuracy, 4) : std::string("–")) + "</td><td>"
+                 + (e.format == "bundle" ? std::string("–") : fixed(e.maxDifference, 7)) + "</td><td>" + fixed(e.oodThreshold, 4)
+                 + "</td></tr>";
+        h += "</table>\n";
+    }
+    h += "<p><small>Made by Kiln from " + htmlEscape(run->dir().filename().string()) + ".</small></p></body></html>\n";
     return h;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // A run as one self-contained HTML file to share: the dataset, the configuration, the training
 // curves (inline SVG), the confusion matrix, per-class metrics with average precision and ROC AUC,
-// the most-confused pairs and a grid of the top losses (thumbnails inlined as data: PNGs). Nothing
+// the most-confused pairs, a grid of the top losses (thumbnails inlined as data: PNGs), the t-SNE
+// of its embeddings when one was computed (RUN/tsne.csv) and the models exported from it. Nothing
 // in it refers to the network or to another file. Synchronous; call from a worker thread.
 
 #include "core/progress.h"

@@ -292,6 +292,15 @@ Result<Run> Run::load(const fs::path &dir)
         summary.runDir = dir.string();
         r.result = std::move(summary);
     }
+    const QJsonValue exports = o.value("exports");
+    if (!exports.isUndefined() && !exports.isArray())
+        return damaged("has \"exports\" that is not a list");
+    for (const QJsonValue &v : exports.toArray()) {
+        const QJsonObject e = v.toObject();
+        r.exports.push_back({in.text(e, "format"), in.text(e, "file"), in.text(e, "created"), in.number(e, "bytes", 0),
+                             in.number(e, "validation_accuracy", 0), in.number(e, "max_difference", 0),
+                             in.number(e, "ood_threshold", 0)});
+    }
     if (!in.problem.empty())
         return damaged("has " + in.problem);
     return r;
@@ -326,6 +335,16 @@ Result<void> Run::save() const
         o.insert("result", trainSummaryToJson(*result));
     else
         o.remove("result");
+    if (exports.empty()) {
+        o.remove("exports");
+    } else {
+        QJsonArray list;
+        for (const RunExport &e : exports)
+            list.append(QJsonObject{{"format", q(e.format)}, {"file", q(e.file)}, {"created", q(e.created)}, {"bytes", e.bytes},
+                                    {"validation_accuracy", e.validationAccuracy}, {"max_difference", e.maxDifference},
+                                    {"ood_threshold", e.oodThreshold}});
+        o.insert("exports", list);
+    }
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
     return writeFileAtomic(file(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }

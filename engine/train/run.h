@@ -40,6 +40,17 @@ struct RunFigures {
     double seconds = 0;    // training time so far
 };
 
+// A model exported from a run (run.json's "exports", oldest first): what the run's report lists.
+struct RunExport {
+    std::string format;            // "bundle", "onnx", "torchscript"
+    std::string file;              // where it was written
+    std::string created;           // ISO 8601, UTC
+    double bytes = 0;
+    double validationAccuracy = 0; // the bundle's check on the validation images (0 when not run)
+    double maxDifference = 0;      // ONNX / TorchScript against LibTorch
+    double oodThreshold = 0;
+};
+
 class Run {
 public:
     static constexpr int kFormatVersion = 1;
@@ -71,6 +82,7 @@ public:
     // for a file of the user's, and its SHA-256; empty when it trained from scratch.
     std::string weightsFile, weightsSha256;
     std::optional<TrainSummary> result; // once it finished or stopped
+    std::vector<RunExport> exports;
 
     bool hasResult() const { return result.has_value() && result->classes.size() >= 2; }
     // The last epoch's accuracy; -1 when no epoch finished.

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 using namespace kiln;
@@ -68,6 +70,25 @@ TEST(Cli, ReportIsOneSelfContainedFileWithTheRunsNumbers)
     // Every class has its row in the per-class table.
     for (const auto &c : o.value("per_class").toArray())
         EXPECT_TRUE(html.contains(">" + c.toObject().value("class").toString() + "</td>")) << c.toObject().value("class").toString().toStdString();
+
+    // Before a t-SNE or an export the report says so; after them it shows both.
+    EXPECT_TRUE(html.contains("id=\"tsne-none\"") && html.contains("id=\"exports-none\""));
+    auto tsne = test::runCli({"tsne", q(proj / "runs/r"), "--out", q(dir / "tsne.csv"), "--iters", "300", "--threads", "1"});
+    ASSERT_EQ(tsne.code, 0) << tsne.err.toStdString();
+    EXPECT_TRUE(fs::exists(proj / "runs/r/tsne.csv")); // kept beside the run
+    auto exported = test::runCli({"export", q(proj / "runs/r"), "--out", q(dir / "model.kiln")});
+    ASSERT_EQ(exported.code, 0) << exported.err.toStdString();
+    ASSERT_EQ(test::runCli({"report", q(proj / "runs/r"), "--out", q(dir / "report2.html"), "--top-losses", "0"}).code, 0);
+    const auto bytes2 = test::readBytes(dir / "report2.html");
+    const QString html2 = QString::fromUtf8(reinterpret_cast<const char *>(bytes2.data()), qsizetype(bytes2.size()));
+    EXPECT_TRUE(html2.contains("<svg id=\"tsne\""));
+    const qsizetype circles = html2.count("<circle ");
+    const auto layoutBytes = test::readBytes(dir / "tsne.csv");
+    const qsizetype rows = std::count(layoutBytes.begin(), layoutBytes.end(), '\n') - 1;
+    EXPECT_EQ(circles, rows + 2); // one per image, and the legend's two classes
+    EXPECT_TRUE(html2.contains("<table id=\"exports\">"));
+    EXPECT_TRUE(html2.contains(QString::fromStdString(fs::absolute(dir / "model.kiln").string()))) << "the export is listed";
+    EXPECT_FALSE(html2.contains("http://") || html2.contains("https://") || html2.contains("file:"));
 
     EXPECT_EQ(test::runCli({"report", q(proj / "runs/r")}).code, 2); // --out is required
     auto missing = test::runCli({"report", q(dir / "nothing"), "--out", q(dir / "x.html")});
