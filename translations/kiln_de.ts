@@ -526,6 +526,46 @@
         <source>Curves</source>
         <translation>Kurven</translation>
     </message>
+    <message>
+        <source>Export images</source>
+        <translation>Bilder exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Two runs per class</source>
+        <translation>Zwei Läufe pro Klasse</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>loss %1 · p %2</source>
+        <translation>Verlust %1 · p %2</translation>
+    </message>
+    <message>
+        <source>Chosen images</source>
+        <translation>Ausgewählte Bilder</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -544,6 +584,118 @@
     <message>
         <source>images</source>
         <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassBarChart</name>
+    <message>
+        <source>Interpret a run to see its per-class metrics</source>
+        <translation>Einen Lauf interpretieren, um seine Metriken pro Klasse zu sehen</translation>
+    </message>
+    <message>
+        <source>Per-class metrics</source>
+        <translation>Metriken pro Klasse</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassCompareModel</name>
+    <message>
+        <source>This run has no class %1</source>
+        <translation>Dieser Lauf hat keine Klasse %1</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Precision %1</source>
+        <translation>Präzision %1</translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>Trefferquote %1</translation>
+    </message>
+    <message>
+        <source>F1 %1</source>
+        <translation>F1 %1</translation>
+    </message>
+    <message>
+        <source>F1 change</source>
+        <translation>F1-Änderung</translation>
+    </message>
+    <message>
+        <source>Images %1</source>
+        <translation>Bilder %1</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassComparePanel</name>
+    <message>
+        <source>Compare per class</source>
+        <translation>Pro Klasse vergleichen</translation>
+    </message>
+    <message>
+        <source>Run B, compared with the run interpreted above (A)</source>
+        <translation>Lauf B, verglichen mit dem oben interpretierten Lauf (A)</translation>
+    </message>
+    <message>
+        <source>Per-class metrics of two runs</source>
+        <translation>Metriken pro Klasse zweier Läufe</translation>
+    </message>
+    <message>
+        <source>Per class, A against B:</source>
+        <translation>Pro Klasse, A gegen B:</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Interpret a run, choose run B, and press Compare per class.</source>
+        <translation>Einen Lauf interpretieren, Lauf B wählen und auf „Pro Klasse vergleichen“ klicken.</translation>
+    </message>
+    <message>
+        <source>Predicting %1…</source>
+        <translation>Vorhersage für %1…</translation>
+    </message>
+    <message>
+        <source>Predicting run B</source>
+        <translation>Vorhersage für Lauf B</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>F1 per class</source>
+        <translation>F1 pro Klasse</translation>
+    </message>
+    <message numerus="yes">
+        <source>A %1: accuracy %2 · B %3: accuracy %4 on %n images</source>
+        <translation>
+            <numerusform>A %1: Genauigkeit %2 · B %3: Genauigkeit %4 auf %n Bild</numerusform>
+            <numerusform>A %1: Genauigkeit %2 · B %3: Genauigkeit %4 auf %n Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The runs&apos; classes differ; they are matched by name.</source>
+        <translation>Die Klassen der Läufe unterscheiden sich; sie werden nach Namen zugeordnet.</translation>
     </message>
 </context>
 <context>
@@ -601,6 +753,10 @@
     <message>
         <source>threshold %1: true-positive rate %2, false-positive rate %3</source>
         <translation>Schwelle %1: Richtig-positiv-Rate %2, Falsch-positiv-Rate %3</translation>
+    </message>
+    <message>
+        <source>Per-class curves</source>
+        <translation>Kurven pro Klasse</translation>
     </message>
 </context>
 <context>
@@ -690,6 +846,13 @@
 %3 of %4 images (%5%)</source>
         <translation>Tatsächlich %1, vorhergesagt %2
 %3 von %4 Bildern (%5 %)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ContactSheet</name>
+    <message>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1141,10 @@
         <source>No layout yet</source>
         <translation>Noch kein Layout</translation>
     </message>
+    <message>
+        <source>t-SNE of the embeddings</source>
+        <translation>t-SNE der Einbettungen</translation>
+    </message>
 </context>
 <context>
     <name>kiln::EmbeddingsTab</name>
@@ -1249,6 +1416,14 @@
     <message>
         <source>Predicting</source>
         <translation>Vorhersage läuft</translation>
+    </message>
+    <message>
+        <source>Save the chosen run as one HTML file to share: its curves, confusion matrix, per-class metrics, top losses, t-SNE and the models exported from it</source>
+        <translation>Den gewählten Lauf als eine HTML-Datei zum Weitergeben speichern: Kurven, Konfusionsmatrix, Metriken pro Klasse, größte Verluste, t-SNE und die daraus exportierten Modelle</translation>
+    </message>
+    <message>
+        <source>  (%1)</source>
+        <translation>  (%1)</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1989,53 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     </message>
 </context>
 <context>
+    <name>kiln::PictureExport</name>
+    <message>
+        <source>There is nothing to export in %1 yet.</source>
+        <translation>In %1 gibt es noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that its folder exists and can be written.</source>
+        <translation>%1 konnte nicht geschrieben werden: prüfen, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Save this picture as PNG, SVG or PDF, or its data as CSV</source>
+        <translation>Dieses Bild als PNG, SVG oder PDF speichern, oder seine Daten als CSV</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>Daten als CSV…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>kiln::PreferencesDialog</name>
     <message>
         <source>Moderate</source>
@@ -1986,6 +2208,83 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     </message>
 </context>
 <context>
+    <name>kiln::RunCompareModel</name>
+    <message>
+        <source>%1 differs between the ticked runs</source>
+        <translation>%1 unterscheidet sich zwischen den markierten Läufen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Valid loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Best valid loss</source>
+        <translation>Bester Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::RunCompareView</name>
+    <message>
+        <source>Click a column&apos;s title to sort; highlighted settings differ between the ticked runs</source>
+        <translation>Zum Sortieren auf einen Spaltentitel klicken; hervorgehobene Einstellungen unterscheiden sich zwischen den markierten Läufen</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>Verglichene Läufe</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>Kurven exportieren</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Tick the runs to draw over each other</source>
+        <translation>Die Läufe markieren, die übereinander gezeichnet werden sollen</translation>
+    </message>
+    <message>
+        <source>Runs to compare (tick them):</source>
+        <translation>Zu vergleichende Läufe (markieren):</translation>
+    </message>
+    <message>
+        <source>Tick two or more runs in the list to draw their curves over each other and compare their settings.</source>
+        <translation>Zwei oder mehr Läufe in der Liste markieren, um ihre Kurven übereinander zu zeichnen und ihre Einstellungen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>One run ticked: tick another to compare.</source>
+        <translation>Ein Lauf markiert: einen weiteren zum Vergleichen markieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs compared; highlighted settings differ.</source>
+        <translation>
+            <numerusform>%n Lauf verglichen; hervorgehobene Einstellungen unterscheiden sich.</numerusform>
+            <numerusform>%n Läufe verglichen; hervorgehobene Einstellungen unterscheiden sich.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::RunListModel</name>
     <message>
         <source>damaged</source>
@@ -2021,6 +2320,29 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     </message>
 </context>
 <context>
+    <name>kiln::RunOverlayPlot</name>
+    <message>
+        <source>loss: train smoothed (solid), valid (dashed)</source>
+        <translation>Verlust: Training geglättet (durchgezogen), Validierung (gestrichelt)</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · double-click: fit</source>
+        <translation>Mausrad: Zoom · Ziehen: Verschieben · Doppelklick: Einpassen</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>Verglichene Läufe</translation>
+    </message>
+</context>
+<context>
     <name>kiln::SampleModel</name>
     <message>
         <source>train</source>
@@ -2041,10 +2363,6 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
 </context>
 <context>
     <name>kiln::TrainPage</name>
-    <message>
-        <source>Runs of this project; click one to see its curves again</source>
-        <translation>Läufe dieses Projekts; einen anklicken, um seine Kurven erneut zu sehen</translation>
-    </message>
     <message>
         <source>Runs</source>
         <translation>Läufe</translation>
@@ -2216,6 +2534,14 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     <message>
         <source>weights downloaded and checked</source>
         <translation>Gewichte heruntergeladen und geprüft</translation>
+    </message>
+    <message>
+        <source>Runs of this project; click one to see its curves again, tick several to compare them</source>
+        <translation>Läufe dieses Projekts; einen anklicken, um seine Kurven wieder zu sehen, mehrere markieren, um sie zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
     </message>
 </context>
 <context>

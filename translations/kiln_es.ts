@@ -526,6 +526,46 @@
         <source>Curves</source>
         <translation>Curvas</translation>
     </message>
+    <message>
+        <source>Export images</source>
+        <translation>Exportar imágenes</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Comparar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Two runs per class</source>
+        <translation>Dos ejecuciones por clase</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>exhaustividad</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>loss %1 · p %2</source>
+        <translation>pérdida %1 · p %2</translation>
+    </message>
+    <message>
+        <source>Chosen images</source>
+        <translation>Imágenes elegidas</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ClassBalanceChart</name>
@@ -544,6 +584,118 @@
     <message>
         <source>images</source>
         <translation>imágenes</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassBarChart</name>
+    <message>
+        <source>Interpret a run to see its per-class metrics</source>
+        <translation>Interpreta una ejecución para ver sus métricas por clase</translation>
+    </message>
+    <message>
+        <source>Per-class metrics</source>
+        <translation>Métricas por clase</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassCompareModel</name>
+    <message>
+        <source>This run has no class %1</source>
+        <translation>Esta ejecución no tiene la clase %1</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Precision %1</source>
+        <translation>Precisión %1</translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>Exhaustividad %1</translation>
+    </message>
+    <message>
+        <source>F1 %1</source>
+        <translation>F1 %1</translation>
+    </message>
+    <message>
+        <source>F1 change</source>
+        <translation>Cambio de F1</translation>
+    </message>
+    <message>
+        <source>Images %1</source>
+        <translation>Imágenes %1</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ClassComparePanel</name>
+    <message>
+        <source>Compare per class</source>
+        <translation>Comparar por clase</translation>
+    </message>
+    <message>
+        <source>Run B, compared with the run interpreted above (A)</source>
+        <translation>Ejecución B, comparada con la ejecución interpretada arriba (A)</translation>
+    </message>
+    <message>
+        <source>Per-class metrics of two runs</source>
+        <translation>Métricas por clase de dos ejecuciones</translation>
+    </message>
+    <message>
+        <source>Per class, A against B:</source>
+        <translation>Por clase, A frente a B:</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>Interpret a run, choose run B, and press Compare per class.</source>
+        <translation>Interpreta una ejecución, elige la ejecución B y pulsa Comparar por clase.</translation>
+    </message>
+    <message>
+        <source>Predicting %1…</source>
+        <translation>Prediciendo %1…</translation>
+    </message>
+    <message>
+        <source>Predicting run B</source>
+        <translation>Prediciendo la ejecución B</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>F1 per class</source>
+        <translation>F1 por clase</translation>
+    </message>
+    <message numerus="yes">
+        <source>A %1: accuracy %2 · B %3: accuracy %4 on %n images</source>
+        <translation>
+            <numerusform>A %1: exactitud %2 · B %3: exactitud %4 en %n imagen</numerusform>
+            <numerusform>A %1: exactitud %2 · B %3: exactitud %4 en %n imágenes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The runs&apos; classes differ; they are matched by name.</source>
+        <translation>Las clases de las ejecuciones difieren; se emparejan por nombre.</translation>
     </message>
 </context>
 <context>
@@ -601,6 +753,10 @@
     <message>
         <source>threshold %1: true-positive rate %2, false-positive rate %3</source>
         <translation>umbral %1: tasa de verdaderos positivos %2, tasa de falsos positivos %3</translation>
+    </message>
+    <message>
+        <source>Per-class curves</source>
+        <translation>Curvas por clase</translation>
     </message>
 </context>
 <context>
@@ -690,6 +846,13 @@
 %3 of %4 images (%5%)</source>
         <translation>Real %1, predicha %2
 %3 de %4 imágenes (%5%)</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::ContactSheet</name>
+    <message>
+        <source>cannot be read</source>
+        <translation>no se puede leer</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1141,10 @@
         <source>No layout yet</source>
         <translation>Aún no hay gráfico</translation>
     </message>
+    <message>
+        <source>t-SNE of the embeddings</source>
+        <translation>t-SNE de los embeddings</translation>
+    </message>
 </context>
 <context>
     <name>kiln::EmbeddingsTab</name>
@@ -1249,6 +1416,14 @@
     <message>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
+    </message>
+    <message>
+        <source>Save the chosen run as one HTML file to share: its curves, confusion matrix, per-class metrics, top losses, t-SNE and the models exported from it</source>
+        <translation>Guarda la ejecución elegida como un único archivo HTML para compartir: curvas, matriz de confusión, métricas por clase, mayores pérdidas, t-SNE y los modelos exportados de ella</translation>
+    </message>
+    <message>
+        <source>  (%1)</source>
+        <translation>  (%1)</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1989,53 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     </message>
 </context>
 <context>
+    <name>kiln::PictureExport</name>
+    <message>
+        <source>There is nothing to export in %1 yet.</source>
+        <translation>Todavía no hay nada que exportar en %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that its folder exists and can be written.</source>
+        <translation>No se pudo escribir %1: comprueba que su carpeta existe y se puede escribir.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save this picture as PNG, SVG or PDF, or its data as CSV</source>
+        <translation>Guarda esta imagen como PNG, SVG o PDF, o sus datos como CSV</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>Exportar imagen</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>Datos como CSV…</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Exportar datos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>kiln::PreferencesDialog</name>
     <message>
         <source>Moderate</source>
@@ -1986,6 +2208,83 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     </message>
 </context>
 <context>
+    <name>kiln::RunCompareModel</name>
+    <message>
+        <source>%1 differs between the ticked runs</source>
+        <translation>%1 difiere entre las ejecuciones marcadas</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <source>Valid loss</source>
+        <translation>Pérdida de validación</translation>
+    </message>
+    <message>
+        <source>Best valid loss</source>
+        <translation>Mejor pérdida de validación</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Pérdida de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>kiln::RunCompareView</name>
+    <message>
+        <source>Click a column&apos;s title to sort; highlighted settings differ between the ticked runs</source>
+        <translation>Haz clic en el título de una columna para ordenar; los ajustes resaltados difieren entre las ejecuciones marcadas</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>Ejecuciones comparadas</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>Exportar curvas</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>Tick the runs to draw over each other</source>
+        <translation>Marca las ejecuciones que se dibujan superpuestas</translation>
+    </message>
+    <message>
+        <source>Runs to compare (tick them):</source>
+        <translation>Ejecuciones a comparar (márcalas):</translation>
+    </message>
+    <message>
+        <source>Tick two or more runs in the list to draw their curves over each other and compare their settings.</source>
+        <translation>Marca dos o más ejecuciones de la lista para superponer sus curvas y comparar sus ajustes.</translation>
+    </message>
+    <message>
+        <source>One run ticked: tick another to compare.</source>
+        <translation>Una ejecución marcada: marca otra para comparar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs compared; highlighted settings differ.</source>
+        <translation>
+            <numerusform>%n ejecución comparada; los ajustes resaltados difieren.</numerusform>
+            <numerusform>%n ejecuciones comparadas; los ajustes resaltados difieren.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kiln::RunListModel</name>
     <message>
         <source>damaged</source>
@@ -2021,6 +2320,29 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     </message>
 </context>
 <context>
+    <name>kiln::RunOverlayPlot</name>
+    <message>
+        <source>loss: train smoothed (solid), valid (dashed)</source>
+        <translation>pérdida: entrenamiento suavizada (continua), validación (discontinua)</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · double-click: fit</source>
+        <translation>Rueda: zoom · arrastrar: desplazar · doble clic: ajustar</translation>
+    </message>
+    <message>
+        <source>Runs compared</source>
+        <translation>Ejecuciones comparadas</translation>
+    </message>
+</context>
+<context>
     <name>kiln::SampleModel</name>
     <message>
         <source>train</source>
@@ -2041,10 +2363,6 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
 </context>
 <context>
     <name>kiln::TrainPage</name>
-    <message>
-        <source>Runs of this project; click one to see its curves again</source>
-        <translation>Ejecuciones de este proyecto; hacer clic en una para volver a ver sus curvas</translation>
-    </message>
     <message>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
@@ -2216,6 +2534,14 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     <message>
         <source>weights downloaded and checked</source>
         <translation>pesos descargados y comprobados</translation>
+    </message>
+    <message>
+        <source>Runs of this project; click one to see its curves again, tick several to compare them</source>
+        <translation>Ejecuciones de este proyecto; haz clic en una para volver a ver sus curvas, marca varias para compararlas</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Comparar ejecuciones</translation>
     </message>
 </context>
 <context>
