@@ -130,8 +130,17 @@ void ClassComparePanel::setRunA(const QString &runDir, const Interpretation &int
     m_runA = runDir;
     m_a = interpretation;
     m_scope = scope;
-    if (m_runB->currentData(RunListModel::DirRole).toString() == runDir && m_runB->count() > 1)
-        m_runB->setCurrentIndex(m_runB->currentIndex() == 0 ? 1 : 0);
+    if (m_runB->currentData(RunListModel::DirRole).toString() == runDir && m_runB->count() > 1) {
+        // B should not be A: another ticked run, else the next in the list.
+        int other = m_runB->currentIndex() == 0 ? 1 : 0;
+        if (m_runs)
+            for (const QString &dir : m_runs->checkedRuns())
+                if (dir != runDir && m_runB->findData(dir, RunListModel::DirRole) >= 0) {
+                    other = m_runB->findData(dir, RunListModel::DirRole);
+                    break;
+                }
+        m_runB->setCurrentIndex(other);
+    }
     updateButton();
     if (again)
         compare();

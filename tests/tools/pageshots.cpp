@@ -13,6 +13,8 @@
 #include "kilnapplication.h"
 #include "localization.h"
 #include "mainwindow.h"
+#include "classcomparepanel.h"
+#include "runlistmodel.h"
 #include "preferencesdialog.h"
 #include "trainpage.h"
 
@@ -50,8 +52,10 @@ int main(int argc, char **argv)
     const QCommandLineOption acquire{"acquire", "On the Acquire page, add these comma-separated classes and start.", "CLASSES"};
     const QCommandLineOption exportPredict{"export-predict", "On the Export page, export the newest run, then predict FOLDER.", "FOLDER"};
     const QCommandLineOption preferences{"preferences", "Also save a picture of the Preferences dialog to FILE.", "FILE"};
+    const QCommandLineOption tick{"tick", "Tick the N newest runs to compare them (Train and Analyze pages).", "N"};
+    const QCommandLineOption compareClasses{"compare-classes", "On the Analyze page, compare two runs per class once interpreted."};
     parser.addOptions({demo, language, screenshot, delay, select, verify, page, cell, train, embeddings, analyzeTab, dataIssues, acquire,
-                       exportPredict, preferences});
+                       exportPredict, preferences, tick, compareClasses});
     parser.process(app);
     kiln::installTranslations(parser.isSet(language) ? parser.value(language) : kiln::Preferences::load().language);
 
@@ -106,6 +110,15 @@ int main(int argc, char **argv)
             window.analyzePage()->tabs()->setCurrentWidget(tab);
             tab->findButton()->click();
         });
+    if (parser.isSet(compareClasses))
+        QObject::connect(window.analyzePage(), &kiln::AnalyzePage::interpreted, &window, [&window](bool ok) {
+            static bool once = false;
+            if (!ok || once)
+                return;
+            once = true;
+            window.analyzePage()->tabs()->setCurrentWidget(window.analyzePage()->classCompare());
+            window.analyzePage()->classCompare()->compare();
+        });
     if (parser.isSet(cell)) {
         const QStringList ap = parser.value(cell).split(',');
         const int a = ap.value(0).toInt(), p = ap.value(1).toInt();
@@ -119,12 +132,16 @@ int main(int argc, char **argv)
     const bool verifyOnLoad = parser.isSet(verify);
     const int trainEpochs = parser.value(train).toInt();
     const int delayMs = parser.isSet(delay) ? parser.value(delay).toInt() : 2500;
+    const int ticks = parser.value(tick).toInt();
     QObject::connect(window.datasetPage(), &kiln::DatasetPage::datasetLoaded, &window,
-                     [&window, row, file, verifyOnLoad, trainEpochs, delayMs] {
+                     [&window, row, file, verifyOnLoad, trainEpochs, delayMs, ticks] {
         static bool once = false;
         if (once)
             return;
         once = true;
+        kiln::RunListModel *runs = window.trainPage()->runModel();
+        for (int r = 0; r < ticks && r < runs->rowCount(); ++r)
+            runs->setChecked(runs->index(r).data(kiln::RunListModel::DirRole).toString(), true);
         auto *gallery = window.datasetPage()->gallery();
         if (verifyOnLoad && !window.datasetPage()->isVerifying())
             window.datasetPage()->startVerify();
