@@ -2,6 +2,7 @@
 
 #include "qcustomplot_include.h"
 
+#include <QAbstractItemView>
 #include <QFileDialog>
 #include <QImage>
 #include <QMenu>
@@ -120,6 +121,17 @@ void paintWidget(QWidget *widget, QPaintDevice &device, const QSize &size)
     if (!own.isEmpty() && own != size)
         painter.scale(double(size.width()) / own.width(), double(size.height()) / own.height());
     widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+}
+
+ExportablePicture tablePicture(QAbstractItemView *view, const QString &name, const QString &title, std::function<QString()> csv)
+{
+    ExportablePicture p;
+    p.name = name;
+    p.title = title;
+    p.size = [view] { return view->model() && view->model()->rowCount() ? view->size() : QSize(); };
+    p.paint = [view](QPaintDevice &device, const QSize &size) { paintWidget(view, device, size); };
+    p.csv = std::move(csv);
+    return p;
 }
 
 QString csvField(const QString &text)

@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class QAbstractItemView;
 class QCustomPlot;
 class QPaintDevice;
 class QPainter;
@@ -38,6 +39,10 @@ QString saveCsv(const ExportablePicture &picture, const QString &file);
 void paintCustomPlot(QCustomPlot *plot, QPaintDevice &device, const QSize &size);
 // A widget's own paintEvent, for ExportablePicture::paint; vectors if it paints vectors.
 void paintWidget(QWidget *widget, QPaintDevice &device, const QSize &size);
+
+// A table view as it shows (a picture of it, nothing while its model is empty) with `csv` as its
+// data.
+ExportablePicture tablePicture(QAbstractItemView *view, const QString &name, const QString &title, std::function<QString()> csv);
 
 // An "Export" tool button whose menu saves the picture as PNG, SVG or PDF and its data as CSV,
 // asking where; a failure is shown in a message box.

@@ -47,12 +47,8 @@ ClassComparePanel::ClassComparePanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_table = makeSortedTable(m_model, ClassCompareModel::SortRole, ClassCompareModel::F1Change, Qt::AscendingOrder, this);
 
-    ExportablePicture table;
-    table.name = QStringLiteral("per-class-compared");
-    table.title = tr("Per-class metrics of two runs");
-    table.size = [this] { return m_model->rowCount() ? m_table->size() : QSize(); };
-    table.paint = [this](QPaintDevice &device, const QSize &size) { paintWidget(m_table, device, size); };
-    table.csv = [this] { return m_model->csv(); };
+    const ExportablePicture table = tablePicture(m_table, QStringLiteral("per-class-compared"), tr("Per-class metrics of two runs"),
+                                                 [this] { return m_model->csv(); });
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Per class, A against B:"), this));

@@ -27,17 +27,11 @@ RunCompareView::RunCompareView(bool withRunList, QWidget *parent)
     m_tableView->setToolTip(tr("Click a column's title to sort; highlighted settings differ between the ticked runs"));
     m_hint->setWordWrap(true);
 
-    ExportablePicture table;
-    table.name = QStringLiteral("runs");
-    table.title = tr("Runs compared");
-    table.size = [this] { return m_table->rowCount() ? m_tableView->size() : QSize(); };
-    table.paint = [this](QPaintDevice &device, const QSize &size) { paintWidget(m_tableView, device, size); };
-    table.csv = [this] { return m_table->csv(); };
-
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_hint, 1);
     bar->addWidget(makeExportButton(m_plot->picture(), this, tr("Export curves")));
-    bar->addWidget(makeExportButton(table, this, tr("Export table")));
+    bar->addWidget(makeExportButton(tablePicture(m_tableView, QStringLiteral("runs"), tr("Runs compared"), [this] { return m_table->csv(); }),
+                                    this, tr("Export table")));
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_plot);

@@ -174,8 +174,12 @@ TrainPage::TrainPage(QWidget *parent)
     connect(m_findLr, &QPushButton::clicked, this, &TrainPage::findLearningRate);
     connect(m_lrPlot, &LrFinderPlot::learningRatePicked, this,
             [this](double lr) { static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(lr); });
-    connect(m_runs, &QListView::clicked, this,
-            [this](const QModelIndex &index) { openRun(index.data(RunListModel::DirRole).toString()); });
+    connect(m_runs, &QListView::clicked, this, [this](const QModelIndex &index) {
+        // A click that ticked or unticked the run compares; a click on its name shows its curves.
+        if (!m_tickChanged)
+            openRun(index.data(RunListModel::DirRole).toString());
+        m_tickChanged = false;
+    });
     connectRunTicks();
 
     // Telemetry: drained at 25 Hz; dataAvailable only wakes an idle timer.

@@ -129,6 +129,7 @@ private:
     TrainingPlot *m_plot;
     LrFinderPlot *m_lrPlot;
     RunCompareView *m_compare;
+    bool m_tickChanged = false;
     MetricsTableModel *m_metrics;
     QTableView *m_table;
     QListView *m_runs;

@@ -32,6 +32,7 @@ void TrainPage::connectRunTicks()
 {
     // Ticking a second run shows the comparison; unticking all goes back to the curves.
     connect(m_runModel, &RunListModel::checkedRunsChanged, this, [this] {
+        m_tickChanged = m_runs->underMouse(); // the click that follows toggled a tick
         const int ticked = int(m_runModel->checkedRuns().size());
         if (ticked >= 2)
             m_tabs->setCurrentWidget(m_compare);
