@@ -651,10 +651,6 @@
         <translation>Metriken pro Klasse zweier Läufe</translation>
     </message>
     <message>
-        <source>Per class, A against B:</source>
-        <translation>Pro Klasse, A gegen B:</translation>
-    </message>
-    <message>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -696,6 +692,10 @@
     <message>
         <source>The runs&apos; classes differ; they are matched by name.</source>
         <translation>Die Klassen der Läufe unterscheiden sich; sie werden nach Namen zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Run B:</source>
+        <translation>Lauf B:</translation>
     </message>
 </context>
 <context>
@@ -2322,10 +2322,6 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
 <context>
     <name>kiln::RunOverlayPlot</name>
     <message>
-        <source>loss: train smoothed (solid), valid (dashed)</source>
-        <translation>Verlust: Training geglättet (durchgezogen), Validierung (gestrichelt)</translation>
-    </message>
-    <message>
         <source>accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -2340,6 +2336,18 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
     <message>
         <source>Runs compared</source>
         <translation>Verglichene Läufe</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>solid: train loss (smoothed)
+dashed: valid loss
+below: accuracy</source>
+        <translation>durchgezogen: Trainingsverlust (geglättet)
+gestrichelt: Validierungsverlust
+unten: Genauigkeit</translation>
     </message>
 </context>
 <context>

@@ -651,10 +651,6 @@
         <translation>Métricas por clase de dos ejecuciones</translation>
     </message>
     <message>
-        <source>Per class, A against B:</source>
-        <translation>Por clase, A frente a B:</translation>
-    </message>
-    <message>
         <source>Export chart</source>
         <translation>Exportar gráfico</translation>
     </message>
@@ -696,6 +692,10 @@
     <message>
         <source>The runs&apos; classes differ; they are matched by name.</source>
         <translation>Las clases de las ejecuciones difieren; se emparejan por nombre.</translation>
+    </message>
+    <message>
+        <source>Run B:</source>
+        <translation>Ejecución B:</translation>
     </message>
 </context>
 <context>
@@ -2322,10 +2322,6 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
 <context>
     <name>kiln::RunOverlayPlot</name>
     <message>
-        <source>loss: train smoothed (solid), valid (dashed)</source>
-        <translation>pérdida: entrenamiento suavizada (continua), validación (discontinua)</translation>
-    </message>
-    <message>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
@@ -2340,6 +2336,18 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
     <message>
         <source>Runs compared</source>
         <translation>Ejecuciones comparadas</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>solid: train loss (smoothed)
+dashed: valid loss
+below: accuracy</source>
+        <translation>continua: pérdida de entrenamiento (suavizada)
+discontinua: pérdida de validación
+abajo: exactitud</translation>
     </message>
 </context>
 <context>

@@ -27,16 +27,50 @@ void ClassBarChart::setData(const QStringList &classes, std::vector<BarSeries> s
     update();
 }
 
+int ClassBarChart::legendLines(double width, std::vector<QPointF> *at) const
+{
+    // The title, then the entries, flowing onto a new line where one would not fit.
+    const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true);
+    double x = kMargin + (m_title.isEmpty() ? 0 : QFontMetrics(bold).horizontalAdvance(m_title) + 16);
+    int line = 0;
+    for (const BarSeries &s : m_series) {
+        const double w = 16 + fm.horizontalAdvance(s.name);
+        if (x > kMargin && x + w > width - kMargin) {
+            ++line;
+            x = kMargin;
+        }
+        if (at)
+            at->emplace_back(x, kMargin + line * kLegend);
+        x += w + 16;
+    }
+    return line + 1;
+}
+
 QSize ClassBarChart::sizeHint() const
 {
     const int groups = int(m_classes.size());
     const int bars = std::max<int>(1, int(m_series.size()));
-    return QSize(520, int(kMargin * 2 + kLegend + kAxis + groups * (bars * kBar + kGap)));
+    const int lines = legendLines(std::max(width(), 200));
+    return QSize(520, int(kMargin * 2 + lines * kLegend + kAxis + groups * (bars * kBar + kGap)));
+}
+
+bool ClassBarChart::hasHeightForWidth() const
+{
+    return true;
+}
+
+int ClassBarChart::heightForWidth(int w) const
+{
+    const int groups = int(m_classes.size());
+    const int bars = std::max<int>(1, int(m_series.size()));
+    return int(kMargin * 2 + legendLines(w) * kLegend + kAxis + groups * (bars * kBar + kGap));
 }
 
 QSize ClassBarChart::minimumSizeHint() const
 {
-    return QSize(320, sizeHint().height());
+    return QSize(200, sizeHint().height());
 }
 
 ClassBarChart::Layout ClassBarChart::layout(const QSize &size) const
@@ -45,9 +79,9 @@ ClassBarChart::Layout ClassBarChart::layout(const QSize &size) const
     double names = 40;
     for (const QString &c : m_classes)
         names = std::max<double>(names, fm.horizontalAdvance(c));
-    names = std::min(names, size.width() * 0.4);
+    names = std::min(names + 4, size.width() * 0.4); // a little slack: elidedText measures a bit wider
     const double bars = double(std::max<std::size_t>(1, m_series.size()));
-    return {kMargin + names + 8, kMargin + kLegend + kAxis, size.width() - kMargin - fm.horizontalAdvance(QStringLiteral("0.000")) - 6,
+    return {kMargin + names + 8, kMargin + legendLines(size.width()) * kLegend + kAxis, size.width() - kMargin - fm.horizontalAdvance(QStringLiteral("0.000")) - 6,
             kBar, bars * kBar + kGap};
 }
 
@@ -75,24 +109,23 @@ void ClassBarChart::paintChart(QPainter &p, const QSize &size) const
     }
     const Layout l = layout(size);
     const double width = l.right - l.left;
-    // Legend (and title) on the first line.
-    double x = kMargin;
+    // Title and legend.
     p.setPen(pal.text().color());
     if (!m_title.isEmpty()) {
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        p.drawText(QPointF(x, kMargin + fm.ascent()), m_title);
-        x += QFontMetrics(bold).horizontalAdvance(m_title) + 16;
+        p.drawText(QPointF(kMargin, kMargin + fm.ascent()), m_title);
         p.setFont(font());
     }
-    for (const BarSeries &s : m_series) {
-        p.fillRect(QRectF(x, kMargin + 2, 12, 12), s.color);
-        p.drawText(QPointF(x + 16, kMargin + fm.ascent()), s.name);
-        x += 16 + fm.horizontalAdvance(s.name) + 16;
+    std::vector<QPointF> at;
+    legendLines(size.width(), &at);
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        p.fillRect(QRectF(at[i].x(), at[i].y() + 2, 12, 12), m_series[i].color);
+        p.drawText(QPointF(at[i].x() + 16, at[i].y() + fm.ascent()), m_series[i].name);
     }
     // The 0..1 axis with a faint grid.
-    const double axisY = kMargin + kLegend + kAxis - 4;
+    const double axisY = l.top - 4;
     const double bottom = l.top + m_classes.size() * l.groupHeight - kGap;
     for (int t = 0; t <= 4; ++t) {
         const double gx = l.left + width * t / 4;
@@ -151,7 +184,10 @@ ExportablePicture ClassBarChart::picture()
     ExportablePicture p;
     p.name = QStringLiteral("per-class");
     p.title = tr("Per-class metrics");
-    p.size = [this] { return m_classes.isEmpty() ? QSize() : QSize(std::max(560, width()), sizeHint().height()); };
+    p.size = [this] {
+        const int w = std::max(560, width());
+        return m_classes.isEmpty() ? QSize() : QSize(w, heightForWidth(w));
+    };
     p.paint = [this](QPaintDevice &device, const QSize &size) {
         QPainter painter(&device);
         paintChart(painter, size);

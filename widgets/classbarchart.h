@@ -34,6 +34,8 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int w) const override;
     void paintChart(QPainter &p, const QSize &size) const;
     ExportablePicture picture();
     QString csv() const;
@@ -46,6 +48,8 @@ private:
         double left, top, right, barHeight, groupHeight;
     };
     Layout layout(const QSize &size) const;
+    // Lines the title and legend take at this width; `at`: where each entry starts.
+    int legendLines(double width, std::vector<QPointF> *at = nullptr) const;
 
     QStringList m_classes;
     std::vector<BarSeries> m_series;

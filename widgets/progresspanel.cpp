@@ -23,10 +23,12 @@ ProgressPanel::ProgressPanel(QWidget *parent)
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_label);
     layout->addWidget(m_bar, 1);
-    layout->addWidget(m_status);
+    layout->addWidget(m_status, 1);
     layout->addWidget(m_cancel);
     m_bar->setTextVisible(true);
-    m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(QStringLiteral("000,000 / 000,000 · 00,000/s · 00:00 left")));
+    // Its share of the row, whatever the text says: the row never jitters, and a panel in a narrow
+    // tab never widens the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_timer.setInterval(100);
     connect(&m_timer, &QTimer::timeout, this, &ProgressPanel::refresh);
     connect(m_cancel, &QPushButton::clicked, this, [this] {

@@ -52,15 +52,19 @@ void RunCompareModel::setRuns(const std::vector<Run> &runs)
     for (const Run &r : runs)
         configs.push_back(r.config);
     const auto differing = differingSettings(configs);
-    for (const TrainSetting &s : trainSettings()) {
-        const bool differs = std::any_of(differing.begin(), differing.end(), [&](const SettingDifference &d) { return d.key == s.key; });
-        const bool always = std::any_of(std::begin(kAlwaysShown), std::end(kAlwaysShown), [&](const char *k) { return s.key == std::string(k); });
-        if (!differs && !always)
-            continue;
-        m_keys.push_back(s.key);
-        m_labels.push_back(s.label);
-        m_differs.push_back(differs ? 1 : 0);
-    }
+    // The settings that differ first (what a reader compares), then the naming ones.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const TrainSetting &s : trainSettings()) {
+            const bool differs =
+                std::any_of(differing.begin(), differing.end(), [&](const SettingDifference &d) { return d.key == s.key; });
+            const bool always =
+                std::any_of(std::begin(kAlwaysShown), std::end(kAlwaysShown), [&](const char *k) { return s.key == std::string(k); });
+            if (pass == 0 ? !differs : differs || !always)
+                continue;
+            m_keys.push_back(s.key);
+            m_labels.push_back(s.label);
+            m_differs.push_back(differs ? 1 : 0);
+        }
     for (const Run &r : runs) {
         Row row{QString::fromStdString(r.id()), r.figures(), {}};
         for (const std::string &key : m_keys)

@@ -1,8 +1,8 @@
 #pragma once
 // The ticked runs as a table: each run's colour swatch and id, its final figures (runcompare.h's
-// RunFigures: accuracy, losses, epochs, time), then its settings: those that differ between the
-// runs (highlighted, with the values side by side down the column) and the few that name a run
-// (architecture, learning rate, epochs, image size, batch) even when equal. Sort by any column
+// figures: accuracy, losses, epochs, time), then its settings: first those that differ between the
+// runs (highlighted), then the few that name a run (architecture, learning rate, epochs, image
+// size, batch) when they are equal. Sort by any column
 // through SortRole (numbers sort as numbers). GUI thread only.
 
 #include "train/run.h"

@@ -14,6 +14,8 @@ RunOverlayPlot::RunOverlayPlot(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    // A set minimum, so long run names in the legend never widen the window.
+    m_plot->setMinimumSize(280, 220);
     setMinimumHeight(240);
 
     m_lossRect = m_plot->axisRect();
@@ -28,7 +30,7 @@ RunOverlayPlot::RunOverlayPlot(QWidget *parent)
     auto *group = new QCPMarginGroup(m_plot);
     m_lossRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
     m_accRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
-    m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("loss: train smoothed (solid), valid (dashed)"));
+    m_lossRect->axis(QCPAxis::atLeft)->setLabel(tr("loss"));
     m_accRect->axis(QCPAxis::atLeft)->setLabel(tr("accuracy"));
     m_accRect->axis(QCPAxis::atBottom)->setLabel(tr("epoch"));
 
@@ -38,8 +40,13 @@ RunOverlayPlot::RunOverlayPlot(QWidget *parent)
     auto *legendCell = new QCPLayoutGrid;
     m_plot->plotLayout()->addElement(0, 1, legendCell);
     legendCell->addElement(0, 0, m_plot->legend);
-    legendCell->addElement(1, 0, new QCPLayoutElement(m_plot)); // pushes the legend up
+    auto *key = new QCPTextElement(m_plot, tr("solid: train loss (smoothed)\ndashed: valid loss\nbelow: accuracy"));
+    key->setTextFlags(Qt::AlignLeft | Qt::AlignTop);
+    key->setFont(font());
+    legendCell->addElement(1, 0, key);
+    legendCell->addElement(2, 0, new QCPLayoutElement(m_plot)); // pushes the legend up
     legendCell->setRowStretchFactor(0, 0.01);
+    legendCell->setRowStretchFactor(1, 0.01);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.01);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

@@ -42,21 +42,26 @@ ClassComparePanel::ClassComparePanel(QWidget *parent)
     , m_chart(new ClassBarChart(this))
 {
     m_runB->setModel(m_finished);
-    m_runB->setMinimumWidth(260);
+    m_runB->setMinimumWidth(120);
+    m_runB->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_runB->setMinimumContentsLength(12);
     m_runB->setToolTip(tr("Run B, compared with the run interpreted above (A)"));
     m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long status never widens the window
     m_table = makeSortedTable(m_model, ClassCompareModel::SortRole, ClassCompareModel::F1Change, Qt::AscendingOrder, this);
 
     const ExportablePicture table = tablePicture(m_table, QStringLiteral("per-class-compared"), tr("Per-class metrics of two runs"),
                                                  [this] { return m_model->csv(); });
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Per class, A against B:"), this));
+    top->addWidget(new QLabel(tr("Run B:"), this));
     top->addWidget(m_runB);
     top->addWidget(m_button);
-    top->addWidget(m_status, 1);
-    top->addWidget(makeExportButton(m_chart->picture(), this, tr("Export chart")));
-    top->addWidget(makeExportButton(table, this, tr("Export table")));
+    top->addStretch(1);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(makeExportButton(m_chart->picture(), this, tr("Export chart")));
+    statusRow->addWidget(makeExportButton(table, this, tr("Export table")));
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_chart);
@@ -70,6 +75,7 @@ ClassComparePanel::ClassComparePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addLayout(statusRow);
     layout->addWidget(m_panel);
     layout->addWidget(split, 1);
 
