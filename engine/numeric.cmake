@@ -38,6 +38,7 @@ add_library(kiln_numeric STATIC
   ${KILN_NUMERIC_DIR}/train/runfiles.cpp
   ${KILN_NUMERIC_DIR}/train/setup.cpp
   ${KILN_NUMERIC_DIR}/train/cudainfo.cpp
+  ${KILN_NUMERIC_DIR}/train/distributed.cpp
   ${KILN_NUMERIC_DIR}/train/trainsettings.cpp
   ${KILN_NUMERIC_DIR}/train/optimizer.cpp
   ${KILN_NUMERIC_DIR}/train/schedule.cpp
@@ -51,4 +52,8 @@ target_link_libraries(kiln_numeric PUBLIC Threads::Threads
 # One precompiled LibTorch header for the torch-heavy files (build-notes: halves their compile time).
 target_precompile_headers(kiln_numeric PRIVATE ${KILN_NUMERIC_DIR}/pch/torch_pch.h)
 set_source_files_properties(${KILN_NUMERIC_DIR}/analysis/curves.cpp ${KILN_NUMERIC_DIR}/train/runcompare.cpp ${KILN_NUMERIC_DIR}/analysis/interpretation.cpp ${KILN_NUMERIC_DIR}/analysis/tsne.cpp ${KILN_NUMERIC_DIR}/core/fileutil.cpp ${KILN_NUMERIC_DIR}/core/guardedthread.cpp ${KILN_NUMERIC_DIR}/data/datasetindex.cpp ${KILN_NUMERIC_DIR}/data/imageformat.cpp ${KILN_NUMERIC_DIR}/data/imageverifier.cpp ${KILN_NUMERIC_DIR}/data/transforms.cpp ${KILN_NUMERIC_DIR}/models/picklerewriter.cpp ${KILN_NUMERIC_DIR}/train/cudainfo.cpp ${KILN_NUMERIC_DIR}/train/precision.cpp ${KILN_NUMERIC_DIR}/train/runcsv.cpp ${KILN_NUMERIC_DIR}/train/schedule.cpp ${KILN_NUMERIC_DIR}/train/trainsettings.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+# c10d's Gloo process group is declared only with these (Debian's LibTorch is built with them); the
+# precompiled header was made without them, so this file goes without it.
+set_source_files_properties(${KILN_NUMERIC_DIR}/train/distributed.cpp PROPERTIES
+  COMPILE_DEFINITIONS "USE_DISTRIBUTED;USE_C10D_GLOO" SKIP_PRECOMPILE_HEADERS ON)
 kiln_set_warnings(kiln_numeric)

@@ -14,6 +14,8 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   # LibTorch and a fast BLAS (build-notes: without libopenblas0-openmp matrix products are ~40x slower)
   libtorch-dev libopenblas0-openmp
+  # the headers of Gloo, which c10d (LibTorch's distributed engine) includes for data-parallel training
+  libgloo-dev
   # images, ONNX, compression
   libopencv-dev libonnx-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   # tests (the Python side checks that PyTorch reads what Kiln writes, and that torchvision's own

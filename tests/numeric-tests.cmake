@@ -6,6 +6,6 @@ set(KILN_NUMERIC_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/engine/test_precision.cpp ${CMAKE_CURRENT_LIST_DIR}/engine/test_zoo.cpp
   ${CMAKE_CURRENT_LIST_DIR}/engine/test_threads.cpp
   ${CMAKE_CURRENT_LIST_DIR}/engine/test_confidentlearning.cpp ${CMAKE_CURRENT_LIST_DIR}/engine/test_curves.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/engine/test_runcompare.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/engine/test_runcompare.cpp ${CMAKE_CURRENT_LIST_DIR}/engine/test_distributed.cpp)
 set(KILN_TEST_SUPPORT_DIR ${CMAKE_CURRENT_LIST_DIR}/support)
 set(KILN_TEST_DATA_DIR ${CMAKE_CURRENT_LIST_DIR}/data)
