@@ -1211,6 +1211,10 @@
         <source>t-SNE: iteration %1 of %2, KL %3</source>
         <translation>t-SNE: Iteration %1 von %2, KL %3</translation>
     </message>
+    <message>
+        <source> · not kept for the run&apos;s report: %1</source>
+        <translation> · nicht für den Bericht des Laufs gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ExportPage</name>

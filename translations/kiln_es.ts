@@ -1211,6 +1211,10 @@
         <source>t-SNE: iteration %1 of %2, KL %3</source>
         <translation>t-SNE: iteración %1 de %2, KL %3</translation>
     </message>
+    <message>
+        <source> · not kept for the run&apos;s report: %1</source>
+        <translation> · no se guardó para el informe de la ejecución: %1</translation>
+    </message>
 </context>
 <context>
     <name>kiln::ExportPage</name>

@@ -205,7 +205,10 @@ void EmbeddingScatter::paintPicture(QPainter &p, const QSize &size) const
 {
     p.fillRect(QRect(QPoint(0, 0), size), palette().base());
     p.setRenderHint(QPainter::Antialiasing, true);
+    // One scale for both axes (the layout keeps its shape), centred.
     const double sx = width() > 0 ? double(size.width()) / width() : 1, sy = height() > 0 ? double(size.height()) / height() : 1;
+    const double scale = std::min(sx, sy);
+    const double ox = (size.width() - width() * scale) / 2, oy = (size.height() - height() * scale) / 2;
     const int classCount = int(m_classNames.size());
     const double r = m_zoom >= 4 ? 2.2 : 1.6;
     p.setPen(Qt::NoPen);
@@ -217,7 +220,7 @@ void EmbeddingScatter::paintPicture(QPainter &p, const QSize &size) const
             if ((pass == 0 && (wrong || sel)) || (pass == 1 && (!wrong || sel)) || (pass == 2 && !sel))
                 continue;
             const QPointF w = pointPosition(i);
-            const QPointF at(w.x() * sx, w.y() * sy);
+            const QPointF at(ox + w.x() * scale, oy + w.y() * scale);
             if (at.x() < -4 || at.y() < -4 || at.x() > size.width() + 4 || at.y() > size.height() + 4)
                 continue;
             const int c = m_classes[std::size_t(i)];

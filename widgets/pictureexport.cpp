@@ -87,7 +87,9 @@ QString savePicture(const ExportablePicture &picture, const QString &file, Pictu
         pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96, size.height() * 72.0 / 96), QPageSize::Point,
                                   QString(), QPageSize::ExactMatch));
         picture.paint(pdf, size);
-        return QString();
+        // QPdfWriter reports no error: check the file it should have written.
+        QFile written(file);
+        return written.exists() && written.size() > 0 ? QString() : cannotWrite(file);
     }
     }
     return QString();

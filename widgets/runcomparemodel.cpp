@@ -17,7 +17,7 @@ namespace kiln {
 namespace {
 
 // Shown even when every run has the same value: they are what a reader asks first.
-const char *const kAlwaysShown[] = {"arch", "lr", "epochs", "size", "bs"};
+const char *const kAlwaysShown[] = {"arch", "lr", "epochs", "size", "batch_size"};
 
 QString duration(double seconds)
 {

@@ -30,10 +30,14 @@ RunListModel::RunListModel(QObject *parent)
 void RunListModel::setDataset(const std::filesystem::path &datasetDir)
 {
     if (datasetDir != m_dataset) {
+        const bool hadTicks = !m_checked.isEmpty();
         beginResetModel();
         m_dataset = datasetDir;
         m_entries.clear();
+        m_checked.clear(); // ticks are of this project's runs
         endResetModel();
+        if (hadTicks)
+            Q_EMIT checkedRunsChanged();
     }
     refresh();
 }
@@ -63,6 +67,9 @@ void RunListModel::refresh()
         } else {
             const bool changed = !sameListing(m_entries[i], fresh[j]);
             m_entries[i] = std::move(fresh[j]);
+            // A run that became damaged cannot stay compared (nor be unticked: it has no box).
+            if (!m_entries[i].run && m_checked.remove(q(m_entries[i].dir.string())))
+                checkedChanged = true;
             if (changed)
                 Q_EMIT dataChanged(index(int(i)), index(int(i)));
             // A ticked run that changed (it finished, or grew epochs) is drawn again.
@@ -95,7 +102,7 @@ QStringList RunListModel::checkedRuns() const
 void RunListModel::setChecked(const QString &runDir, bool checked)
 {
     const int row = rowOf(runDir);
-    if (row < 0 || m_checked.contains(runDir) == checked)
+    if (row < 0 || m_checked.contains(runDir) == checked || (checked && !m_entries[std::size_t(row)].run))
         return;
     if (checked)
         m_checked.insert(runDir);

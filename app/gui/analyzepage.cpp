@@ -1,5 +1,6 @@
 #include "analyzepage.h"
 
+#include "classbarchart.h"
 #include "classcomparepanel.h"
 #include "runcompareview.h"
 
@@ -95,7 +96,7 @@ AnalyzePage::~AnalyzePage() = default;
 
 bool AnalyzePage::isBusy() const
 {
-    return m_predictJob->isRunning() || m_editJob->isRunning() || m_dataIssues->isBusy();
+    return m_predictJob->isRunning() || m_editJob->isRunning() || m_dataIssues->isBusy() || m_classCompare->isBusy();
 }
 
 void AnalyzePage::setRunModel(RunListModel *runs)
@@ -299,6 +300,8 @@ void AnalyzePage::setProject(const fs::path &root)
         m_matrix->setInterpretation(none);
         m_confused->setInterpretation(none);
         m_metrics->setInterpretation(none);
+        m_classChart->clear();
+        m_classCompare->clear();
         m_summary->setText(m_runCombo->count() ? tr("Choose a run and press Interpret.")
                                                : tr("No runs yet: train a model on the Train page first."));
     }

@@ -60,6 +60,7 @@ void AnalyzePage::buildCompareTabs()
     m_tabs->addTab(m_compare, tr("Compare runs"));
     m_classCompare = new ClassComparePanel(this);
     m_classCompare->setRunModel(m_runs);
+    connect(m_classCompare, &ClassComparePanel::busyChanged, this, &AnalyzePage::updateEditButtons);
     m_tabs->addTab(m_classCompare, tr("Two runs per class"));
 }
 

@@ -81,6 +81,7 @@ ClassComparePanel::ClassComparePanel(QWidget *parent)
 
     connect(m_button, &QPushButton::clicked, this, &ClassComparePanel::compare);
     connect(m_job, &BackgroundJob::runningChanged, this, &ClassComparePanel::updateButton);
+    connect(m_job, &BackgroundJob::runningChanged, this, &ClassComparePanel::busyChanged);
     m_status->setText(tr("Interpret a run, choose run B, and press Compare per class."));
     updateButton();
 }
@@ -89,12 +90,12 @@ ClassComparePanel::~ClassComparePanel() = default;
 
 void ClassComparePanel::setRunModel(RunListModel *runs)
 {
+    if (m_runs)
+        disconnect(m_runs, nullptr, this, nullptr);
     m_runs = runs;
     m_finished->setSourceModel(runs);
     auto chooseTicked = [this] {
         // A ticked run other than A becomes B, so ticking two runs compares them.
-        if (!m_runs)
-            return;
         for (const QString &dir : m_runs->checkedRuns()) {
             if (dir == m_runA)
                 continue;
@@ -106,8 +107,21 @@ void ClassComparePanel::setRunModel(RunListModel *runs)
         }
     };
     connect(runs, &RunListModel::checkedRunsChanged, this, chooseTicked);
-    connect(m_finished, &QAbstractItemModel::rowsInserted, this, &ClassComparePanel::updateButton);
-    connect(m_finished, &QAbstractItemModel::modelReset, this, &ClassComparePanel::updateButton);
+    connect(m_finished, &QAbstractItemModel::rowsInserted, this, &ClassComparePanel::updateButton, Qt::UniqueConnection);
+    connect(m_finished, &QAbstractItemModel::modelReset, this, &ClassComparePanel::updateButton, Qt::UniqueConnection);
+    updateButton();
+}
+
+void ClassComparePanel::clear()
+{
+    m_job->cancel();
+    m_a.reset();
+    m_runA.clear();
+    m_shownB.clear();
+    m_pending = false;
+    m_model->clear();
+    m_chart->clear();
+    m_status->setText(tr("Interpret a run, choose run B, and press Compare per class."));
     updateButton();
 }
 
@@ -151,7 +165,11 @@ void ClassComparePanel::setRunA(const QString &runDir, const Interpretation &int
 void ClassComparePanel::compare()
 {
     const QString dirB = m_runB->currentData(RunListModel::DirRole).toString();
-    if (!m_a || dirB.isEmpty() || m_job->isRunning())
+    if (m_job->isRunning()) {
+        m_pending = true; // the job's result is for the old A or B: compare again when it ends
+        return;
+    }
+    if (!m_a || dirB.isEmpty())
         return;
     auto info = readRunInfo(dirB.toStdString());
     if (!info) {
@@ -169,7 +187,14 @@ void ClassComparePanel::compare()
                 return preds.error();
             return preds->interpretation(scope);
         },
-        [this, dirB](Result<Interpretation> b) {
+        [this, dirB, scope](Result<Interpretation> b) {
+            if (m_pending || scope != m_scope || !m_a) {
+                // A, its split or B changed meanwhile: this B is not the one to show.
+                m_pending = false;
+                if (m_a)
+                    QMetaObject::invokeMethod(this, &ClassComparePanel::compare, Qt::QueuedConnection);
+                return;
+            }
             if (!b) {
                 m_status->setText(toQ(b.message()));
                 Q_EMIT compared(false, m_status->text());

@@ -37,6 +37,8 @@ public:
     // Predicts the chosen run B and shows the two side by side.
     void compare();
     bool isBusy() const;
+    // Forgets run A and what was shown (another project).
+    void clear();
 
     QComboBox *runBBox() const { return m_runB; }
     ClassCompareModel *model() const { return m_model; }
@@ -45,6 +47,7 @@ public:
 
 Q_SIGNALS:
     void compared(bool ok, const QString &message);
+    void busyChanged(bool busy);
 
 private:
     void show(const Interpretation &b);
@@ -64,6 +67,7 @@ private:
     std::optional<Interpretation> m_a;
     AnalysisScope m_scope = AnalysisScope::Valid;
     QString m_shownB; // the run B shown, to compare again when A changes
+    bool m_pending = false; // A or B changed while B was predicted: compare again when it ends
 };
 
 } // namespace kiln

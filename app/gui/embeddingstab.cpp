@@ -201,17 +201,19 @@ void EmbeddingsTab::compute(AnalysisScope scope)
             return;
         }
         m_scatter->setPositions(out->layout);
+        QString notKept;
         if (!m_runDir.isEmpty() && m_preds) {
-            // Kept for the run's report; a folder that cannot be written only loses that.
+            // Kept for the run's report; a folder that cannot be written only loses that, and says so.
             std::vector<std::size_t> rows(m_sources.begin(), m_sources.end());
             const auto kept = writeFileAtomic(runTsneFile(m_runDir.toStdString()), tsneCsv(*m_preds, rows, out->layout, m_base));
             if (!kept)
-                qWarning("%s", kept.message().c_str());
+                notKept = tr(" · not kept for the run's report: %1").arg(toQ(kept.message()));
         }
         m_status->setText(tr("t-SNE of %1 images: KL %2, %3 s")
                               .arg(QLocale().toString(qulonglong(n)))
                               .arg(QLocale().toString(out->kl, 'f', 3))
-                              .arg(QLocale().toString(out->seconds, 'f', 1)));
+                              .arg(QLocale().toString(out->seconds, 'f', 1))
+                          + notKept);
         Q_EMIT finished(true, m_status->text());
     });
 }

@@ -174,11 +174,11 @@ TrainPage::TrainPage(QWidget *parent)
     connect(m_findLr, &QPushButton::clicked, this, &TrainPage::findLearningRate);
     connect(m_lrPlot, &LrFinderPlot::learningRatePicked, this,
             [this](double lr) { static_cast<QDoubleSpinBox *>(m_form->editor("lr"))->setValue(lr); });
+    // A click that ticks or unticks a run compares; a click on its name shows its curves.
+    connect(m_runs, &QListView::pressed, this, [this](const QModelIndex &index) { m_pressedCheck = index.data(Qt::CheckStateRole); });
     connect(m_runs, &QListView::clicked, this, [this](const QModelIndex &index) {
-        // A click that ticked or unticked the run compares; a click on its name shows its curves.
-        if (!m_tickChanged)
+        if (index.data(Qt::CheckStateRole) == m_pressedCheck)
             openRun(index.data(RunListModel::DirRole).toString());
-        m_tickChanged = false;
     });
     connectRunTicks();
 

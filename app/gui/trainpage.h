@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QTimer>
+#include <QVariant>
 #include <QWidget>
 
 #include <filesystem>
@@ -129,7 +130,7 @@ private:
     TrainingPlot *m_plot;
     LrFinderPlot *m_lrPlot;
     RunCompareView *m_compare;
-    bool m_tickChanged = false;
+    QVariant m_pressedCheck; // the pressed run's tick, to tell a tick from a click on its name
     MetricsTableModel *m_metrics;
     QTableView *m_table;
     QListView *m_runs;

@@ -30,9 +30,9 @@ void TrainPage::setRunModel(RunListModel *runs)
 
 void TrainPage::connectRunTicks()
 {
+    disconnect(m_runModel, &RunListModel::checkedRunsChanged, this, nullptr);
     // Ticking a second run shows the comparison; unticking all goes back to the curves.
     connect(m_runModel, &RunListModel::checkedRunsChanged, this, [this] {
-        m_tickChanged = m_runs->underMouse(); // the click that follows toggled a tick
         const int ticked = int(m_runModel->checkedRuns().size());
         if (ticked >= 2)
             m_tabs->setCurrentWidget(m_compare);

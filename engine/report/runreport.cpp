@@ -122,7 +122,8 @@ std::string tsneScatter(const TsnePoints &t, const std::vector<std::string> &cla
     std::size_t drawn = 0, wrong = 0;
     for (std::size_t i = 0; i < t.size(); i += step) {
         const std::size_t c = classOf(t.actual[i]);
-        const double x = pad + (t.xy[2 * i] - x0) * scale, y = pad + (t.xy[2 * i + 1] - y0) * scale;
+        // y up, as the Analyze page draws it (SVG's y grows downwards).
+        const double x = pad + (t.xy[2 * i] - x0) * scale, y = pad + (y1 - t.xy[2 * i + 1]) * scale;
         const bool miss = t.actual[i] != t.predicted[i];
         svg += "<circle cx=\"" + fixed(x, 1) + "\" cy=\"" + fixed(y, 1) + "\" r=\"" + (miss ? "3" : "2") + "\" fill=\""
                + (c < classes.size() ? classColour(c, classes.size()) : std::string("#888")) + "\""

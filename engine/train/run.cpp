@@ -331,18 +331,28 @@ Result<void> Run::save() const
         o.remove("error");
     else
         o.insert("error", q(error));
+    // Known keys over what was read, here as in config: a newer Kiln's keys survive.
+    auto merged = [](QJsonObject base, const QJsonObject &known) {
+        for (auto it = known.begin(); it != known.end(); ++it)
+            base.insert(it.key(), it.value());
+        return base;
+    };
     if (result)
-        o.insert("result", trainSummaryToJson(*result));
+        o.insert("result", merged(m_raw.value("result").toObject(), trainSummaryToJson(*result)));
     else
         o.remove("result");
     if (exports.empty()) {
         o.remove("exports");
     } else {
         QJsonArray list;
-        for (const RunExport &e : exports)
-            list.append(QJsonObject{{"format", q(e.format)}, {"file", q(e.file)}, {"created", q(e.created)}, {"bytes", e.bytes},
-                                    {"validation_accuracy", e.validationAccuracy}, {"max_difference", e.maxDifference},
-                                    {"ood_threshold", e.oodThreshold}});
+        const QJsonArray read = m_raw.value("exports").toArray();
+        for (std::size_t i = 0; i < exports.size(); ++i) {
+            const RunExport &e = exports[i];
+            list.append(merged(i < std::size_t(read.size()) ? read[qsizetype(i)].toObject() : QJsonObject(),
+                               QJsonObject{{"format", q(e.format)}, {"file", q(e.file)}, {"created", q(e.created)}, {"bytes", e.bytes},
+                                           {"validation_accuracy", e.validationAccuracy}, {"max_difference", e.maxDifference},
+                                           {"ood_threshold", e.oodThreshold}}));
+        }
         o.insert("exports", list);
     }
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);

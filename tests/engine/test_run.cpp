@@ -9,7 +9,9 @@
 #include "train/trainer.h"
 #include "train/trainsettings.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <gtest/gtest.h>
 
@@ -308,4 +310,55 @@ TEST(RunFiles, ThePrecisionAutoResolvedToIsRecordedAndKeptOnResume)
     ASSERT_TRUE(resumed.ok()) << resumed.message();
     EXPECT_EQ(resumed->precision, precisionName(resolved));
     EXPECT_EQ(kiln::Run::load(dir / "data/runs/r")->result->precision, precisionName(resolved));
+}
+
+// The exports a run records, and keys of a newer Kiln inside "result" and an export, survive a
+// load and a save.
+TEST(RunFile, ExportsAndUnknownKeysInsideTheResultSurviveASave)
+{
+    TempDir dir;
+    const fs::path runDir = dir / "runs" / "20260101-000000-simple_cnn";
+    kiln::Run run = kiln::Run::begin(runDir, dir.path(), TrainConfig{});
+    TrainSummary summary;
+    summary.classes = {"a", "b"};
+    run.result = summary;
+    run.status = RunStatus::Finished;
+    run.exports.push_back({"onnx", "/tmp/m.onnx", "2026-01-01T00:00:00Z", 1234, 0, 2e-6, 0.3});
+    fs::create_directories(runDir);
+    ASSERT_TRUE(run.save().ok());
+    // A newer Kiln adds keys inside both.
+    auto bytes = test::readBytes(run.file());
+    QJsonObject o = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))).object();
+    QJsonObject result = o.value("result").toObject();
+    result.insert("future_metric", 42);
+    o.insert("result", result);
+    QJsonArray exports = o.value("exports").toArray();
+    QJsonObject first = exports[0].toObject();
+    first.insert("signature", "abc");
+    exports[0] = first;
+    o.insert("exports", exports);
+    const QByteArray text = QJsonDocument(o).toJson();
+    test::writeText(run.file(), std::string(text.constData(), std::size_t(text.size())));
+
+    auto loaded = kiln::Run::load(runDir);
+    ASSERT_TRUE(loaded.ok()) << loaded.message();
+    ASSERT_EQ(loaded->exports.size(), 1u);
+    EXPECT_EQ(loaded->exports[0].format, "onnx");
+    EXPECT_DOUBLE_EQ(loaded->exports[0].bytes, 1234);
+    EXPECT_DOUBLE_EQ(loaded->exports[0].maxDifference, 2e-6);
+    loaded->exports.push_back({"bundle", "/tmp/m.kiln", "2026-01-02T00:00:00Z", 99, 0.9, 0, 0.3});
+    ASSERT_TRUE(loaded->save().ok());
+    bytes = test::readBytes(run.file());
+    const QJsonObject again = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()))).object();
+    EXPECT_EQ(again.value("result").toObject().value("future_metric").toInt(), 42);
+    EXPECT_EQ(again.value("exports").toArray()[0].toObject().value("signature").toString(), "abc");
+    EXPECT_EQ(again.value("exports").toArray().size(), 2);
+
+    // A list that is not a list is damage, named.
+    o.insert("exports", "none");
+    const QByteArray bad = QJsonDocument(o).toJson();
+    test::writeText(run.file(), std::string(bad.constData(), std::size_t(bad.size())));
+    auto damaged = kiln::Run::load(runDir);
+    ASSERT_FALSE(damaged.ok());
+    EXPECT_NE(damaged.message().find("exports"), std::string::npos) << damaged.message();
 }

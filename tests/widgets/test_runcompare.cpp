@@ -83,6 +83,28 @@ TEST(RunCompare, TicksFollowTheirRunsAndThreeRunsOfDifferentLengthsOverlay)
     EXPECT_EQ(runs.index(2).data(Qt::CheckStateRole).toInt(), Qt::Unchecked);
     runs.setChecked(runs.index(2).data(RunListModel::DirRole).toString(), true);
 
+    // A damaged run cannot be ticked; another project's runs start unticked.
+    fs::create_directories(dir.path() / "runs" / "20260104-000000-simple_cnn");
+    test::writeText(dir.path() / "runs" / "20260104-000000-simple_cnn" / "run.json", "{ not json");
+    runs.refresh();
+    const QString damaged = runs.index(0).data(RunListModel::DirRole).toString();
+    ASSERT_TRUE(damaged.endsWith("20260104-000000-simple_cnn"));
+    EXPECT_FALSE(runs.flags(runs.index(0)) & Qt::ItemIsUserCheckable);
+    runs.setChecked(damaged, true);
+    EXPECT_FALSE(runs.checkedRuns().contains(damaged));
+    fs::remove_all(dir.path() / "runs" / "20260104-000000-simple_cnn");
+    runs.refresh();
+    {
+        TempDir other;
+        RunListModel elsewhere;
+        elsewhere.setDataset(dir.path());
+        elsewhere.setChecked(elsewhere.index(0).data(RunListModel::DirRole).toString(), true);
+        QSignalSpy cleared(&elsewhere, &RunListModel::checkedRunsChanged);
+        elsewhere.setDataset(other.path());
+        EXPECT_TRUE(elsewhere.checkedRuns().isEmpty());
+        EXPECT_EQ(cleared.count(), 1);
+    }
+
     // A chooser of one run shows no tick boxes.
     RunChoiceModel choices;
     choices.setSourceModel(&runs);
