@@ -199,39 +199,25 @@ int RunListModel::rowOf(const QString &runDir) const
     return -1;
 }
 
-RunChoiceModel::RunChoiceModel(QObject *parent)
-    : QIdentityProxyModel(parent)
+RunChoiceModel::RunChoiceModel(QObject *parent, bool finishedOnly)
+    : QSortFilterProxyModel(parent)
+    , m_finishedOnly(finishedOnly)
 {
 }
 
 QVariant RunChoiceModel::data(const QModelIndex &index, int role) const
 {
-    return role == Qt::CheckStateRole ? QVariant() : QIdentityProxyModel::data(index, role);
+    return role == Qt::CheckStateRole ? QVariant() : QSortFilterProxyModel::data(index, role);
 }
 
 Qt::ItemFlags RunChoiceModel::flags(const QModelIndex &index) const
 {
-    return QIdentityProxyModel::flags(index) & ~Qt::ItemIsUserCheckable;
-}
-
-FinishedRunsModel::FinishedRunsModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-}
-
-QVariant FinishedRunsModel::data(const QModelIndex &index, int role) const
-{
-    return role == Qt::CheckStateRole ? QVariant() : QSortFilterProxyModel::data(index, role);
-}
-
-Qt::ItemFlags FinishedRunsModel::flags(const QModelIndex &index) const
-{
     return QSortFilterProxyModel::flags(index) & ~Qt::ItemIsUserCheckable;
 }
 
-bool FinishedRunsModel::filterAcceptsRow(int row, const QModelIndex &parent) const
+bool RunChoiceModel::filterAcceptsRow(int row, const QModelIndex &parent) const
 {
-    return sourceModel()->index(row, 0, parent).data(RunListModel::HasResultRole).toBool();
+    return !m_finishedOnly || sourceModel()->index(row, 0, parent).data(RunListModel::HasResultRole).toBool();
 }
 
 } // namespace kiln

@@ -10,7 +10,6 @@
 #include "train/run.h"
 
 #include <QAbstractListModel>
-#include <QIdentityProxyModel>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
@@ -63,26 +62,30 @@ private:
     QSet<QString> m_checked;
 };
 
-// The same rows without tick boxes, for a chooser (a combo box) of one run.
-class RunChoiceModel : public QIdentityProxyModel {
+// The rows without tick boxes, for a chooser (a combo box) of one run: every run, or with
+// finishedOnly only those that have a result (for exporting and interpreting).
+class RunChoiceModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
-    explicit RunChoiceModel(QObject *parent = nullptr);
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-};
-
-// Only the runs that have a result (for exporting and interpreting).
-class FinishedRunsModel : public QSortFilterProxyModel {
-    Q_OBJECT
-public:
-    explicit FinishedRunsModel(QObject *parent = nullptr);
+    explicit RunChoiceModel(QObject *parent = nullptr, bool finishedOnly = false);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
+
+private:
+    bool m_finishedOnly;
+};
+
+class FinishedRunsModel : public RunChoiceModel {
+    Q_OBJECT
+public:
+    explicit FinishedRunsModel(QObject *parent = nullptr)
+        : RunChoiceModel(parent, true)
+    {
+    }
 };
 
 } // namespace kiln
