@@ -31,6 +31,7 @@ add_library(kiln_numeric STATIC
   ${KILN_NUMERIC_DIR}/models/resnet.cpp
   ${KILN_NUMERIC_DIR}/models/statedict.cpp
   ${KILN_NUMERIC_DIR}/train/learner.cpp
+  ${KILN_NUMERIC_DIR}/train/learnerparallel.cpp
   ${KILN_NUMERIC_DIR}/train/lossscaler.cpp
   ${KILN_NUMERIC_DIR}/train/lrfind.cpp
   ${KILN_NUMERIC_DIR}/train/precision.cpp

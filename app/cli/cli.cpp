@@ -67,6 +67,13 @@ Training commands:
       the same). RUN_DIR defaults to PROJECT/runs/<date>-<arch>. --dry-run prints the settings
       the run would start with and stops. The settings (each is also a key of run.json's "config"):
 @TRAIN_SETTINGS@
+  train PROJECT [SETTINGS] --lr X --nproc N [--nnodes M --node-rank K --master-addr HOST --master-port P]
+        [--dp-timeout S]
+      Data-parallel training on LibTorch's c10d (Gloo): N processes on this machine share its
+      threads; with --nnodes the same command runs on each machine with its --node-rank
+      (torchrun's meaning). Each rank trains its share of every global batch (N x M x --bs), the
+      gradients are averaged, rank 0 writes the run. A rank that fails or hangs ends the run on
+      every rank within --dp-timeout seconds (default 120).
   train [PROJECT] --resume RUN_DIR [--json]
       Continue a run after its last finished epoch (after a stop, a crash or a kill), with the
       configuration saved in RUN_DIR/run.json.
@@ -430,7 +437,8 @@ int runCommand(const std::vector<std::string> &args, std::FILE *out, std::FILE *
         }();
         static std::set<std::string> trainValued = [] {
             auto v = trainValuedOptions();
-            v.insert({"--out", "--weights-url", "--weights-catalog"});
+            v.insert({"--out", "--weights-url", "--weights-catalog", "--nproc", "--nnodes", "--node-rank", "--master-addr", "--master-port",
+                      "--dp-timeout", "--dp-rank", "--dp-world"});
             return v;
         }();
         static Command trainCmd{trainFlagSet, trainValued, train};

@@ -1,4 +1,5 @@
 #include "cli/clicommon.h"
+#include "cli/paralleltrain.h"
 
 #include "core/fileutil.h"
 #include "data/project.h"
@@ -157,10 +158,17 @@ int train(const Args &a, const Io &io)
         }
         if (auto ready = prepareWeights(io, architectureName(config.arch), config.pretrained); !ready)
             return io.fail(ready.message());
+        ParallelPlan plan;
+        if (!parseParallelPlan(a, io, plan, code))
+            return code;
         const fs::path runDir = a.has("--out") ? fs::path(a.get("--out")) : RunStore(dataset).newRunDir(config.arch);
+        if (plan.childRank >= 0) { // a rank started by kiln-cli: quiet, its parent reports
+            const auto done = trainInParallel(io, plan, dataset, config, runDir, {});
+            return done ? 0 : io.fail(done.message());
+        }
         if (!io.json)
             std::fprintf(io.err, "run folder: %s\n", runDir.string().c_str());
-        result = runTraining(dataset, config, runDir, hooks);
+        result = plan.parallel() ? trainInParallel(io, plan, dataset, config, runDir, hooks) : runTraining(dataset, config, runDir, hooks);
     }
     printer.clearLine();
     if (!result)

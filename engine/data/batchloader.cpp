@@ -109,7 +109,7 @@ BatchLoader::~BatchLoader()
 
 std::size_t BatchLoader::batchesPerEpoch() const
 {
-    const std::size_t n = m_samples.size(), b = std::size_t(m_options.batchSize);
+    const std::size_t n = m_samples.size(), b = std::size_t(m_options.batchSize) * std::size_t(std::max(1, m_options.world));
     if (m_options.dropLast)
         return n / b;
     return (n + b - 1) / b;
@@ -187,9 +187,14 @@ void BatchLoader::workerLoop()
 
 Batch BatchLoader::build(std::size_t batchIndex)
 {
-    const std::size_t bs = std::size_t(m_options.batchSize);
-    const std::size_t begin = batchIndex * bs;
-    const std::size_t end = std::min(begin + bs, m_order.size());
+    // This rank's share of the global batch (all of it with one rank).
+    const std::size_t world = std::size_t(std::max(1, m_options.world));
+    const std::size_t global = std::size_t(m_options.batchSize) * world;
+    const std::size_t globalBegin = std::min(m_order.size(), batchIndex * global);
+    const std::size_t globalEnd = std::min(globalBegin + global, m_order.size());
+    const std::size_t per = (globalEnd - globalBegin + world - 1) / world;
+    const std::size_t begin = std::min(globalEnd, globalBegin + std::size_t(m_options.rank) * per);
+    const std::size_t end = std::min(globalEnd, begin + per);
     const int c = m_pipeline.channels, s = m_pipeline.size;
     at::Tensor images;
     if (m_pin.load(std::memory_order_relaxed)) {

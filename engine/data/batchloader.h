@@ -82,6 +82,10 @@ public:
         // Batches in page-locked host memory, so a copy to the GPU can run without blocking (the
         // learner and predictor ask for it on CUDA). Ignored where LibTorch cannot pin.
         bool pinMemory = false;
+        // Data-parallel training: each global batch is batchSize x world samples of the epoch's
+        // order, and this loader yields rank `rank`'s contiguous share of each (distributed.h).
+        int rank = 0;
+        int world = 1;
     };
 
     BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<std::size_t> samples, std::vector<int> labels,

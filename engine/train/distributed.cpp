@@ -149,6 +149,14 @@ Result<void> DataParallel::barrier()
     return {};
 }
 
+Result<std::shared_ptr<DataParallel>> joinDataParallel(const DistributedOptions &options)
+{
+    auto dp = DataParallel::connect(options);
+    if (!dp)
+        return dp.error();
+    return std::shared_ptr<DataParallel>(std::move(dp).value());
+}
+
 std::vector<std::int64_t> rankSlice(const std::vector<std::int64_t> &order, std::size_t batch, std::size_t globalBatch, int rank,
                                     int world)
 {

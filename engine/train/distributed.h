@@ -8,6 +8,7 @@
 // batch B see what one process with batch N x B sees. LibTorch; the training thread only.
 
 #include "core/result.h"
+#include "train/dataparallel.h"
 
 #include <torch/torch.h>
 
@@ -18,15 +19,6 @@
 #include <vector>
 
 namespace kiln {
-
-struct DistributedOptions {
-    int rank = 0;
-    int world = 1;
-    std::string masterAddr = "127.0.0.1";
-    int masterPort = 29500;  // 0 on rank 0: any free port (masterPort() says which)
-    std::chrono::milliseconds timeout{60000};
-    std::size_t bucketBytes = 25u << 20;
-};
 
 class DataParallel {
 public:

@@ -1,6 +1,7 @@
 #include "train/learner.h"
 
 #include "train/learnerimpl.h"
+#include "train/distributed.h"
 
 #include "core/fileutil.h"
 #include "data/batchloader.h"
@@ -106,7 +107,9 @@ Result<void> Learner::setup()
     BatchLoader::Options trainOptions;
     trainOptions.batchSize = m_config.batchSize;
     trainOptions.shuffle = true;
-    trainOptions.dropLast = m_data.trainPaths.size() >= std::size_t(m_config.batchSize);
+    trainOptions.rank = m_group ? m_group->rank() : 0;
+    trainOptions.world = m_group ? m_group->world() : 1;
+    trainOptions.dropLast = m_data.trainPaths.size() >= std::size_t(m_config.batchSize) * std::size_t(trainOptions.world);
     trainOptions.train = true;
     trainOptions.seed = m_config.seed;
     trainOptions.workers = workers;
@@ -182,10 +185,12 @@ void Learner::backwardAndStep(const torch::Tensor &loss)
 {
     if (m_precision == Precision::Fp16) {
         m_scaler.scale(loss).backward();
+        averageGradients(); // before the overflow check, so every rank decides alike
         if (m_scaler.unscale(m_model->parameters()))
             m_optimizer->step();
     } else {
         loss.backward();
+        averageGradients();
         m_optimizer->step();
     }
 }
@@ -293,6 +298,7 @@ void Learner::validate(double &loss, double &accuracy)
         correct += logits.argmax(1).eq(y).sum().item<double>();
         count += double(batch->samples.size());
     }
+    sumOverRanks(total, correct, count); // each rank validated its share
     loss = count > 0 ? total / count : std::nan("");
     accuracy = count > 0 ? correct / count : 0;
 }
@@ -450,10 +456,12 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             message("resuming after epoch " + std::to_string(epochsDone - 1) + " of " + std::to_string(totalEpochs));
         }
     }
-    if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+    if (auto w = writer() ? writeMetrics(metricsFile, summary.epochs) : Result<void>(Ok{}); !w)
         return w.error();
     const fs::path batchesFile = runDir / "batches.csv";
-    trimBatchLog(batchesFile, epochsDone);
+    if (writer())
+        trimBatchLog(batchesFile, epochsDone);
+    shareWeights();
 
     int globalEpoch = 0;
     bool stop = false;
@@ -493,13 +501,17 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             } else {
                 ++badEpochs;
             }
-            if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+            checkWeightsAgree(globalEpoch);
+            if (!writer()) {
+                // Only rank 0 writes the run folder.
+            } else if (auto w = writeMetrics(metricsFile, summary.epochs); !w) {
                 return w.error();
-            if (auto b = appendBatchLog(batchesFile, m_batchLog); !b)
+            } else if (auto b = appendBatchLog(batchesFile, m_batchLog); !b) {
                 message("the batch log could not be written (" + b.message() + "); the curves of this epoch are not saved");
-            if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
+            }
+            if (auto c = writer() ? saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs) : Result<void>(Ok{}); !c)
                 return c.error();
-            if (m_config.keepBest && improved) {
+            if (m_config.keepBest && improved && writer()) {
                 // Atomic and checked: a copy cut short never replaces a good best.pt, which the
                 // end of the run and --checkpoint best prefer.
                 if (auto c = copyFileAtomic(lastCkpt, bestCkpt); !c)

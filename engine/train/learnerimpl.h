@@ -33,10 +33,11 @@ struct Phase {
 
 class Learner {
 public:
-    Learner(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks)
+    Learner(const TrainData &data, const TrainConfig &config, const TrainHooks &hooks, DataParallel *group = nullptr)
         : m_data(data)
         , m_config(config)
         , m_hooks(hooks)
+        , m_group(group)
     {
     }
 
@@ -71,6 +72,13 @@ private:
     const TrainData &m_data;
     TrainConfig m_config;
     const TrainHooks &m_hooks;
+    DataParallel *m_group; // null: one process
+    bool writer() const;   // this process writes the run folder (rank 0)
+    // Data-parallel: rank 0's weights everywhere (start), and a check that they still agree.
+    void shareWeights();
+    void checkWeightsAgree(int epoch);
+    void averageGradients();
+    void sumOverRanks(double &a, double &b, double &c);
     DeviceInfo m_device;
     torch::Device m_torchDevice{torch::kCPU};
     ModelSpec m_spec;

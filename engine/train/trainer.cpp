@@ -122,8 +122,8 @@ std::string projectSummary(const TrainConfig &config, const TrainSummary &result
     return buf;
 }
 
-// Trains `run` (new, or loaded to resume) and keeps its run.json current.
-Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
+// Trains `run` (new, or loaded to resume) and keeps its run.json current (rank 0 of a group).
+Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks, DataParallel *group = nullptr)
 {
     TrainConfig config = run.config;
     auto weights = startingWeights(config);
@@ -138,6 +138,10 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
     // and computes in the same precision.
     resolveInputShape(data.value(), config, config.size, config.channels);
     config.precision = resolvePrecision(config.precision, config.arch, configureDevice(config).cuda); // as the learner will
+    TrainConfig learnerConfig = config;
+    learnerConfig.pretrained = weights->path;
+    if (group && !isRankZero(*group)) // rank 0 writes the run; this rank trains its share
+        return trainModel(data.value(), learnerConfig, run.dir(), resume, hooks, *group);
     std::error_code ec;
     fs::create_directories(run.dir(), ec);
     if (ec)
@@ -161,9 +165,8 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
         if (hooks.learningRateChosen)
             hooks.learningRateChosen(lr);
     };
-    TrainConfig learnerConfig = config;
-    learnerConfig.pretrained = weights->path;
-    auto result = trainModel(data.value(), learnerConfig, run.dir(), resume, withRate);
+    auto result = group ? trainModel(data.value(), learnerConfig, run.dir(), resume, withRate, *group)
+                        : trainModel(data.value(), learnerConfig, run.dir(), resume, withRate);
     if (!result) {
         run.status = RunStatus::Failed;
         run.error = result.message();
@@ -189,14 +192,17 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks)
 } // namespace
 
 Result<TrainSummary> runTraining(const fs::path &datasetDir, const TrainConfig &config, const fs::path &runDir,
-                                 const TrainHooks &hooks)
+                                 const TrainHooks &hooks, DataParallel *group)
 {
     if (auto valid = validate(config); !valid)
         return valid.error();
+    if (group && config.lr <= 0)
+        return Error{"data-parallel training needs a learning rate (--lr): lr_find's suggestion would differ between the ranks. "
+                     "Run kiln-cli lr-find first."};
     std::error_code ec;
-    if (fs::exists(runDir / "run.json", ec))
+    if ((!group || isRankZero(*group)) && fs::exists(runDir / "run.json", ec))
         return Error{runDir.string() + " already holds a run; resume it (--resume) or choose another folder."};
-    return trainInto(Run::begin(runDir, datasetDir, config), false, hooks);
+    return trainInto(Run::begin(runDir, datasetDir, config), false, hooks, group);
 }
 
 Result<TrainSummary> resumeTraining(const fs::path &runDir, const TrainHooks &hooks)

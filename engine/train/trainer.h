@@ -46,8 +46,11 @@ Result<LrFindResult> findLearningRateFor(const std::filesystem::path &datasetDir
 // Trains `datasetDir` into `runDir` (created), writing run.json before and after (hooks.started
 // is called once it exists), and adds the run to the project's run list when datasetDir is a
 // project. The configuration is validate()d first; nothing is created when it is refused.
+// With `group`, this process is one rank of data-parallel training (distributed.h): rank 0 does
+// all of the above; the other ranks train their share and write nothing.
+class DataParallel;
 Result<TrainSummary> runTraining(const std::filesystem::path &datasetDir, const TrainConfig &config,
-                                 const std::filesystem::path &runDir, const TrainHooks &hooks);
+                                 const std::filesystem::path &runDir, const TrainHooks &hooks, DataParallel *group = nullptr);
 // Continues the run in `runDir` after its last finished epoch, with the configuration in its run.json.
 Result<TrainSummary> resumeTraining(const std::filesystem::path &runDir, const TrainHooks &hooks);
 

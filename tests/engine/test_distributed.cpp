@@ -1,42 +1,21 @@
 // Data-parallel communication on c10d: two ranks (threads here, over loopback) average their
 // gradients in buckets, sum counts, share rank 0's weights; each takes its slice of a global
 // batch; a rank that never comes is an error within the timeout, not a hang.
+#include "testfiles.h"
 #include "train/distributed.h"
 
 #include <gtest/gtest.h>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
 using namespace kiln;
 
-namespace {
-
-// A port nobody listens on now (bound, read, released).
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = 0;
-    socklen_t len = sizeof a;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 && ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0)
-        port = ntohs(a.sin_port);
-    ::close(fd);
-    return port;
-}
-
-} // namespace
 
 TEST(DataParallel, TwoRanksAverageGradientsInBucketsAndSumCounts)
 {
-    const int port = freePort();
+    const int port = test::freeLoopbackPort();
     ASSERT_GT(port, 0);
     std::string errors[2];
     torch::Tensor results[2][3];
@@ -96,7 +75,7 @@ TEST(DataParallel, ARankThatNeverComesIsAnErrorWithinTheTimeout)
     DistributedOptions o;
     o.rank = 0;
     o.world = 2;
-    o.masterPort = freePort();
+    o.masterPort = test::freeLoopbackPort();
     o.timeout = std::chrono::seconds(2);
     const auto start = std::chrono::steady_clock::now();
     auto dp = DataParallel::connect(o);

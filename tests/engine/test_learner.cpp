@@ -1,6 +1,7 @@
 #include "models/models.h"
 #include "models/statedict.h"
 #include "testfiles.h"
+#include "train/distributed.h"
 #include "train/learner.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 using namespace kiln;
 using kiln::test::TempDir;
@@ -290,4 +292,58 @@ TEST(Learner, UndecodableFilesAreSkippedAndCounted)
     for (const auto &m : messages)
         reported |= m.find("broken.png") != std::string::npos;
     EXPECT_TRUE(reported);
+}
+
+// Two ranks (threads here, over loopback) train one run: each its share of every global batch,
+// the gradients averaged; both report the same metrics (validation is shared out and summed), the
+// weights are checked to agree after every epoch, and only rank 0 writes the run folder.
+TEST(Learner, TwoDataParallelRanksTrainOneRunAndOnlyRankZeroWrites)
+{
+    TempDir dir;
+    const TrainData data = makeToyData(dir / "data", 40);
+    TrainConfig config = toyConfig();
+    config.epochs = 5;
+    config.batchSize = 8; // per rank: a global batch of 16
+    config.threads = 1;
+    const int port = test::freeLoopbackPort();
+    ASSERT_GT(port, 0);
+    Result<TrainSummary> results[2] = {Error{"not run"}, Error{"not run"}};
+    auto rank = [&](int r) {
+        DistributedOptions o;
+        o.rank = r;
+        o.world = 2;
+        o.masterPort = port;
+        o.timeout = std::chrono::seconds(60);
+        auto group = DataParallel::connect(o);
+        if (!group) {
+            results[r] = group.error();
+            return;
+        }
+        results[r] = trainModel(data, config, dir / ("rank" + std::to_string(r)), false, {}, **group);
+    };
+    std::thread other(rank, 1);
+    rank(0);
+    other.join();
+    ASSERT_TRUE(results[0].ok()) << results[0].message();
+    ASSERT_TRUE(results[1].ok()) << results[1].message();
+    ASSERT_EQ(results[0]->epochs.size(), 5u);
+    ASSERT_EQ(results[1]->epochs.size(), 5u);
+    for (int e = 0; e < 5; ++e) {
+        EXPECT_EQ(results[0]->epochs[std::size_t(e)].accuracy, results[1]->epochs[std::size_t(e)].accuracy);
+        EXPECT_EQ(results[0]->epochs[std::size_t(e)].validLoss, results[1]->epochs[std::size_t(e)].validLoss);
+    }
+    // It learns as one process with the global batch does (BatchNorm's statistics are per rank,
+    // so not to the last digit).
+    auto single = trainModel(data, [&] {
+        TrainConfig c = config;
+        c.batchSize = 16;
+        return c;
+    }(), dir / "single", false, {});
+    ASSERT_TRUE(single.ok()) << single.message();
+    EXPECT_GE(results[0]->epochs.back().accuracy, 0.9); // it learns the toy problem
+    EXPECT_NEAR(results[0]->epochs.back().accuracy, single->epochs.back().accuracy, 0.1);
+    EXPECT_TRUE(fs::exists(dir / "rank0" / "metrics.csv"));
+    EXPECT_TRUE(fs::exists(dir / "rank0" / "checkpoints" / "last.pt"));
+    EXPECT_FALSE(fs::exists(dir / "rank1" / "metrics.csv"));
+    EXPECT_FALSE(fs::exists(dir / "rank1" / "checkpoints" / "last.pt"));
 }
