@@ -73,6 +73,7 @@ private:
     TrainConfig m_config;
     const TrainHooks &m_hooks;
     DataParallel *m_group; // null: one process
+    bool m_reportedBytes = false;
     bool writer() const;   // this process writes the run folder (rank 0)
     // Data-parallel: rank 0's weights everywhere (start), and a check that they still agree.
     void shareWeights();

@@ -4,6 +4,7 @@
 #include "train/learner.h"
 #include "train/learnerimpl.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 namespace kiln::detail {
@@ -39,8 +40,16 @@ void Learner::shareWeights()
 
 void Learner::averageGradients()
 {
-    if (m_group)
-        orThrow(m_group->averageGradients(m_model->parameters()));
+    if (!m_group)
+        return;
+    orThrow(m_group->averageGradients(m_model->parameters()));
+    if (!m_reportedBytes && m_group->world() > 1 && m_group->rank() == 0) {
+        // The figure that decides how training scales across machines.
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "all-reducing %.2f MB of gradients per step", double(m_group->lastReducedBytes()) / 1e6);
+        message(buf);
+        m_reportedBytes = true;
+    }
 }
 
 void Learner::sumOverRanks(double &a, double &b, double &c)
