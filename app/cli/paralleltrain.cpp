@@ -6,9 +6,7 @@
 #include <QCoreApplication>
 #include <QProcess>
 
-#include <netinet/in.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -21,20 +19,6 @@ namespace fs = std::filesystem;
 namespace kiln::cli {
 
 namespace {
-
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0 && ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) == 0)
-        port = ntohs(a.sin_port);
-    ::close(fd);
-    return port;
-}
 
 bool intOption(const Args &a, const Io &io, const char *name, long long lo, long long hi, int &out, int &code)
 {
@@ -109,7 +93,7 @@ Result<TrainSummary> trainInParallel(const Io &io, const ParallelPlan &plan, con
     }
 
     options.rank = plan.nodeRank * plan.nproc;
-    options.masterPort = plan.masterPort > 0 ? plan.masterPort : freePort();
+    options.masterPort = plan.masterPort > 0 ? plan.masterPort : freeLoopbackPort();
     // The machine's cores are shared between its processes.
     const int cores = config.threads > 0 ? config.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     config.threads = std::max(1, cores / plan.nproc);

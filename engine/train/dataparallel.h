@@ -21,6 +21,10 @@ struct DistributedOptions {
     std::size_t bucketBytes = 25u << 20;
 };
 
+// A loopback TCP port nobody listens on now (bound, read, released): rank 0's port for a group on
+// one machine. 0 when none could be had.
+int freeLoopbackPort();
+
 class DataParallel;
 // DataParallel::connect, as a shared pointer that can be held where its type is incomplete.
 Result<std::shared_ptr<DataParallel>> joinDataParallel(const DistributedOptions &options);

@@ -15,7 +15,7 @@ using namespace kiln;
 
 TEST(DataParallel, TwoRanksAverageGradientsInBucketsAndSumCounts)
 {
-    const int port = test::freeLoopbackPort();
+    const int port = freeLoopbackPort();
     ASSERT_GT(port, 0);
     std::string errors[2];
     torch::Tensor results[2][3];
@@ -75,7 +75,7 @@ TEST(DataParallel, ARankThatNeverComesIsAnErrorWithinTheTimeout)
     DistributedOptions o;
     o.rank = 0;
     o.world = 2;
-    o.masterPort = test::freeLoopbackPort();
+    o.masterPort = freeLoopbackPort();
     o.timeout = std::chrono::seconds(2);
     const auto start = std::chrono::steady_clock::now();
     auto dp = DataParallel::connect(o);

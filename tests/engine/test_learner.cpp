@@ -305,7 +305,7 @@ TEST(Learner, TwoDataParallelRanksTrainOneRunAndOnlyRankZeroWrites)
     config.epochs = 5;
     config.batchSize = 8; // per rank: a global batch of 16
     config.threads = 1;
-    const int port = test::freeLoopbackPort();
+    const int port = freeLoopbackPort();
     ASSERT_GT(port, 0);
     Result<TrainSummary> results[2] = {Error{"not run"}, Error{"not run"}};
     auto rank = [&](int r) {

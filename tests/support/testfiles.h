@@ -28,8 +28,6 @@ std::vector<unsigned char> encodeImage(const std::string &ext, int width, int he
 void writeBytes(const std::filesystem::path &path, const std::vector<unsigned char> &bytes);
 void writeText(const std::filesystem::path &path, const std::string &text);
 std::vector<unsigned char> readBytes(const std::filesystem::path &path);
-// A loopback TCP port nobody listens on now (bound, read, released).
-int freeLoopbackPort();
 
 // A valid image of the given format (by extension) and size.
 void writeImage(const std::filesystem::path &path, int width = 32, int height = 24, int channels = 3, int depth = 8,
