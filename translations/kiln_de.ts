@@ -2346,12 +2346,8 @@ Ein Projekt dafür anlegen? Kiln legt daneben den Ordner %2 für Läufe und Expo
         <translation>Verlust</translation>
     </message>
     <message>
-        <source>solid: train loss (smoothed)
-dashed: valid loss
-below: accuracy</source>
-        <translation>durchgezogen: Trainingsverlust (geglättet)
-gestrichelt: Validierungsverlust
-unten: Genauigkeit</translation>
+        <source>solid: train loss (smoothed) · dashed: valid loss · below: accuracy</source>
+        <translation>durchgezogen: Trainingsverlust (geglättet) · gestrichelt: Validierungsverlust · unten: Genauigkeit</translation>
     </message>
 </context>
 <context>

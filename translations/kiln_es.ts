@@ -2346,12 +2346,8 @@ Make a project for it? Kiln creates the folder %2 beside it for runs and exports
         <translation>pérdida</translation>
     </message>
     <message>
-        <source>solid: train loss (smoothed)
-dashed: valid loss
-below: accuracy</source>
-        <translation>continua: pérdida de entrenamiento (suavizada)
-discontinua: pérdida de validación
-abajo: exactitud</translation>
+        <source>solid: train loss (smoothed) · dashed: valid loss · below: accuracy</source>
+        <translation>continua: pérdida de entrenamiento (suavizada) · discontinua: pérdida de validación · abajo: exactitud</translation>
     </message>
 </context>
 <context>

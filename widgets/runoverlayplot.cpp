@@ -36,18 +36,17 @@ RunOverlayPlot::RunOverlayPlot(QWidget *parent)
 
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    // The legend sits to the right of both panels, so it never covers a curve.
+    // The legend sits under both panels, its runs side by side, so it never covers a curve and the
+    // curves keep the whole width; the key to the line styles under it.
     auto *legendCell = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(0, 1, legendCell);
+    m_plot->plotLayout()->addElement(2, 0, legendCell);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
     legendCell->addElement(0, 0, m_plot->legend);
-    auto *key = new QCPTextElement(m_plot, tr("solid: train loss (smoothed)\ndashed: valid loss\nbelow: accuracy"));
-    key->setTextFlags(Qt::AlignLeft | Qt::AlignTop);
+    auto *key = new QCPTextElement(m_plot, tr("solid: train loss (smoothed) · dashed: valid loss · below: accuracy"));
     key->setFont(font());
     legendCell->addElement(1, 0, key);
-    legendCell->addElement(2, 0, new QCPLayoutElement(m_plot)); // pushes the legend up
-    legendCell->setRowStretchFactor(0, 0.01);
-    legendCell->setRowStretchFactor(1, 0.01);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.01);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.01);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     for (QCPAxisRect *r : {m_lossRect, m_accRect}) {
