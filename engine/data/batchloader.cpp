@@ -102,6 +102,15 @@ BatchLoader::BatchLoader(std::shared_ptr<const ImageStore> store, std::vector<st
     m_pin = m_options.pinMemory;
 }
 
+std::pair<std::size_t, std::size_t> rankShare(std::size_t count, std::size_t batch, std::size_t globalBatch, int rank, int world)
+{
+    const std::size_t begin = std::min(count, batch * globalBatch);
+    const std::size_t end = std::min(count, begin + globalBatch);
+    const std::size_t per = (end - begin + std::size_t(world) - 1) / std::size_t(world);
+    const std::size_t from = std::min(end, begin + std::size_t(rank) * per);
+    return {from, std::min(end, from + per)};
+}
+
 BatchLoader::~BatchLoader()
 {
     stopWorkers();
@@ -188,13 +197,9 @@ void BatchLoader::workerLoop()
 Batch BatchLoader::build(std::size_t batchIndex)
 {
     // This rank's share of the global batch (all of it with one rank).
-    const std::size_t world = std::size_t(std::max(1, m_options.world));
-    const std::size_t global = std::size_t(m_options.batchSize) * world;
-    const std::size_t globalBegin = std::min(m_order.size(), batchIndex * global);
-    const std::size_t globalEnd = std::min(globalBegin + global, m_order.size());
-    const std::size_t per = (globalEnd - globalBegin + world - 1) / world;
-    const std::size_t begin = std::min(globalEnd, globalBegin + std::size_t(m_options.rank) * per);
-    const std::size_t end = std::min(globalEnd, begin + per);
+    const int world = std::max(1, m_options.world);
+    const auto [begin, end] =
+        rankShare(m_order.size(), batchIndex, std::size_t(m_options.batchSize) * std::size_t(world), m_options.rank, world);
     const int c = m_pipeline.channels, s = m_pipeline.size;
     at::Tensor images;
     if (m_pin.load(std::memory_order_relaxed)) {

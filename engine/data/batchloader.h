@@ -27,6 +27,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiln {
@@ -68,6 +69,11 @@ struct LoaderFailure {
     std::string path;
     std::string reason;
 };
+
+// Rank `rank`'s share of global batch `batch` (of `globalBatch` items) of `count` items in order:
+// the positions [first, second), the contiguous slice [rank x per, (rank + 1) x per) of it with
+// per = ceil(size / world). The last batch of an epoch may leave a rank fewer items, or none.
+std::pair<std::size_t, std::size_t> rankShare(std::size_t count, std::size_t batch, std::size_t globalBatch, int rank, int world);
 
 class BatchLoader {
 public:

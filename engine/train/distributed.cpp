@@ -177,15 +177,4 @@ Result<std::shared_ptr<DataParallel>> joinDataParallel(const DistributedOptions 
     return std::shared_ptr<DataParallel>(std::move(dp).value());
 }
 
-std::vector<std::int64_t> rankSlice(const std::vector<std::int64_t> &order, std::size_t batch, std::size_t globalBatch, int rank,
-                                    int world)
-{
-    const std::size_t begin = std::min(order.size(), batch * globalBatch);
-    const std::size_t end = std::min(order.size(), begin + globalBatch);
-    const std::size_t size = end - begin;
-    const std::size_t per = (size + std::size_t(world) - 1) / std::size_t(world);
-    const std::size_t from = std::min(end, begin + std::size_t(rank) * per), to = std::min(end, from + per);
-    return std::vector<std::int64_t>(order.begin() + std::ptrdiff_t(from), order.begin() + std::ptrdiff_t(to));
-}
-
 } // namespace kiln

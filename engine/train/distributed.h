@@ -4,7 +4,7 @@
 // serves it at the master address and port, torchrun's meaning of those words) and talk through a
 // Gloo process group. Gradients are averaged in buckets (DDP's 25 MiB) with one all-reduce each;
 // a rank that does not answer within the timeout is an Error that names the operation, never a
-// hang. Each rank takes its disjoint slice of every global batch (rankSlice), so N ranks with
+// hang. Each rank takes its disjoint slice of every global batch (batchloader.h's rankShare), so N ranks with
 // batch B see what one process with batch N x B sees. LibTorch; the training thread only.
 
 #include "core/result.h"
@@ -49,11 +49,5 @@ private:
     std::unique_ptr<Group> m_c10d;
     std::size_t m_lastBytes = 0;
 };
-
-// Rank `rank`'s part of global batch `batch` (of `globalBatch` items) of an epoch's order: the
-// contiguous slice [rank x per, (rank + 1) x per) of it, per = ceil(size / world); the last batch
-// of the epoch may leave a rank fewer items, or none.
-std::vector<std::int64_t> rankSlice(const std::vector<std::int64_t> &order, std::size_t batch, std::size_t globalBatch, int rank,
-                                    int world);
 
 } // namespace kiln

@@ -456,11 +456,12 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
             message("resuming after epoch " + std::to_string(epochsDone - 1) + " of " + std::to_string(totalEpochs));
         }
     }
-    if (auto w = writer() ? writeMetrics(metricsFile, summary.epochs) : Result<void>(Ok{}); !w)
-        return w.error();
     const fs::path batchesFile = runDir / "batches.csv";
-    if (writer())
+    if (writer()) {
+        if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+            return w.error();
         trimBatchLog(batchesFile, epochsDone);
+    }
     shareWeights();
 
     int globalEpoch = 0;
@@ -502,15 +503,14 @@ Result<TrainSummary> Learner::fit(const fs::path &runDir, bool resume)
                 ++badEpochs;
             }
             checkWeightsAgree(globalEpoch);
-            if (!writer()) {
-                // Only rank 0 writes the run folder.
-            } else if (auto w = writeMetrics(metricsFile, summary.epochs); !w) {
-                return w.error();
-            } else if (auto b = appendBatchLog(batchesFile, m_batchLog); !b) {
-                message("the batch log could not be written (" + b.message() + "); the curves of this epoch are not saved");
+            if (writer()) { // only rank 0 writes the run folder
+                if (auto w = writeMetrics(metricsFile, summary.epochs); !w)
+                    return w.error();
+                if (auto b = appendBatchLog(batchesFile, m_batchLog); !b)
+                    message("the batch log could not be written (" + b.message() + "); the curves of this epoch are not saved");
+                if (auto c = saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs); !c)
+                    return c.error();
             }
-            if (auto c = writer() ? saveCheckpoint(lastCkpt, globalEpoch + 1, bestLoss, bestEpoch, badEpochs) : Result<void>(Ok{}); !c)
-                return c.error();
             if (m_config.keepBest && improved && writer()) {
                 // Atomic and checked: a copy cut short never replaces a good best.pt, which the
                 // end of the run and --checkpoint best prefer.
@@ -567,10 +567,10 @@ std::string failureText(const char *what, const TrainConfig &config, const c10::
 } // namespace
 
 Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const fs::path &runDir, bool resume,
-                                const TrainHooks &hooks)
+                                const TrainHooks &hooks, DataParallel *group)
 {
     try {
-        Learner learner(data, config, hooks);
+        Learner learner(data, config, hooks, group);
         if (auto s = learner.setup(); !s)
             return s.error();
         return learner.fit(runDir, resume);

@@ -48,16 +48,15 @@ void setPreferredDevice(const std::string &device);
 // checkpoint with the same configuration. Stops cleanly between batches when hooks.stop is set
 // (the last finished epoch's checkpoint stays). A NaN or infinite loss ends the run with an Error
 // that says where it happened; the last good checkpoint is kept.
-Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const std::filesystem::path &runDir,
-                                bool resume, const TrainHooks &hooks);
-// The same as one rank of data-parallel training (distributed.h): every rank trains its share of
-// each global batch (config.batchSize per rank), gradients are averaged, validation is shared out
-// and summed, the weights are checked to agree after every epoch, and rank 0 alone writes the run
-// folder. Every rank returns the same metrics.
+//
+// With `group`, this process is one rank of data-parallel training (distributed.h): every rank
+// trains its share of each global batch (config.batchSize per rank), gradients are averaged,
+// validation is shared out and summed, the weights are checked to agree after every epoch, and
+// rank 0 alone writes the run folder. Every rank returns the same metrics.
 class DataParallel;
 bool isRankZero(const DataParallel &group);
 Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const std::filesystem::path &runDir,
-                                bool resume, const TrainHooks &hooks, DataParallel &group);
+                                bool resume, const TrainHooks &hooks, DataParallel *group = nullptr);
 
 // fastai's lr_find: exponentially growing learning rate from startLr to endLr over numIt batches,
 // no validation, stops when the smoothed loss exceeds 4x its best. Works on a fresh model built

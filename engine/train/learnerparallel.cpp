@@ -43,7 +43,7 @@ void Learner::averageGradients()
     if (!m_group)
         return;
     orThrow(m_group->averageGradients(m_model->parameters()));
-    if (!m_reportedBytes && m_group->world() > 1 && m_group->rank() == 0) {
+    if (!m_reportedBytes && m_group->world() > 1 && writer()) {
         // The figure that decides how training scales across machines.
         char buf[128];
         std::snprintf(buf, sizeof buf, "all-reducing %.2f MB of gradients per step", double(m_group->lastReducedBytes()) / 1e6);
@@ -93,19 +93,6 @@ namespace kiln {
 bool isRankZero(const DataParallel &group)
 {
     return group.rank() == 0;
-}
-
-Result<TrainSummary> trainModel(const TrainData &data, const TrainConfig &config, const std::filesystem::path &runDir, bool resume,
-                                const TrainHooks &hooks, DataParallel &group)
-{
-    try {
-        detail::Learner learner(data, config, hooks, &group);
-        if (auto s = learner.setup(); !s)
-            return s.error();
-        return learner.fit(runDir, resume);
-    } catch (const std::exception &e) {
-        return Error{std::string("Training failed on rank ") + std::to_string(group.rank()) + ": " + e.what()};
-    }
 }
 
 } // namespace kiln

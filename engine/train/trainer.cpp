@@ -141,7 +141,7 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks, Da
     TrainConfig learnerConfig = config;
     learnerConfig.pretrained = weights->path;
     if (group && !isRankZero(*group)) // rank 0 writes the run; this rank trains its share
-        return trainModel(data.value(), learnerConfig, run.dir(), resume, hooks, *group);
+        return trainModel(data.value(), learnerConfig, run.dir(), resume, hooks, group);
     std::error_code ec;
     fs::create_directories(run.dir(), ec);
     if (ec)
@@ -165,8 +165,7 @@ Result<TrainSummary> trainInto(Run run, bool resume, const TrainHooks &hooks, Da
         if (hooks.learningRateChosen)
             hooks.learningRateChosen(lr);
     };
-    auto result = group ? trainModel(data.value(), learnerConfig, run.dir(), resume, withRate, *group)
-                        : trainModel(data.value(), learnerConfig, run.dir(), resume, withRate);
+    auto result = trainModel(data.value(), learnerConfig, run.dir(), resume, withRate, group);
     if (!result) {
         run.status = RunStatus::Failed;
         run.error = result.message();

@@ -2,6 +2,7 @@
 // gradients in buckets, sum counts, share rank 0's weights; each takes its slice of a global
 // batch; a rank that never comes is an error within the timeout, not a hang.
 #include "testfiles.h"
+#include "data/batchloader.h"
 #include "train/distributed.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,18 @@
 #include <thread>
 
 using namespace kiln;
+
+namespace {
+
+// The items of `order` that rankShare gives a rank.
+std::vector<std::int64_t> rankSlice(const std::vector<std::int64_t> &order, std::size_t batch, std::size_t globalBatch, int rank,
+                                    int world)
+{
+    const auto [from, to] = rankShare(order.size(), batch, globalBatch, rank, world);
+    return std::vector<std::int64_t>(order.begin() + std::ptrdiff_t(from), order.begin() + std::ptrdiff_t(to));
+}
+
+} // namespace
 
 
 TEST(DataParallel, TwoRanksAverageGradientsInBucketsAndSumCounts)

@@ -319,7 +319,7 @@ TEST(Learner, TwoDataParallelRanksTrainOneRunAndOnlyRankZeroWrites)
             results[r] = group.error();
             return;
         }
-        results[r] = trainModel(data, config, dir / ("rank" + std::to_string(r)), false, {}, **group);
+        results[r] = trainModel(data, config, dir / ("rank" + std::to_string(r)), false, {}, group->get());
     };
     std::thread other(rank, 1);
     rank(0);
