@@ -1,5 +1,7 @@
 #include "embeddingscatter.h"
 
+#include "core/palette.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -33,10 +35,9 @@ EmbeddingScatter::EmbeddingScatter(QWidget *parent)
 
 QColor EmbeddingScatter::classColor(int c, int classCount)
 {
-    // matplotlib's tab10, then evenly spaced hues for more classes.
-    static const QRgb tab10[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+    // tab10, then evenly spaced hues for more classes.
     if (classCount <= 10 && c >= 0 && c < 10)
-        return QColor(tab10[c]);
+        return QColor::fromRgb(tab10(c));
     return QColor::fromHsvF(std::fmod(c * 0.618033988749895, 1.0), 0.75, 0.85);
 }
 

@@ -55,40 +55,31 @@ QString savePicture(const ExportablePicture &picture, const QString &file, Pictu
         image.setDevicePixelRatio(1);
         return image.save(file, "PNG") ? QString() : cannotWrite(file);
     }
-    case PictureFormat::Svg: {
-        {
-            QFile probe(file);
-            if (!probe.open(QIODevice::WriteOnly))
-                return cannotWrite(file);
-        }
-        QSvgGenerator svg;
-        svg.setFileName(file);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(picture.title);
-        svg.setDescription(QStringLiteral("Kiln"));
-        svg.setResolution(96);
-        picture.paint(svg, size);
-        // QSvgGenerator reports no error: check the file it should have written.
-        QFile written(file);
-        return written.exists() && written.size() > 0 ? QString() : cannotWrite(file);
-    }
+    case PictureFormat::Svg:
     case PictureFormat::Pdf: {
-        {
-            QFile probe(file); // QPdfWriter reports no error either
-            if (!probe.open(QIODevice::WriteOnly))
-                return cannotWrite(file);
+        // QSvgGenerator and QPdfWriter report no error: try the file first, check it after.
+        if (QFile probe(file); !probe.open(QIODevice::WriteOnly))
+            return cannotWrite(file);
+        if (format == PictureFormat::Svg) {
+            QSvgGenerator svg;
+            svg.setFileName(file);
+            svg.setSize(size);
+            svg.setViewBox(QRect(QPoint(0, 0), size));
+            svg.setTitle(picture.title);
+            svg.setDescription(QStringLiteral("Kiln"));
+            svg.setResolution(96);
+            picture.paint(svg, size);
+        } else {
+            QPdfWriter pdf(file);
+            pdf.setTitle(picture.title);
+            pdf.setCreator(QStringLiteral("Kiln"));
+            pdf.setResolution(96);
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96, size.height() * 72.0 / 96), QPageSize::Point,
+                                      QString(), QPageSize::ExactMatch));
+            picture.paint(pdf, size);
         }
-        QPdfWriter pdf(file);
-        pdf.setTitle(picture.title);
-        pdf.setCreator(QStringLiteral("Kiln"));
-        pdf.setResolution(96);
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96, size.height() * 72.0 / 96), QPageSize::Point,
-                                  QString(), QPageSize::ExactMatch));
-        picture.paint(pdf, size);
-        // QPdfWriter reports no error: check the file it should have written.
-        QFile written(file);
+        const QFile written(file);
         return written.exists() && written.size() > 0 ? QString() : cannotWrite(file);
     }
     }

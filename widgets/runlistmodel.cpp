@@ -112,16 +112,6 @@ void RunListModel::setChecked(const QString &runDir, bool checked)
     Q_EMIT checkedRunsChanged();
 }
 
-void RunListModel::clearChecked()
-{
-    if (m_checked.isEmpty())
-        return;
-    m_checked.clear();
-    if (!m_entries.empty())
-        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1), {Qt::CheckStateRole});
-    Q_EMIT checkedRunsChanged();
-}
-
 bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::CheckStateRole || !index.isValid() || index.row() >= int(m_entries.size()))

@@ -48,7 +48,6 @@ public:
     // The ticked runs' folders, in the list's order (newest first).
     QStringList checkedRuns() const;
     void setChecked(const QString &runDir, bool checked);
-    void clearChecked();
 
     // A run's status in the user's language.
     static QString statusText(const RunEntry &e);

@@ -2,6 +2,7 @@
 
 #include "plotstyle.h"
 #include "qcustomplot_include.h"
+#include "core/palette.h"
 
 #include <QVBoxLayout>
 
@@ -63,10 +64,8 @@ RunOverlayPlot::RunOverlayPlot(QWidget *parent)
 
 QColor RunOverlayPlot::runColor(int i)
 {
-    // Matplotlib's tab10: ten colours told apart by most readers, then repeated darker.
-    static const QRgb colours[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
-                                   0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
-    const QColor c = QColor::fromRgb(colours[i % 10]);
+    // tab10, then the same colours again, darker.
+    const QColor c = QColor::fromRgb(tab10(i));
     return i < 10 ? c : c.darker(100 + 40 * (i / 10));
 }
 
@@ -116,7 +115,7 @@ void RunOverlayPlot::fit()
     double lo = 0, hi = 1, last = 1;
     bool any = false;
     double accLo = 1;
-    for (const RunGraphs &g : m_series)
+    for (const RunGraphs &g : m_series) {
         for (QCPGraph *graph : {g.train, g.valid}) {
             bool found = false;
             const QCPRange keys = graph->data()->keyRange(found);
@@ -128,11 +127,12 @@ void RunOverlayPlot::fit()
                 hi = any ? std::max(hi, values.upper) : values.upper;
                 any = true;
             }
-            bool accFound = false;
-            const QCPRange a = g.accuracy->data()->valueRange(accFound);
-            if (accFound)
-                accLo = std::min(accLo, a.lower);
         }
+        bool accFound = false;
+        const QCPRange a = g.accuracy->data()->valueRange(accFound);
+        if (accFound)
+            accLo = std::min(accLo, a.lower);
+    }
     x->setRange(0, last);
     const double pad = std::max(1e-3, (hi - lo) * 0.05);
     loss->setRange(std::max(0.0, lo - pad), hi + pad);

@@ -3,6 +3,7 @@
 #include "analysis/curves.h"
 #include "analysis/runanalysis.h"
 #include "analysis/tsnefile.h"
+#include "core/palette.h"
 #include "data/project.h"
 #include "train/run.h"
 #include "train/trainsettings.h"
@@ -89,11 +90,11 @@ std::string lineChart(const std::string &title, const std::vector<Series> &serie
 // The colour of class c of n, as the report draws the t-SNE (evenly spaced hues).
 std::string classColour(std::size_t c, std::size_t n)
 {
-    static const char *const tab10[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-    if (n <= 10)
-        return tab10[c % 10];
     char buf[32];
+    if (n <= 10) {
+        std::snprintf(buf, sizeof buf, "#%06x", unsigned(tab10(int(c))));
+        return buf;
+    }
     std::snprintf(buf, sizeof buf, "hsl(%d,65%%,45%%)", int(360.0 * double(c) / double(n)));
     return buf;
 }
