@@ -48,7 +48,8 @@ QWidget *AnalyzePage::buildPerClassTab()
     split->addWidget(m_metricsTable);
     split->addWidget(scroll);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2); // the chart grows with the classes; the table scrolls
+    split->setSizes({1, 2});
     layout->addWidget(split, 1);
     return page;
 }
